@@ -1,0 +1,61 @@
+#include "accounts.hpp"
+
+#include <limits>
+
+namespace ctrail {
+
+Eigen::MatrixXd demand_by_region(const Model& model) {
+    const int nr = static_cast<int>(model.regions.size());
+    const int nc = model.category_count();
+    Eigen::MatrixXd y = Eigen::MatrixXd::Zero(model.node_count(), nr);
+    for (int r = 0; r < nr; ++r) y.col(r) = model.Y.middleCols(model.y_column(r, 0), nc).rowwise().sum();
+    return y;
+}
+
+Accounts compute_accounts(const Model& model, const Leontief& leontief, int stressor) {
+    const int nr = static_cast<int>(model.regions.size());
+    const int nd = model.domestic_count();
+    const int ns = model.sector_count();
+    const int nc = model.category_count();
+    Accounts a;
+    a.stressor = stressor;
+
+    // One solve with a right-hand side per consumer region; never a diagonalised Y.
+    Eigen::MatrixXd y = demand_by_region(model);
+    Eigen::MatrixXd X = leontief.solve(y);
+    Eigen::MatrixXd residual = X - leontief.coefficients() * X - y;
+    double scale = std::max(y.cwiseAbs().maxCoeff(), 1e-300);
+    a.solve_residual = residual.cwiseAbs().maxCoeff() / scale;
+
+    // T(e, r) = sum over nodes i of e of s_i X(i, r): weight X by s, then sum blocks of rows.
+    Eigen::MatrixXd weighted = leontief.intensities().row(stressor).transpose().asDiagonal() * X;
+    a.transfers.resize(nd, nr);
+    for (int e = 0; e < nd; ++e) a.transfers.row(e) = weighted.middleRows(e * ns, ns).colwise().sum();
+
+    a.household = Eigen::VectorXd::Zero(nr);
+    for (int r = 0; r < nr; ++r) a.household(r) = model.FY.row(stressor).segment(model.y_column(r, 0), nc).sum();
+    a.territorial = a.household;
+    a.exported = Eigen::VectorXd::Zero(nr);
+    a.consumption = a.transfers.colwise().sum().transpose() + a.household;
+    a.imported = Eigen::VectorXd::Zero(nr);
+    a.emitted_elsewhere_share = Eigen::VectorXd::Constant(nr, std::numeric_limits<double>::quiet_NaN());
+    double total = a.transfers.sum(), outside = 0;
+    for (int e = 0; e < nd; ++e) {
+        int r_e = model.domestic_regions()[e];
+        // Territorial comes straight from F (pymrio's D_pba), so sum T = sum F is a real check.
+        a.territorial(r_e) += model.F.row(stressor).segment(e * ns, ns).sum();
+        a.exported(r_e) = a.transfers.row(e).sum() - a.transfers(e, r_e);
+    }
+    for (int r = 0; r < nr; ++r) {
+        int e_r = model.domestic_position(r);
+        double own = e_r >= 0 ? a.transfers(e_r, r) : 0.0;
+        double caused = a.transfers.col(r).sum();
+        a.imported(r) = caused - own;
+        outside += caused - own;
+        if (caused > 0) a.emitted_elsewhere_share(r) = (caused - own) / caused;
+    }
+    a.national_outside_share = total > 0 ? outside / total : 0.0;
+    return a;
+}
+
+} // namespace ctrail

@@ -1,0 +1,33 @@
+// Emission accounts per region for one stressor, with pymrio's D_pba_reg / D_cba_reg
+// conventions (docs/MRIO.md): territorial, consumption, imported, exported, and the
+// emitter x consumer transfer matrix.
+#pragma once
+
+#include "leontief.hpp"
+
+namespace ctrail {
+
+struct Accounts {
+    int stressor = 0;
+    // transfers(e, r): emitted in domestic region e (row = position among domestic regions)
+    // because of final demand of region r (column = region index, external ones included).
+    Eigen::MatrixXd transfers;
+    // Indexed by region (all regions; external ones have zero territorial and exported).
+    Eigen::VectorXd territorial;  // industry emissions in the region + its FY
+    Eigen::VectorXd consumption;  // emissions anywhere caused by its final demand + its FY
+    Eigen::VectorXd imported;     // sum over e != r of transfers(e, r)
+    Eigen::VectorXd exported;     // sum over r != e of transfers(e, r)
+    Eigen::VectorXd household;    // FY of the region
+    // Share of r's consumption-based emissions (households excluded) released elsewhere;
+    // NaN when r's final demand causes no emissions.
+    Eigen::VectorXd emitted_elsewhere_share;
+    double national_outside_share = 0; // sum_{e != r} T / sum T (consumers include external)
+    double solve_residual = 0;         // max |(I - A)X - Y| / max |Y|, from the check
+};
+
+Accounts compute_accounts(const Model& model, const Leontief& leontief, int stressor);
+
+// Final demand of every region, summed over its categories: nodes x regions.
+Eigen::MatrixXd demand_by_region(const Model& model);
+
+} // namespace ctrail

@@ -1,0 +1,240 @@
+#include "bundle.hpp"
+
+#include "csv.hpp"
+#include "error.hpp"
+#include "validate.hpp"
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+namespace ctrail {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string path_of(const std::string& dir, const char* file) { return (fs::path(dir) / file).string(); }
+
+bool parse_bool(const CsvTable& t, const CsvRow& row, int col) {
+    if (col < 0) return false;
+    const std::string& s = t.cell(row, col);
+    if (s.empty() || s == "false" || s == "0" || s == "no") return false;
+    if (s == "true" || s == "1" || s == "yes") return true;
+    throw ModelError(t.name(), row.line, "'" + s + "' in column '" + t.header()[col] +
+                                             "' is not true/false");
+}
+
+std::optional<double> optional_number(const CsvTable& t, const CsvRow& row, int col) {
+    if (col < 0 || t.cell(row, col).empty()) return std::nullopt;
+    return t.number(row, col);
+}
+
+// Reads a label table; codes must be unique and non-empty.
+template <class Item, class Fill>
+std::vector<Item> read_labels(const std::string& path, const std::vector<std::string>& required,
+                              Fill fill) {
+    CsvTable t = CsvTable::read(path);
+    t.require(required);
+    int code = t.column("code");
+    std::vector<Item> items;
+    std::map<std::string, int> seen;
+    for (const auto& row : t.rows()) {
+        const std::string& c = t.cell(row, code);
+        if (c.empty()) throw ModelError(t.name(), row.line, "empty code");
+        if (auto [it, fresh] = seen.emplace(c, row.line); !fresh)
+            throw ModelError(t.name(), row.line,
+                             "duplicate code '" + c + "' (first on line " + std::to_string(it->second) + ")");
+        Item item;
+        item.code = c;
+        fill(t, row, item);
+        items.push_back(std::move(item));
+    }
+    if (items.empty()) throw ModelError(t.name(), 0, "no rows");
+    return items;
+}
+
+// Looks up a label, with an error naming the file, line and the unknown code.
+int lookup(const CsvTable& t, const CsvRow& row, int col, const char* what, int found) {
+    if (found < 0)
+        throw ModelError(t.name(), row.line, std::string("unknown ") + what + " '" + t.cell(row, col) + "'");
+    return found;
+}
+
+class Matrices {
+  public:
+    Matrices(const CsvTable& t) : t_(t) {}
+    // Stores one entry, rejecting duplicates and (when `nonneg`) negative values.
+    void put(Eigen::MatrixXd& m, const CsvRow& row, int r, int c, double v, bool nonneg) {
+        if (nonneg && v < 0)
+            throw ModelError(t_.name(), row.line, "negative value " + t_.cell(row, t_.column("value")));
+        auto key = std::make_pair(r, c);
+        if (auto [it, fresh] = seen_.emplace(key, row.line); !fresh)
+            throw ModelError(t_.name(), row.line,
+                             "duplicate entry (first on line " + std::to_string(it->second) + ")");
+        m(r, c) = v;
+    }
+
+  private:
+    const CsvTable& t_;
+    std::map<std::pair<int, int>, int> seen_;
+};
+
+int domestic_node(const Model& m, const CsvTable& t, const CsvRow& row, int region_col, int sector_col) {
+    int r = lookup(t, row, region_col, "region", m.find_region(t.cell(row, region_col)));
+    int s = lookup(t, row, sector_col, "sector", m.find_sector(t.cell(row, sector_col)));
+    int n = m.node(r, s);
+    if (n < 0)
+        throw ModelError(t.name(), row.line,
+                         "region '" + m.regions[r].code + "' is external: it has no production");
+    return n;
+}
+
+} // namespace
+
+Model read_bundle(const std::string& dir) {
+    if (!fs::is_directory(dir)) throw ModelError(dir, 0, "not a folder (expected a CSV bundle)");
+    Model m;
+
+    {
+        CsvTable t = CsvTable::read(path_of(dir, "meta.csv"));
+        t.require({"key", "value"});
+        int k = t.column("key"), v = t.column("value");
+        std::set<std::string> seen;
+        for (const auto& row : t.rows()) {
+            if (!seen.insert(t.cell(row, k)).second)
+                throw ModelError(t.name(), row.line, "duplicate key '" + t.cell(row, k) + "'");
+            m.meta.emplace_back(t.cell(row, k), t.cell(row, v));
+        }
+        for (const char* key : {"name", "currency_unit"})
+            if (m.meta_value(key).empty()) throw ModelError(t.name(), 0, std::string("missing key '") + key + "'");
+    }
+
+    m.regions = read_labels<Region>(path_of(dir, "regions.csv"), {"code", "name_en"},
+                                    [](const CsvTable& t, const CsvRow& row, Region& r) {
+        r.name_en = t.cell(row, t.column("name_en"));
+        if (int c = t.column("name_zh", false); c >= 0) r.name_zh = t.cell(row, c);
+        if (int c = t.column("group", false); c >= 0) r.group = t.cell(row, c);
+        if (int c = t.column("kind", false); c >= 0) {
+            const std::string& k = t.cell(row, c);
+            if (k == "external") r.kind = RegionKind::External;
+            else if (k.empty() || k == "domestic") r.kind = RegionKind::Domestic;
+            else throw ModelError(t.name(), row.line, "kind '" + k + "' is neither domestic nor external");
+        }
+        r.coastal = parse_bool(t, row, t.column("coastal", false));
+        r.lat = optional_number(t, row, t.column("lat", false));
+        r.lon = optional_number(t, row, t.column("lon", false));
+    });
+    m.sectors = read_labels<Sector>(path_of(dir, "sectors.csv"), {"code", "name_en"},
+                                    [](const CsvTable& t, const CsvRow& row, Sector& s) {
+        s.name_en = t.cell(row, t.column("name_en"));
+        if (int c = t.column("name_zh", false); c >= 0) s.name_zh = t.cell(row, c);
+    });
+    m.stressors = read_labels<Stressor>(path_of(dir, "stressors.csv"), {"code", "name_en", "unit"},
+                                        [](const CsvTable& t, const CsvRow& row, Stressor& s) {
+        s.name_en = t.cell(row, t.column("name_en"));
+        s.unit = t.cell(row, t.column("unit"));
+    });
+    m.index();
+    if (m.domestic_count() == 0) throw ModelError(path_of(dir, "regions.csv"), 0, "no domestic region");
+
+    const int n = m.node_count();
+    const int nr = static_cast<int>(m.regions.size());
+    const int ns = static_cast<int>(m.stressors.size());
+
+    CsvTable ty = CsvTable::read(path_of(dir, "Y.csv"));
+    ty.require({"from_region", "from_sector", "to_region", "category", "value"});
+    std::optional<CsvTable> tfy;
+    if (fs::exists(path_of(dir, "FY.csv"))) {
+        tfy = CsvTable::read(path_of(dir, "FY.csv"));
+        tfy->require({"region", "category", "stressor", "value"});
+    }
+    // Categories in first-seen order: Y first, then FY.
+    auto add_category = [&m](const std::string& c) {
+        for (const auto& k : m.categories)
+            if (k == c) return;
+        m.categories.push_back(c);
+    };
+    for (const auto& row : ty.rows()) {
+        if (ty.cell(row, ty.column("category")).empty()) throw ModelError(ty.name(), row.line, "empty category");
+        add_category(ty.cell(row, ty.column("category")));
+    }
+    if (tfy)
+        for (const auto& row : tfy->rows()) add_category(tfy->cell(row, tfy->column("category")));
+    if (m.categories.empty()) throw ModelError(ty.name(), 0, "no final demand");
+    auto category_of = [&m](const std::string& c) {
+        for (size_t i = 0; i < m.categories.size(); ++i)
+            if (m.categories[i] == c) return static_cast<int>(i);
+        return -1;
+    };
+    const int ny = nr * m.category_count();
+
+    {
+        CsvTable t = CsvTable::read(path_of(dir, "Z.csv"));
+        t.require({"from_region", "from_sector", "to_region", "to_sector", "value"});
+        int fr = t.column("from_region"), fs_ = t.column("from_sector"), tr = t.column("to_region"),
+            ts = t.column("to_sector"), v = t.column("value");
+        m.Z = Eigen::MatrixXd::Zero(n, n);
+        Matrices put(t);
+        for (const auto& row : t.rows())
+            put.put(m.Z, row, domestic_node(m, t, row, fr, fs_), domestic_node(m, t, row, tr, ts),
+                    t.number(row, v), true);
+    }
+    {
+        const CsvTable& t = ty;
+        int fr = t.column("from_region"), fs_ = t.column("from_sector"), tr = t.column("to_region"),
+            c = t.column("category"), v = t.column("value");
+        m.Y = Eigen::MatrixXd::Zero(n, ny);
+        Matrices put(t);
+        for (const auto& row : t.rows()) {
+            int to = lookup(t, row, tr, "region", m.find_region(t.cell(row, tr)));
+            // Final demand may be negative (inventory change), so no sign check here.
+            put.put(m.Y, row, domestic_node(m, t, row, fr, fs_),
+                    m.y_column(to, category_of(t.cell(row, c))), t.number(row, v), false);
+        }
+    }
+    {
+        CsvTable t = CsvTable::read(path_of(dir, "F.csv"));
+        t.require({"region", "sector", "stressor", "value"});
+        int r = t.column("region"), s = t.column("sector"), st = t.column("stressor"), v = t.column("value");
+        m.F = Eigen::MatrixXd::Zero(ns, n);
+        Matrices put(t);
+        for (const auto& row : t.rows()) {
+            int k = lookup(t, row, st, "stressor", m.find_stressor(t.cell(row, st)));
+            put.put(m.F, row, k, domestic_node(m, t, row, r, s), t.number(row, v), true);
+        }
+    }
+    m.FY = Eigen::MatrixXd::Zero(ns, ny);
+    if (tfy) {
+        const CsvTable& t = *tfy;
+        int r = t.column("region"), c = t.column("category"), st = t.column("stressor"), v = t.column("value");
+        Matrices put(t);
+        for (const auto& row : t.rows()) {
+            int k = lookup(t, row, st, "stressor", m.find_stressor(t.cell(row, st)));
+            int reg = lookup(t, row, r, "region", m.find_region(t.cell(row, r)));
+            put.put(m.FY, row, k, m.y_column(reg, category_of(t.cell(row, c))), t.number(row, v), true);
+        }
+    }
+
+    // Optional stated gross output: the row balance x = Z·1 + Y·1 must hold.
+    if (fs::exists(path_of(dir, "x.csv"))) {
+        CsvTable t = CsvTable::read(path_of(dir, "x.csv"));
+        t.require({"region", "sector", "value"});
+        int r = t.column("region"), s = t.column("sector"), v = t.column("value");
+        Eigen::VectorXd computed = m.Z.rowwise().sum() + m.Y.rowwise().sum();
+        for (const auto& row : t.rows()) {
+            int node = domestic_node(m, t, row, r, s);
+            double stated = t.number(row, v), have = computed(node);
+            if (std::abs(stated - have) > 1e-6 * std::max(1.0, std::abs(stated)))
+                throw ModelError(t.name(), row.line,
+                                 "row balance violated for " + t.cell(row, r) + "/" + t.cell(row, s) +
+                                     ": stated output " + t.cell(row, v) + " but Z·1 + Y·1 = " +
+                                     std::to_string(have));
+        }
+    }
+
+    ValidationReport report = validate(m);
+    if (!report.ok()) throw ModelError(path_of(dir, "Z.csv"), 0, report.errors.front());
+    return m;
+}
+
+} // namespace ctrail

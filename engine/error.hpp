@@ -1,0 +1,32 @@
+// One error type for everything that can be wrong with a model: it names the file, the line
+// (0 when not tied to one) and the problem, so a curator can fix the source directly.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace ctrail {
+
+class ModelError : public std::runtime_error {
+  public:
+    ModelError(std::string file, int line, const std::string& problem)
+        : std::runtime_error(format(file, line, problem)), file_(std::move(file)), line_(line),
+          problem_(problem) {}
+    explicit ModelError(const std::string& problem) : ModelError("", 0, problem) {}
+
+    const std::string& file() const { return file_; }
+    int line() const { return line_; }
+    const std::string& problem() const { return problem_; }
+
+  private:
+    static std::string format(const std::string& file, int line, const std::string& problem) {
+        std::string s;
+        if (!file.empty()) s += file + (line > 0 ? ":" + std::to_string(line) : "") + ": ";
+        return s + problem;
+    }
+    std::string file_;
+    int line_;
+    std::string problem_;
+};
+
+} // namespace ctrail

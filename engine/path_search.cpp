@@ -1,0 +1,128 @@
+#include "path_search.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <queue>
+
+namespace ctrail {
+
+namespace {
+
+// M comes from an LU solve, so M_j >= s_j + sum_i M_i A_ij holds only up to rounding; a slight
+// inflation keeps every bound a true upper bound, so pruning and ordering stay exact.
+constexpr double kBoundSlack = 1e-9;
+
+struct Prefix {
+    int parent;  // index into the arena, -1 for a path start
+    int node;
+    int depth;
+    double a;    // A_{..} ··· y_i0
+};
+
+struct Entry {
+    double key;
+    int prefix;
+    bool finished; // key is the exact value of the path ending at `prefix`
+    long long order; // insertion order: ties pop first-in first-out, prefixes before paths
+};
+
+struct EntryLess {
+    bool operator()(const Entry& x, const Entry& y) const {
+        if (x.key != y.key) return x.key < y.key;
+        // On equal keys expand an open prefix before listing a finished path (its extensions
+        // might equal the path's value), and otherwise keep insertion order.
+        if (x.finished != y.finished) return x.finished;
+        return x.order > y.order;
+    }
+};
+
+} // namespace
+
+SupplierGraph SupplierGraph::build(const Eigen::MatrixXd& A, const Eigen::VectorXd& m) {
+    const int n = static_cast<int>(A.rows());
+    SupplierGraph g;
+    g.offsets.assign(n + 1, 0);
+    g.supplier.reserve(static_cast<size_t>((A.array() > 0).count()));
+    std::vector<int> order;
+    for (int j = 0; j < n; ++j) {
+        order.clear();
+        for (int i = 0; i < n; ++i)
+            if (A(i, j) > 0) order.push_back(i);
+        std::sort(order.begin(), order.end(), [&](int p, int q) {
+            double bp = A(p, j) * m(p), bq = A(q, j) * m(q);
+            return bp != bq ? bp > bq : p < q;
+        });
+        for (int i : order) {
+            g.supplier.push_back(i);
+            g.coefficient.push_back(A(i, j));
+            g.bound.push_back(A(i, j) * m(i) * (1 + kBoundSlack));
+        }
+        g.offsets[j + 1] = static_cast<int>(g.supplier.size());
+    }
+    return g;
+}
+
+PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd& s,
+                              const Eigen::VectorXd& m, const Eigen::VectorXd& y,
+                              const PathSearchLimits& limits) {
+    PathSearchResult out;
+    const double cut = limits.cut;
+    // Only positive values count: with a cut of 0, zero-valued paths are not "paths".
+    auto qualifies = [cut](double key) { return key > 0 && key >= cut; };
+
+    std::vector<Prefix> arena;
+    arena.reserve(1024);
+    std::vector<Entry> storage;
+    storage.reserve(1024);
+    std::priority_queue<Entry, std::vector<Entry>, EntryLess> open(EntryLess{}, std::move(storage));
+    long long order = 0;
+
+    for (int i = 0; i < y.size(); ++i) {
+        if (!(y(i) > 0)) continue;
+        double key = y(i) * m(i) * (1 + kBoundSlack);
+        if (!qualifies(key)) continue;
+        arena.push_back({-1, i, 0, y(i)});
+        open.push({key, static_cast<int>(arena.size()) - 1, false, order++});
+    }
+
+    while (!open.empty()) {
+        if (static_cast<int>(out.paths.size()) >= limits.max_paths) {
+            out.hit_cap = true;
+            break;
+        }
+        Entry top = open.top();
+        open.pop();
+        const Prefix p = arena[top.prefix];
+        if (top.finished) {
+            Path path;
+            path.value = top.key;
+            path.nodes.resize(p.depth + 1);
+            for (int k = top.prefix; k >= 0; k = arena[k].parent)
+                path.nodes[arena[k].depth] = arena[k].node;
+            out.paths.push_back(std::move(path));
+            continue;
+        }
+        if (out.expansions >= limits.max_expansions) {
+            out.hit_guard = true;
+            break;
+        }
+        ++out.expansions;
+        const double value = p.a * s(p.node);
+        if (qualifies(value)) open.push({value, top.prefix, true, order++});
+
+        const int begin = graph.offsets[p.node], end = graph.offsets[p.node + 1];
+        if (p.depth >= limits.max_depth) {
+            if (begin < end && qualifies(p.a * graph.bound[begin])) out.hit_depth = true;
+            continue;
+        }
+        for (int e = begin; e < end; ++e) {
+            const double key = p.a * graph.bound[e];
+            if (!qualifies(key)) break; // sorted: every later supplier is below the cut too
+            arena.push_back({top.prefix, graph.supplier[e], p.depth + 1, p.a * graph.coefficient[e]});
+            open.push({key, static_cast<int>(arena.size()) - 1, false, order++});
+        }
+    }
+    return out;
+}
+
+} // namespace ctrail

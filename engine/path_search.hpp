@@ -1,0 +1,54 @@
+// Exact best-first structural path analysis (docs/MRIO.md, "A product trace").
+//
+// A path p = (i0 <- i1 <- ... <- id) starts at a supplying node i0 of the product (y_i0 > 0);
+// i_{t+1} supplies i_t. Its value is s_id · A_{id,id-1} ··· A_{i1,i0} · y_i0. Every extension of
+// a prefix ending in j with accumulated a = A··· y_i0 is worth at most a · M_j (M = s·L >= s),
+// so one priority queue ordered by that bound, holding open prefixes and finished paths keyed by
+// their exact value, pops the finished paths in exactly descending order and stops as soon as the
+// best key falls below threshold · total. Suppliers of each node are pre-sorted by A_ij · M_i, so
+// an expansion stops at the first supplier below the cut.
+#pragma once
+
+#include <Eigen/Dense>
+#include <vector>
+
+namespace ctrail {
+
+// Suppliers of every node, sorted by A_ij · M_i descending (CSR layout; only A_ij > 0).
+struct SupplierGraph {
+    std::vector<int> offsets;      // node j's suppliers are [offsets[j], offsets[j+1])
+    std::vector<int> supplier;     // i
+    std::vector<double> coefficient; // A_ij
+    std::vector<double> bound;       // A_ij · M_i · (1 + slack)
+
+    // A: n x n coefficients (non-negative), m: total intensities M (n).
+    static SupplierGraph build(const Eigen::MatrixXd& A, const Eigen::VectorXd& m);
+};
+
+struct Path {
+    std::vector<int> nodes; // i0 (the product's supplier) first, the emitting node last
+    double value = 0;
+    int depth() const { return static_cast<int>(nodes.size()) - 1; }
+};
+
+struct PathSearchLimits {
+    double cut = 0;            // list paths with value >= cut (and > 0)
+    int max_paths = 100;
+    int max_depth = 12;
+    long long max_expansions = 2'000'000;
+};
+
+struct PathSearchResult {
+    std::vector<Path> paths;   // descending by value
+    long long expansions = 0;  // prefixes expanded ("nodes visited")
+    bool hit_cap = false;      // stopped at max_paths with qualifying candidates left
+    bool hit_depth = false;    // some prefix at max_depth had a supplier whose bound >= cut
+    bool hit_guard = false;    // stopped at max_expansions
+};
+
+// s: intensities, m: total intensities (the ones the graph was built with), y: demand.
+PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd& s,
+                              const Eigen::VectorXd& m, const Eigen::VectorXd& y,
+                              const PathSearchLimits& limits);
+
+} // namespace ctrail

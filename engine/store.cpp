@@ -1,0 +1,238 @@
+#include "store.hpp"
+
+#include "error.hpp"
+
+#include <bit>
+#include <cstring>
+#include <filesystem>
+#include <random>
+#include <sqlite3.h>
+
+namespace ctrail {
+namespace {
+
+static_assert(std::endian::native == std::endian::little,
+              "matrix BLOBs are stored little-endian; add byte swapping for this platform");
+
+const char* const kSchema = R"sql(
+CREATE TABLE meta(position INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, value TEXT NOT NULL);
+CREATE TABLE regions(idx INTEGER PRIMARY KEY, code TEXT UNIQUE NOT NULL, name_en TEXT NOT NULL,
+  name_zh TEXT NOT NULL, kind TEXT NOT NULL CHECK(kind IN ('domestic','external')),
+  grp TEXT NOT NULL, coastal INTEGER NOT NULL, lat REAL, lon REAL);
+CREATE TABLE sectors(idx INTEGER PRIMARY KEY, code TEXT UNIQUE NOT NULL, name_en TEXT NOT NULL,
+  name_zh TEXT NOT NULL);
+CREATE TABLE categories(idx INTEGER PRIMARY KEY, code TEXT UNIQUE NOT NULL);
+CREATE TABLE stressors(idx INTEGER PRIMARY KEY, code TEXT UNIQUE NOT NULL, name_en TEXT NOT NULL,
+  unit TEXT NOT NULL);
+-- Z, Y, F, FY as column-major little-endian float64; rows/cols follow the label tables.
+CREATE TABLE matrices(name TEXT PRIMARY KEY, rows INTEGER NOT NULL, cols INTEGER NOT NULL,
+  data BLOB NOT NULL);
+)sql";
+
+class Db {
+  public:
+    Db(const std::string& path, int flags) : path_(path) {
+        if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+            std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+            sqlite3_close(db_);
+            db_ = nullptr;
+            throw ModelError(path, 0, "cannot open database: " + msg);
+        }
+    }
+    ~Db() { sqlite3_close(db_); }
+    Db(const Db&) = delete;
+    Db& operator=(const Db&) = delete;
+
+    void exec(const char* sql) {
+        char* err = nullptr;
+        if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+            std::string msg = err ? err : "unknown error";
+            sqlite3_free(err);
+            throw ModelError(path_, 0, "database error: " + msg);
+        }
+    }
+    void fail(const char* what) const { throw ModelError(path_, 0, std::string(what) + ": " + sqlite3_errmsg(db_)); }
+    sqlite3* get() const { return db_; }
+    const std::string& path() const { return path_; }
+
+  private:
+    std::string path_;
+    sqlite3* db_ = nullptr;
+};
+
+class Stmt {
+  public:
+    Stmt(Db& db, const char* sql) : db_(db) {
+        if (sqlite3_prepare_v2(db.get(), sql, -1, &s_, nullptr) != SQLITE_OK) db.fail("cannot prepare statement");
+    }
+    ~Stmt() { sqlite3_finalize(s_); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    Stmt& bind(int i, const std::string& v) {
+        sqlite3_bind_text(s_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Stmt& bind(int i, long long v) {
+        sqlite3_bind_int64(s_, i, v);
+        return *this;
+    }
+    Stmt& bind(int i, std::optional<double> v) {
+        if (v) sqlite3_bind_double(s_, i, *v);
+        else sqlite3_bind_null(s_, i);
+        return *this;
+    }
+    Stmt& bind_blob(int i, const void* p, size_t n) {
+        sqlite3_bind_blob64(s_, i, p, n, SQLITE_TRANSIENT);
+        return *this;
+    }
+    void run() {
+        if (sqlite3_step(s_) != SQLITE_DONE) db_.fail("cannot write");
+        sqlite3_reset(s_);
+        sqlite3_clear_bindings(s_);
+    }
+    bool next() {
+        int rc = sqlite3_step(s_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) db_.fail("cannot read");
+        return false;
+    }
+    std::string text(int c) const {
+        auto p = sqlite3_column_text(s_, c);
+        return p ? reinterpret_cast<const char*>(p) : "";
+    }
+    long long integer(int c) const { return sqlite3_column_int64(s_, c); }
+    std::optional<double> real(int c) const {
+        if (sqlite3_column_type(s_, c) == SQLITE_NULL) return std::nullopt;
+        return sqlite3_column_double(s_, c);
+    }
+    const void* blob(int c) const { return sqlite3_column_blob(s_, c); }
+    size_t bytes(int c) const { return static_cast<size_t>(sqlite3_column_bytes(s_, c)); }
+
+  private:
+    Db& db_;
+    sqlite3_stmt* s_ = nullptr;
+};
+
+void write_contents(Db& db, const Model& m) {
+    db.exec(kSchema);
+    db.exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
+    {
+        Stmt s(db, "INSERT INTO meta(position, key, value) VALUES(?,?,?)");
+        for (size_t i = 0; i < m.meta.size(); ++i)
+            s.bind(1, static_cast<long long>(i)).bind(2, m.meta[i].first).bind(3, m.meta[i].second).run();
+    }
+    {
+        Stmt s(db, "INSERT INTO regions VALUES(?,?,?,?,?,?,?,?,?)");
+        for (size_t i = 0; i < m.regions.size(); ++i) {
+            const Region& r = m.regions[i];
+            s.bind(1, static_cast<long long>(i)).bind(2, r.code).bind(3, r.name_en).bind(4, r.name_zh);
+            s.bind(5, std::string(r.kind == RegionKind::External ? "external" : "domestic"));
+            s.bind(6, r.group).bind(7, static_cast<long long>(r.coastal)).bind(8, r.lat).bind(9, r.lon).run();
+        }
+    }
+    {
+        Stmt s(db, "INSERT INTO sectors VALUES(?,?,?,?)");
+        for (size_t i = 0; i < m.sectors.size(); ++i)
+            s.bind(1, static_cast<long long>(i)).bind(2, m.sectors[i].code).bind(3, m.sectors[i].name_en)
+                .bind(4, m.sectors[i].name_zh).run();
+    }
+    {
+        Stmt s(db, "INSERT INTO categories VALUES(?,?)");
+        for (size_t i = 0; i < m.categories.size(); ++i) s.bind(1, static_cast<long long>(i)).bind(2, m.categories[i]).run();
+    }
+    {
+        Stmt s(db, "INSERT INTO stressors VALUES(?,?,?,?)");
+        for (size_t i = 0; i < m.stressors.size(); ++i)
+            s.bind(1, static_cast<long long>(i)).bind(2, m.stressors[i].code).bind(3, m.stressors[i].name_en)
+                .bind(4, m.stressors[i].unit).run();
+    }
+    Stmt s(db, "INSERT INTO matrices VALUES(?,?,?,?)");
+    for (auto [name, mat] : {std::pair{"Z", &m.Z}, {"Y", &m.Y}, {"F", &m.F}, {"FY", &m.FY}})
+        s.bind(1, std::string(name)).bind(2, static_cast<long long>(mat->rows())).bind(3, static_cast<long long>(mat->cols()))
+            .bind_blob(4, mat->data(), static_cast<size_t>(mat->size()) * sizeof(double)).run();
+}
+
+} // namespace
+
+void write_database(const Model& model, const std::string& path) {
+    namespace fs = std::filesystem;
+    fs::path target(path);
+    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    if (!fs::is_directory(dir)) throw ModelError(path, 0, "folder " + dir.string() + " does not exist");
+    std::random_device rd;
+    fs::path tmp = dir / ("." + target.filename().string() + ".tmp-" + std::to_string(rd()));
+    try {
+        {
+            Db db(tmp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+            db.exec("PRAGMA journal_mode = MEMORY");
+            db.exec("BEGIN");
+            write_contents(db, model);
+            db.exec("COMMIT");
+        }
+        fs::rename(tmp, target);
+    } catch (const ModelError&) {
+        std::error_code ec;
+        fs::remove(tmp, ec);
+        throw;
+    } catch (const std::exception& e) {
+        std::error_code ec;
+        fs::remove(tmp, ec);
+        throw ModelError(path, 0, std::string("cannot write database: ") + e.what());
+    }
+}
+
+Model read_database(const std::string& path) {
+    if (!std::filesystem::is_regular_file(path)) throw ModelError(path, 0, "no such model database");
+    Db db(path, SQLITE_OPEN_READONLY);
+    Model m;
+    {
+        Stmt s(db, "PRAGMA user_version");
+        long long v = s.next() ? s.integer(0) : 0;
+        if (v != kSchemaVersion)
+            throw ModelError(path, 0, "schema version " + std::to_string(v) + ", this program reads version " +
+                                          std::to_string(kSchemaVersion) + " (rebuild it with ctrail build)");
+    }
+    try {
+        Stmt meta(db, "SELECT key, value FROM meta ORDER BY position");
+        while (meta.next()) m.meta.emplace_back(meta.text(0), meta.text(1));
+        Stmt regions(db, "SELECT code, name_en, name_zh, kind, grp, coastal, lat, lon FROM regions ORDER BY idx");
+        while (regions.next()) {
+            Region r{regions.text(0), regions.text(1), regions.text(2),
+                     regions.text(3) == "external" ? RegionKind::External : RegionKind::Domestic,
+                     regions.text(4), regions.integer(5) != 0, regions.real(6), regions.real(7)};
+            m.regions.push_back(std::move(r));
+        }
+        Stmt sectors(db, "SELECT code, name_en, name_zh FROM sectors ORDER BY idx");
+        while (sectors.next()) m.sectors.push_back({sectors.text(0), sectors.text(1), sectors.text(2)});
+        Stmt cats(db, "SELECT code FROM categories ORDER BY idx");
+        while (cats.next()) m.categories.push_back(cats.text(0));
+        Stmt st(db, "SELECT code, name_en, unit FROM stressors ORDER BY idx");
+        while (st.next()) m.stressors.push_back({st.text(0), st.text(1), st.text(2)});
+    } catch (const ModelError& e) {
+        throw ModelError(path, 0, "not a Carbon Trail model: " + e.problem());
+    }
+    m.index();
+    const Eigen::Index n = m.node_count();
+    const Eigen::Index ny = static_cast<Eigen::Index>(m.regions.size()) * m.category_count();
+    const Eigen::Index ns = static_cast<Eigen::Index>(m.stressors.size());
+    struct Want {
+        const char* name;
+        Eigen::MatrixXd* mat;
+        Eigen::Index rows, cols;
+    };
+    for (const Want& w : {Want{"Z", &m.Z, n, n}, Want{"Y", &m.Y, n, ny}, Want{"F", &m.F, ns, n},
+                          Want{"FY", &m.FY, ns, ny}}) {
+        Stmt s(db, "SELECT rows, cols, data FROM matrices WHERE name = ?");
+        s.bind(1, std::string(w.name));
+        if (!s.next()) throw ModelError(path, 0, std::string("matrix ") + w.name + " is missing");
+        if (s.integer(0) != w.rows || s.integer(1) != w.cols ||
+            s.bytes(2) != static_cast<size_t>(w.rows * w.cols) * sizeof(double))
+            throw ModelError(path, 0, std::string("matrix ") + w.name + " has the wrong size for the labels");
+        w.mat->resize(w.rows, w.cols);
+        if (s.bytes(2)) std::memcpy(w.mat->data(), s.blob(2), s.bytes(2));
+    }
+    return m;
+}
+
+} // namespace ctrail

@@ -1,0 +1,94 @@
+// A product trace (docs/MRIO.md, "A product trace"): the footprint of `amount` of one sector's
+// product bought by one region's households, its exact decompositions (by emitting region,
+// sector, region x sector, supply-chain stage) and its top supply-chain paths.
+//
+// Demand vector: y = amount · w, where w_i for the nodes i = (e, k) of the product sector k is
+// the consumer region r's final demand for k from region e, summed over ALL of r's final-demand
+// categories and normalised to sum 1 (the model's trade shares for r). When r buys none of k
+// (or r has no final demand at all) the national mix is used instead: every region's final
+// demand for k, summed; TraceResult::national_mix says so. When nobody buys k either, the
+// trace fails with ModelError.
+#pragma once
+
+#include "leontief.hpp"
+#include "path_search.hpp"
+
+#include <vector>
+
+namespace ctrail {
+
+struct TraceOptions {
+    double threshold = 0.001; // list paths with value >= threshold · total
+    int max_paths = 100;      // cap on listed paths
+    int max_depth = 12;       // longest path: number of supplier steps after the product
+    int stages = 12;          // stage decomposition k = 0..stages, then the remainder
+    long long max_expansions = 2'000'000; // runaway guard on the search effort
+};
+
+struct TraceResult {
+    int consumer_region = -1;
+    int product_sector = -1;
+    int stressor = -1;
+    double amount = 0;          // model money unit
+    bool national_mix = false;  // see the header comment
+    Eigen::VectorXd demand;     // y, per node
+
+    double total = 0;           // M · y
+    Eigen::VectorXd by_node;    // s_i (L y)_i: emitted at node i (region x sector, region-major)
+    Eigen::VectorXd by_region;  // per region (all regions; external ones are 0)
+    Eigen::VectorXd by_sector;  // per sector
+    std::vector<double> stages; // s · A^k · y for k = 0..stages
+    double stage_remainder = 0; // total - sum(stages)
+    double emitted_elsewhere = 0; // total - by_region(consumer)
+    double share_elsewhere = 0;   // emitted_elsewhere / total (0 when total is 0)
+
+    std::vector<Path> paths;    // exact top paths, descending by value (path_search.hpp)
+    double coverage = 0;        // sum of path values / total
+    double unexplained = 0;     // total - sum of path values
+    long long nodes_visited = 0;
+    bool search_complete = true; // false when the cap, max depth or the guard stopped it early
+};
+
+// Everything about one stressor a trace reuses: intensities s (with optional what-if scaling on
+// top of the Leontief's own), total intensities M (one transposed solve when scaled), s·A^k for
+// the stages, and the supplier lists of the path search. Build once per model and stressor; trace()
+// is const and thread-safe. Keeps references to the model and the Leontief: they must outlive it.
+class Tracer {
+  public:
+    Tracer(const Model& model, const Leontief& leontief, int stressor,
+           const std::vector<IntensityScale>& scales = {}, int precomputed_stages = 12);
+
+    TraceResult trace(int consumer_region, int product_sector, double amount,
+                      const TraceOptions& options = {}) const;
+
+    // y for the trace (see the header comment); sets *national_mix when it fell back.
+    Eigen::VectorXd demand(int consumer_region, int product_sector, double amount,
+                           bool* national_mix = nullptr) const;
+
+    const Model& model() const { return model_; }
+    const Leontief& leontief() const { return leontief_; }
+    int stressor() const { return stressor_; }
+    const Eigen::VectorXd& intensities() const { return s_; }          // s (scaled)
+    const Eigen::VectorXd& total_intensities() const { return m_; }    // M = s·L (scaled)
+    const SupplierGraph& suppliers() const { return graph_; }
+
+  private:
+    const Model& model_;
+    const Leontief& leontief_;
+    int stressor_;
+    Eigen::VectorXd s_;
+    Eigen::VectorXd m_;
+    Eigen::MatrixXd stage_rows_; // row k = s·A^k
+    SupplierGraph graph_;
+};
+
+// One-shot convenience: builds a Tracer and traces once.
+TraceResult trace(const Model& model, const Leontief& leontief, int consumer_region,
+                  int product_sector, double amount, int stressor,
+                  const TraceOptions& options = {}, const std::vector<IntensityScale>& scales = {});
+
+// Applies what-if scales to a per-node intensity vector (region index over all regions).
+void apply_scales(const Model& model, const std::vector<IntensityScale>& scales,
+                  Eigen::VectorXd& intensities);
+
+} // namespace ctrail

@@ -1,0 +1,38 @@
+// Plain-language wording of a supply-chain path, in English and Chinese, from the model's labels:
+// "Car assembled in Shanghai ← steel from Hebei ← electricity from Inner Mongolia" /
+// "上海组装的汽车 ← 河北的钢铁 ← 内蒙古的电力".
+// Sector words come from a small table keyed by sector code (with English-name keywords as a
+// second key, so a renamed code still matches); any other sector reads "<sector> from <region>".
+#pragma once
+
+#include "model.hpp"
+
+#include <string>
+#include <vector>
+
+namespace ctrail {
+
+enum class Language { English, Chinese };
+
+// How one sector reads in a path.
+struct SectorWords {
+    std::string noun;      // "steel", "钢铁": the sector's goods, lower case in English
+    std::string made;      // "made", "assembled", "grown"; "制造", "组装", "种植"
+};
+
+SectorWords sector_words(const Sector& sector, Language language);
+
+struct PathWording {
+    std::string product_en; // optional name of the bought product, e.g. "Car"
+    std::string product_zh; // e.g. "汽车"
+};
+
+// nodes: production nodes, the bought product's supplier first (as in Path::nodes).
+std::string describe_path(const Model& model, const std::vector<int>& nodes, Language language,
+                          const PathWording& wording = {});
+
+// Region and sector names in a language (Chinese falls back to English when absent).
+std::string region_name(const Region& region, Language language);
+std::string sector_name(const Sector& sector, Language language);
+
+} // namespace ctrail

@@ -1,0 +1,82 @@
+// Models for the trace tests: the hand-worked 2-region x 3-sector supply chain (worked in
+// test_trace.cpp) and a brute-force path enumerator that shares no code with the search.
+#pragma once
+
+#include "model.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <vector>
+
+namespace ctrail::test {
+
+/* Nodes (region-major): 0 SH/MAC, 1 SH/MET, 2 SH/ELEC, 3 NM/MAC, 4 NM/MET, 5 NM/ELEC.
+   Coefficients: A(NM/MET, SH/MAC) = 0.2, A(SH/ELEC, SH/MAC) = 0.08, A(NM/MET, NM/MAC) = 0.25,
+   A(NM/ELEC, NM/MET) = 0.3, A(NM/ELEC, SH/MET) = 0.1; everything else 0 (no cycles).
+   Final demand (one category "households"):
+     SH: SH/MAC 30, NM/MAC 10, SH/ELEC 5;   NM: NM/MAC 20, SH/MET 10, NM/ELEC 10, NM/MET 5.
+   Gross output x = A x + Y 1: SH/MAC 30, NM/MAC 30, SH/MET 10, NM/MET 5 + 0.2·30 + 0.25·30 = 18.5,
+     NM/ELEC 10 + 0.3·18.5 + 0.1·10 = 16.55, SH/ELEC 5 + 0.08·30 = 7.4.
+   Z = A diag(x): Z(NM/MET, SH/MAC) 6, Z(SH/ELEC, SH/MAC) 2.4, Z(NM/MET, NM/MAC) 7.5,
+     Z(NM/ELEC, NM/MET) 5.55, Z(NM/ELEC, SH/MET) 1.
+   Intensities s: SH/MAC 0.1, SH/MET 1.5, SH/ELEC 4, NM/MAC 0.2, NM/MET 2, NM/ELEC 5, so
+   F = s x: 3, 15, 29.6, 6, 37, 82.75 (Mt; money in 10^4 yuan). */
+inline Model hand_model() {
+    Model m;
+    m.meta = {{"name", "hand-worked"}, {"year", "2007"}, {"currency_unit", "10^4 yuan"},
+              {"citation", "Test citation A"}, {"citation_2", "Test citation B"}};
+    m.regions = {{"SH", "Shanghai", "上海", RegionKind::Domestic, "East Coast", true, 31.23, 121.47},
+                 {"NM", "Inner Mongolia", "内蒙古", RegionKind::Domestic, "North", false, 40.84, 111.75}};
+    m.sectors = {{"MAC", "Machinery & vehicles", "机械和交通设备"},
+                 {"MET", "Metals", "金属冶炼"},
+                 {"ELEC", "Electricity & heat", "电力热力"}};
+    m.categories = {"households"};
+    m.stressors = {{"CO2", "Carbon dioxide", "Mt"}};
+    m.index();
+    m.Z = Eigen::MatrixXd::Zero(6, 6);
+    m.Z(4, 0) = 6;
+    m.Z(2, 0) = 2.4;
+    m.Z(4, 3) = 7.5;
+    m.Z(5, 4) = 5.55;
+    m.Z(5, 1) = 1;
+    m.Y = Eigen::MatrixXd::Zero(6, 2);
+    m.Y(0, 0) = 30, m.Y(3, 0) = 10, m.Y(2, 0) = 5;
+    m.Y(3, 1) = 20, m.Y(1, 1) = 10, m.Y(5, 1) = 10, m.Y(4, 1) = 5;
+    m.F = Eigen::MatrixXd(1, 6);
+    m.F << 3, 15, 29.6, 6, 37, 82.75;
+    m.FY = Eigen::MatrixXd::Zero(1, 2);
+    return m;
+}
+
+struct BrutePath {
+    std::vector<int> nodes;
+    double value;
+};
+
+// Every path with value >= cut (and > 0) up to max_depth, by depth-first enumeration pruned
+// only by the crude bound "a path never gains value beyond a · max(s)" (A entries are < 1).
+// Values are multiplied in the same order as the search does, so they compare exactly.
+inline std::vector<BrutePath> brute_force_paths(const Eigen::MatrixXd& A, const Eigen::VectorXd& s,
+                                                const Eigen::VectorXd& y, double cut,
+                                                int max_depth) {
+    std::vector<BrutePath> out;
+    const double s_max = s.maxCoeff();
+    const double a_max = A.maxCoeff();
+    std::vector<int> nodes;
+    std::function<void(int, double)> visit = [&](int j, double a) {
+        nodes.push_back(j);
+        const double v = a * s(j);
+        if (v > 0 && v >= cut) out.push_back({nodes, v});
+        if (static_cast<int>(nodes.size()) - 1 < max_depth && a * a_max * s_max >= cut)
+            for (int i = 0; i < A.rows(); ++i)
+                if (A(i, j) > 0) visit(i, a * A(i, j));
+        nodes.pop_back();
+    };
+    for (int i = 0; i < y.size(); ++i)
+        if (y(i) > 0) visit(i, y(i));
+    std::stable_sort(out.begin(), out.end(),
+                     [](const BrutePath& p, const BrutePath& q) { return p.value > q.value; });
+    return out;
+}
+
+} // namespace ctrail::test

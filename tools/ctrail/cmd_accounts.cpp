@@ -1,0 +1,50 @@
+#include "accounts.hpp"
+#include "commands.hpp"
+#include "format.hpp"
+#include "store.hpp"
+
+#include <cmath>
+#include <ostream>
+
+namespace ctrail::cli {
+
+const char* const kAccountsUsage =
+    "usage: ctrail accounts MODEL.sqlite [--stressor CODE] [--csv]\n\n"
+    "One row per region: territorial (emitted there, industry + households), consumption\n"
+    "(caused by its final demand anywhere + its households), imported and exported embodied\n"
+    "emissions, and the share of its consumption-based emissions released elsewhere.\n"
+    "Conventions as pymrio's D_pba_reg / D_cba_reg. --csv prints full precision.\n";
+
+int cmd_accounts(const std::vector<std::string>& argv, std::ostream& out) {
+    Args args(argv, {"stressor"}, {"csv"});
+    const std::string& path = args.positional(0, "MODEL.sqlite");
+    args.expect_positionals(1);
+    Model m = read_database(path);
+    int k = stressor_index(m, args.option_or("stressor", ""));
+    Accounts a = compute_accounts(m, Leontief(m), k);
+    const auto n = m.regions.size();
+    if (args.flag("csv")) {
+        out << "region,territorial,consumption,imported,exported,household,emitted_elsewhere_share\n";
+        for (size_t r = 0; r < n; ++r) {
+            double share = a.emitted_elsewhere_share(static_cast<Eigen::Index>(r));
+            out << m.regions[r].code << ',' << exact(a.territorial(r)) << ',' << exact(a.consumption(r)) << ','
+                << exact(a.imported(r)) << ',' << exact(a.exported(r)) << ',' << exact(a.household(r)) << ','
+                << (std::isnan(share) ? "" : exact(share)) << '\n';
+        }
+        return 0;
+    }
+    const std::string unit = m.stressors[k].unit;
+    out << m.stressors[k].name_en << " accounts (" << unit << "), " << m.meta_value("name") << "\n\n";
+    TextTable t({"region", "territorial", "consumption", "imported", "exported", "elsewhere"});
+    for (size_t r = 0; r < n; ++r) {
+        double share = a.emitted_elsewhere_share(static_cast<Eigen::Index>(r));
+        t.add({m.regions[r].code + " " + m.regions[r].name_en, fixed(a.territorial(r), 2), fixed(a.consumption(r), 2),
+               fixed(a.imported(r), 2), fixed(a.exported(r), 2), std::isnan(share) ? "-" : fixed(100 * share, 1) + "%"});
+    }
+    t.add({"total", fixed(a.territorial.sum(), 2), fixed(a.consumption.sum(), 2), fixed(a.imported.sum(), 2),
+           fixed(a.exported.sum(), 2), fixed(100 * a.national_outside_share, 1) + "%"});
+    t.print(out);
+    return 0;
+}
+
+} // namespace ctrail::cli

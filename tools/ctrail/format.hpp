@@ -1,0 +1,35 @@
+// Output helpers shared by ctrail's commands: full-precision CSV numbers, aligned text tables,
+// and opening a model database with the derived quantities.
+#pragma once
+
+#include "leontief.hpp"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ctrail::cli {
+
+// Shortest text that reads back as the same double (CSV output keeps full precision).
+std::string exact(double v);
+// Fixed-point with `decimals` digits (text tables).
+std::string fixed(double v, int decimals);
+// A CSV field, quoted when needed.
+std::string csv_field(const std::string& s);
+
+class TextTable {
+  public:
+    explicit TextTable(std::vector<std::string> header) : header_(std::move(header)) {}
+    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+    // First column left-aligned, the rest right-aligned (numbers).
+    void print(std::ostream& out) const;
+
+  private:
+    std::vector<std::string> header_;
+    std::vector<std::vector<std::string>> rows_;
+};
+
+// The stressor index for --stressor (default: the model's first stressor); UsageError if unknown.
+int stressor_index(const Model& model, const std::string& code);
+
+} // namespace ctrail::cli

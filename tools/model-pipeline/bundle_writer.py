@@ -1,0 +1,93 @@
+"""Writes a model (from model.build, after finalize()) as a CSV bundle (docs/BUNDLE-FORMAT.md).
+
+Deterministic: rows in model order, numbers as Python's shortest round-trip repr of values
+already rounded to a fixed number of significant digits, zero entries omitted, "\n" line ends.
+"""
+
+import csv
+import io
+import math
+import os
+
+
+def rounded(v, digits):
+    """v rounded to `digits` significant digits (exactly representable as written)."""
+    return float(f"{v:.{digits}g}") if v else 0.0
+
+
+def num(v):
+    text = repr(v)
+    return text[:-2] if text.endswith(".0") else text
+
+
+def finalize(m):
+    """Rounds Z, Y, F, FY to params['significant_digits'] and drops Z/Y flows below
+    params['min_flow'] (10^8 CNY). Records what was dropped; x is recomputed from what remains."""
+    digits = m["params"]["significant_digits"]
+    floor = m["params"]["min_flow"]
+    dropped = {"Z": 0.0, "Y": 0.0, "Z_entries": 0, "Y_entries": 0}
+    for name in ("Z", "Y"):
+        for row in m[name]:
+            for k, v in enumerate(row):
+                if v == 0.0:
+                    continue
+                if abs(v) < floor:
+                    dropped[name] += v
+                    dropped[name + "_entries"] += 1
+                    row[k] = 0.0
+                else:
+                    row[k] = rounded(v, digits)
+    m["F"] = [rounded(v, digits) for v in m["F"]]
+    m["FY"] = [rounded(v, digits) for v in m["FY"]]
+    m["x"] = [math.fsum(m["Z"][i]) + math.fsum(m["Y"][i]) for i in range(len(m["Z"]))]
+    m["diag"]["dropped"] = dropped
+    return m
+
+
+def _csv_text(header, rows):
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def bundle_files(m, meta):
+    """{file name: text} of the whole bundle (PROVENANCE.md excluded)."""
+    R, N = m["R"], m["N"]
+    C = len(m["categories"])
+    regions = m["regions"]
+    sectors = [c for c, _, _ in m["sectors"]]
+    node = [(regions[p]["code"], sectors[i]) for p in range(R) for i in range(N)]
+    col = [(regions[r]["code"], m["categories"][c]) for r in range(R + 1) for c in range(C)]
+    files = {}
+    files["meta.csv"] = _csv_text(["key", "value"], meta)
+    files["regions.csv"] = _csv_text(
+        ["code", "name_en", "name_zh", "kind", "group", "coastal", "lat", "lon"],
+        [[r["code"], r["name_en"], r["name_zh"], r["kind"], r["group"], r["coastal"],
+          "" if r["lat"] is None else num(r["lat"]), "" if r["lon"] is None else num(r["lon"])]
+         for r in regions])
+    files["sectors.csv"] = _csv_text(["code", "name_en", "name_zh"], [list(s) for s in m["sectors"]])
+    files["stressors.csv"] = _csv_text(["code", "name_en", "unit"],
+                                       [["CO2", "Carbon dioxide (scope 1, CEADs)", "Mt"]])
+    files["Z.csv"] = _csv_text(
+        ["from_region", "from_sector", "to_region", "to_sector", "value"],
+        [[*node[i], *node[j], num(v)] for i, row in enumerate(m["Z"]) for j, v in enumerate(row) if v])
+    files["Y.csv"] = _csv_text(
+        ["from_region", "from_sector", "to_region", "category", "value"],
+        [[*node[i], *col[k], num(v)] for i, row in enumerate(m["Y"]) for k, v in enumerate(row) if v])
+    files["F.csv"] = _csv_text(["region", "sector", "stressor", "value"],
+                               [[*node[i], "CO2", num(v)] for i, v in enumerate(m["F"]) if v])
+    files["FY.csv"] = _csv_text(["region", "category", "stressor", "value"],
+                                [[*col[k], "CO2", num(v)] for k, v in enumerate(m["FY"]) if v])
+    files["x.csv"] = _csv_text(["region", "sector", "value"],
+                               [[*node[i], num(v)] for i, v in enumerate(m["x"])])
+    return files
+
+
+def write(folder, files):
+    """Writes every file into `folder` (created if needed); bytes exactly as given (UTF-8)."""
+    os.makedirs(folder, exist_ok=True)
+    for name in sorted(files):
+        with open(os.path.join(folder, name), "w", encoding="utf-8", newline="") as f:
+            f.write(files[name])

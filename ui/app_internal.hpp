@@ -1,0 +1,142 @@
+// ExhibitApp's insides, shared by the files that draw its screens (screen_*.cpp), its widgets
+// and its frame logic. Not part of the ui library's public interface.
+#pragma once
+
+#include "async_result.hpp"
+#include "box.hpp"
+#include "content.hpp"
+#include "exhibit_app.hpp"
+#include "exhibit_state.hpp"
+#include "journey.hpp"
+
+#include "fonts.hpp"
+#include "icons.hpp"
+#include "map_asset.hpp"
+#include "map_view.hpp"
+#include "text_table.hpp"
+#include "theme.hpp"
+
+#include <exhibit_model.hpp>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ctrail::ui {
+
+// The trail's steps: the product's own factories (stage 0), their suppliers (1), the suppliers'
+// suppliers (2), and everything further back (3 and beyond).
+inline constexpr int kTrailSteps = 4;
+inline constexpr int kTrailPaths = 8; // arcs on the map
+
+// Where things go on the canvas (landscape: map left ~60 %, story right; portrait: map on top),
+// and the type sizes that fit the story panel.
+struct Layout {
+    bool portrait = false;
+    Box canvas, content, map, story, bar;
+    Box home, lang, next;
+    float outer = 0, gap = 0, pad = 0;
+    float caption = 16, body = 20, h2 = 24, h1 = 32, hero = 60;
+    float touch = 0;
+};
+
+struct Ease {
+    // 0..1 progress of an animation that started at `start` and lasts `duration` seconds,
+    // ease-in-out (style guide: 250–600 ms transitions).
+    static float in_out(double now, double start, double duration);
+};
+
+struct ExhibitApp::Impl {
+    AppConfig config;
+    Metrics metrics;
+    FontSet fonts;
+    Texts texts;
+    Content content;
+    std::optional<MapAsset> map_asset;
+    std::unique_ptr<MapView> map_view;
+    Box map_fitted;
+    std::unique_ptr<ctrail::ExhibitModel> model;
+    std::vector<int> map_to_model, model_to_map; // province index <-> model region index
+    AsyncResult<BigPicture> big_job;
+    std::optional<BigPicture> big;
+    Journey journey;
+    ExhibitState state;
+    std::map<std::string, Box, std::less<>> targets, last_targets;
+
+    // The trace behind the trail, computed off the UI thread.
+    AsyncResult<ExhibitTrace> trace_job;
+    std::optional<ExhibitTrace> trace;
+    std::string trace_request; // "region/product" of the running or last trace
+    double trace_at = -1;      // when the result arrived (fade-in)
+
+    double now = 0;
+    double screen_at = 0;      // when the current screen appeared
+    Screen last_screen = Screen::Attract;
+    int last_step = 0;
+    double step_at = 0;        // when the current trail step began
+    double busy_until = 0;     // animations run until then (settled())
+    int region_page = 0;
+    bool input_blocked = false; // an overlay swallows this frame's touches
+    bool overlay_swallow = false;
+    ImDrawList* dl = nullptr;
+    Layout L;
+
+    // --- exhibit_app.cpp
+    void log(int level, const std::string& message) const;
+    void become_unavailable(const std::string& reason);
+    void start_trace();
+    void poll_jobs();
+    void animate_until(double t) { if (t > busy_until) busy_until = t; }
+    bool zh() const { return journey.language() == "zh"; }
+    Lang lang() const { return zh() ? Lang::Zh : Lang::En; }
+    const ExhibitRegion* region(int model_index) const;
+    std::string region_name(int model_index) const;
+    int model_region(const std::string& code) const;
+    const Product* product() const;
+    void fit_map(Box area);
+
+    // --- layout.cpp
+    void compute_layout(ImVec2 canvas);
+
+    // --- widgets.cpp
+    bool hit(const char* id, Box b);                       // tappable area; true when tapped
+    bool primary_button(const char* id, Box b, const char* label, bool arrow = true);
+    bool secondary_button(const char* id, Box b, const char* label,
+                          std::optional<IconId> icon = std::nullopt, bool selected = false);
+    ImVec2 measure(ImFont* font, float size, const char* text, float wrap = 0) const;
+    // Draws wrapped text; returns its height.
+    float text(ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* text,
+               float wrap = 0);
+    float text_centred(ImFont* font, float size, Box b, ImU32 colour, const char* text);
+    // A line of coloured runs ("58%" in amber, " of your car's CO2" in white), wrapped at
+    // spaces (English) or anywhere (Chinese). Returns the height.
+    struct Run {
+        std::string text;
+        ImU32 colour;
+    };
+    float runs(ImFont* font, float size, ImVec2 pos, float wrap, const std::vector<Run>& runs,
+               float line_gap = 1.1f);
+    std::string figure(const std::string& id, double engine, const std::string& unit,
+                       const std::string& shown);
+    void panel_card(Box b);
+    bool bottom_bar(const char* next_id, const char* next_label, bool show_home = true,
+                    bool next_primary = true);
+    void language_switch(Box b);
+    void overlays(bool blocked_before);
+    void draw_map_base(bool hatch_no_data = true);
+    void draw_no_data_labels();
+    void step_dots(ImVec2 pos, int count, int current, float size);
+
+    // --- screens
+    void draw_unavailable();
+    void draw_attract();
+    void draw_region();
+    void draw_product();
+    void draw_trail();
+    void draw_big_picture();
+    void draw_about();
+};
+
+} // namespace ctrail::ui

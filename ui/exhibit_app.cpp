@@ -1,0 +1,291 @@
+#include "app_internal.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace ctrail::ui {
+
+float Ease::in_out(double now, double start, double duration) {
+    if (duration <= 0) return 1.f;
+    double t = (now - start) / duration;
+    if (t <= 0) return 0.f;
+    if (t >= 1) return 1.f;
+    return float(t < 0.5 ? 2 * t * t : 1 - std::pow(-2 * t + 2, 2) / 2);
+}
+
+ExhibitApp::ExhibitApp(AppConfig config) : impl_(std::make_unique<Impl>()) {
+    impl_->config = std::move(config);
+    impl_->journey = Journey(JourneyConfig{impl_->config.idle_timeout_s,
+                                           impl_->config.countdown_s, impl_->config.language});
+}
+
+ExhibitApp::~ExhibitApp() { set_active_texts(nullptr); }
+
+void ExhibitApp::Impl::log(int level, const std::string& message) const {
+    if (config.log) {
+        config.log(level, message);
+        return;
+    }
+    const char* name = level <= 3 ? "error" : level == 4 ? "warning" : level >= 7 ? "debug" : "info";
+    std::fprintf(stderr, "carbontrail: %s: %s\n", name, message.c_str());
+}
+
+void ExhibitApp::Impl::become_unavailable(const std::string& reason) {
+    log(3, "exhibit unavailable: " + reason);
+    if (state.unavailable_reason.empty()) state.unavailable_reason = reason;
+    journey.set_unavailable();
+}
+
+bool ExhibitApp::load(ImVec2 canvas) {
+    Impl& d = *impl_;
+    const int w = int(canvas.x), h = int(canvas.y);
+    d.metrics = (d.config.panel_width_mm > 0 && d.config.panel_height_mm > 0)
+                    ? Metrics(PanelSize{d.config.panel_width_mm, d.config.panel_height_mm}, w, h)
+                    : Metrics::for_framebuffer(w, h);
+    apply_exhibit_style(ImGui::GetStyle(), d.metrics);
+
+    // Texts first: even the "unavailable" screen needs them.
+    try {
+        d.texts = Texts::load_dir(d.config.paths.text);
+    } catch (const std::exception& e) {
+        d.log(3, e.what());
+    }
+    set_active_texts(&d.texts);
+
+    try {
+        d.content = load_content(d.config.paths.content);
+    } catch (const std::exception& e) {
+        d.become_unavailable(e.what());
+    }
+    try {
+        d.map_asset = MapAsset::load(d.config.paths.map);
+        d.map_view = std::make_unique<MapView>(*d.map_asset);
+    } catch (const std::exception& e) {
+        d.become_unavailable(e.what());
+    }
+    try {
+        d.model = ctrail::ExhibitModel::open(d.config.paths.model);
+    } catch (const std::exception& e) {
+        d.become_unavailable(std::string("cannot open the model: ") + e.what());
+    }
+
+    // Names the screens can show, so the font atlas holds their glyphs.
+    std::vector<std::string> extra;
+    if (d.model) {
+        for (const auto& r : d.model->regions()) {
+            extra.push_back(r.name_en);
+            extra.push_back(r.name_zh);
+            extra.push_back(r.group);
+        }
+        const ExhibitMeta& meta = d.model->meta();
+        extra.push_back(meta.source);
+        extra.push_back(meta.caveat);
+        for (const auto& c : meta.citations) extra.push_back(c);
+        // Path texts are built from sector words; include the sector names and words.
+        for (const auto& s : d.model->sectors()) {
+            extra.push_back(s.name_en);
+            extra.push_back(s.name_zh);
+        }
+    }
+    for (const auto& p : d.content.products)
+        for (const std::string* s : {&p.name_en, &p.name_zh, &p.short_en, &p.short_zh})
+            extra.push_back(*s);
+    for (const auto& e : d.content.equivalents)
+        for (const std::string* s : {&e.text_en, &e.text_zh, &e.source_en, &e.source_zh})
+            extra.push_back(*s);
+    if (d.map_asset)
+        for (const auto& p : d.map_asset->provinces()) {
+            extra.push_back(p.name_en);
+            extra.push_back(p.name_zh);
+        }
+    // Path wording comes from the engine's word table: trace one product per sector now? That
+    // would cost start-up time; instead the CJK ranges below cover the words it uses.
+    extra.push_back("钢铁电力煤炭水泥玻璃建材化工石油机械设备电子纺织服装食品烟草农林牧渔交通运输"
+                    "仓储邮政商业服务建筑木材造纸轻工业制造组装生产种植开采供应提供的和以外在从");
+    std::vector<std::string_view> texts = d.texts.all_texts();
+    for (const auto& s : extra) texts.push_back(s);
+    FontFiles files = default_font_files();
+    if (!d.config.paths.font.empty()) files.regular = d.config.paths.font;
+    ImGuiIO& io = ImGui::GetIO();
+    d.fonts = load_fonts(io, files, d.metrics, texts, {"千克", "吨", "≈", "kg", "t", "%", "CO₂"});
+    if (!d.fonts.error.empty()) d.log(4, "font: " + d.fonts.error);
+
+    if (d.model && d.map_asset) {
+        const auto& provinces = d.map_asset->provinces();
+        d.map_to_model.assign(provinces.size(), -1);
+        d.model_to_map.assign(d.model->regions().size(), -1);
+        for (std::size_t i = 0; i < provinces.size(); ++i) {
+            int r = d.model->find_region(provinces[i].code);
+            if (r >= 0 && !d.model->regions()[r].external) {
+                d.map_to_model[i] = r;
+                d.model_to_map[r] = int(i);
+            }
+        }
+        for (const auto& p : d.content.products)
+            if (d.model->find_sector(p.sector) < 0)
+                d.become_unavailable(d.config.paths.content + "/products.tsv: product '" + p.id +
+                                     "' names sector '" + p.sector +
+                                     "', which the model does not have");
+        const ctrail::ExhibitModel* m = d.model.get();
+        d.big_job.start([m] { return m->big_picture(); });
+    }
+    d.state.language = d.journey.language();
+    d.texts.set_language(d.lang());
+    if (d.journey.screen() != Screen::Unavailable)
+        d.log(6, "exhibit ready: model " + d.config.paths.model + " (" +
+                     std::to_string(d.model->regions().size()) + " regions, " +
+                     std::to_string(d.model->sectors().size()) + " sectors)");
+    return d.journey.screen() != Screen::Unavailable;
+}
+
+const ExhibitRegion* ExhibitApp::Impl::region(int i) const {
+    if (!model || i < 0 || i >= int(model->regions().size())) return nullptr;
+    return &model->regions()[i];
+}
+
+std::string ExhibitApp::Impl::region_name(int i) const {
+    const ExhibitRegion* r = region(i);
+    if (!r) return "";
+    return zh() && !r->name_zh.empty() ? r->name_zh : r->name_en;
+}
+
+int ExhibitApp::Impl::model_region(const std::string& code) const {
+    return model ? model->find_region(code) : -1;
+}
+
+const Product* ExhibitApp::Impl::product() const {
+    return content.find_product(journey.product());
+}
+
+void ExhibitApp::Impl::start_trace() {
+    const Product* p = product();
+    if (!p || !model) return;
+    ExhibitTraceOptions options;
+    options.max_paths = 24;
+    options.threshold = 0.002;
+    options.product_en = p->short_en;
+    if (!options.product_en.empty())
+        options.product_en[0] = char(std::toupper((unsigned char)options.product_en[0]));
+    options.product_zh = p->short_zh;
+    const std::string region = journey.region(), sector = p->sector;
+    const double amount = p->price_yuan;
+    const ctrail::ExhibitModel* m = model.get();
+    trace.reset();
+    trace_request = region + "/" + p->id;
+    trace_job.start([m, region, sector, amount, options] {
+        return m->trace(region, sector, amount, options);
+    });
+}
+
+void ExhibitApp::Impl::poll_jobs() {
+    if (auto b = big_job.poll()) big = std::move(*b);
+    if (auto t = trace_job.poll()) {
+        if (!t->error.empty()) {
+            log(3, "trace " + trace_request + " failed: " + t->error);
+        } else {
+            trace = std::move(*t);
+            trace_at = now;
+            step_at = now;
+            animate_until(now + 1.6);
+        }
+    }
+}
+
+void ExhibitApp::Impl::fit_map(Box area) {
+    if (!map_view) return;
+    if (area.min.x != map_fitted.min.x || area.min.y != map_fitted.min.y ||
+        area.max.x != map_fitted.max.x || area.max.y != map_fitted.max.y) {
+        map_view->fit(area.min, area.max, true);
+        map_fitted = area;
+    }
+}
+
+void ExhibitApp::frame(double now_s) {
+    Impl& d = *impl_;
+    d.now = now_s;
+    d.last_targets.swap(d.targets);
+    d.targets.clear();
+    d.state.figures.clear();
+    d.poll_jobs();
+
+    ImGuiIO& io = ImGui::GetIO();
+    // Overlays that swallow touches are decided before the touch is counted, so the touch that
+    // wakes the exhibit or cancels the countdown reaches nothing underneath.
+    const bool asleep = d.journey.screen() == Screen::Attract && !d.journey.awake();
+    const bool blocked = asleep || d.journey.counting_down(d.now) || d.journey.home_confirm();
+    if (io.MouseClicked[0]) d.journey.touch(d.now);
+    if (d.journey.update(d.now)) {
+        d.log(6, "idle: reset to the attract screen");
+        d.trace.reset();
+        d.region_page = 0;
+    }
+    d.texts.set_language(d.lang());
+
+    if (d.journey.screen() != d.last_screen) {
+        d.last_screen = d.journey.screen();
+        d.screen_at = d.now;
+        d.animate_until(d.now + 0.6);
+    }
+    if (d.journey.trail_step() != d.last_step) {
+        d.last_step = d.journey.trail_step();
+        d.step_at = d.now;
+        d.animate_until(d.now + 1.6);
+    }
+
+    d.compute_layout(io.DisplaySize);
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("##canvas", nullptr, canvas_window_flags);
+    d.dl = ImGui::GetWindowDrawList();
+    d.dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize, theme::background);
+    d.input_blocked = blocked;
+    switch (d.journey.screen()) {
+    case Screen::Unavailable: d.draw_unavailable(); break;
+    case Screen::Attract: d.draw_attract(); break;
+    case Screen::Region: d.draw_region(); break;
+    case Screen::Product: d.draw_product(); break;
+    case Screen::Trail: d.draw_trail(); break;
+    case Screen::BigPicture: d.draw_big_picture(); break;
+    case Screen::About: d.draw_about(); break;
+    }
+    // A soft fade from the background on every screen change.
+    float fade = Ease::in_out(d.now, d.screen_at, 0.4);
+    if (fade < 1) d.dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize,
+                                      theme::with_alpha(theme::background, 1 - fade));
+    ImGui::End();
+    d.overlays(blocked);
+
+    ExhibitState& s = d.state;
+    s.screen = d.journey.screen();
+    s.language = d.journey.language();
+    s.awake = d.journey.awake();
+    s.region = d.journey.region();
+    s.product = d.journey.product();
+    const Product* p = d.product();
+    s.sector = p ? p->sector : "";
+    s.amount_yuan = p ? p->price_yuan : 0;
+    s.trail_stage = d.journey.trail_step();
+    s.trail_stage_count = s.screen == Screen::Trail ? d.journey.trail_steps() : 0;
+    s.trace_pending = d.trace_job.busy();
+    s.home_confirm = d.journey.home_confirm();
+    s.idle_countdown = d.journey.counting_down(d.now);
+    s.countdown_seconds = d.journey.countdown_seconds(d.now);
+    s.time_s = d.now;
+    if (s.screen != Screen::Trail) s.headline.clear();
+}
+
+const ExhibitState& ExhibitApp::state() const { return impl_->state; }
+
+std::optional<Box> ExhibitApp::target(std::string_view id) const {
+    auto it = impl_->targets.find(id);
+    if (it == impl_->targets.end()) return std::nullopt;
+    return it->second;
+}
+
+bool ExhibitApp::settled() const {
+    const Impl& d = *impl_;
+    return !d.trace_job.busy() && !d.big_job.busy() && d.now >= d.busy_until;
+}
+
+} // namespace ctrail::ui

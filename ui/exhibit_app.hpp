@@ -1,0 +1,66 @@
+// The exhibit without its platform: loads texts, content, map, fonts and the model, and builds
+// one ImGui frame of the visitor's journey per call. No SDL here: firmware/ owns the window,
+// the event pump and the clock, and calls frame() between ImGui::NewFrame() and Render().
+#pragma once
+
+#include "box.hpp"
+#include "exhibit_state.hpp"
+
+#include <imgui.h>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ctrail::ui {
+
+struct AppPaths {
+    std::string model;    // the model database (…/china-2007.sqlite)
+    std::string content;  // folder with products.tsv, equivalents.tsv
+    std::string text;     // folder with en.tsv, zh.tsv
+    std::string map;      // the map asset file
+    std::string font;     // the subset font; "" = the components' default search
+};
+
+struct AppConfig {
+    AppPaths paths;
+    float panel_width_mm = 0;  // physical size of the canvas' panel; 0 = a default for the size
+    float panel_height_mm = 0;
+    double idle_timeout_s = 60;
+    double countdown_s = 10;
+    std::string language = "en";
+    // Log sink (level: 3 error, 4 warning, 6 info, 7 debug); default: stderr.
+    std::function<void(int level, const std::string& message)> log;
+};
+
+class ExhibitApp {
+  public:
+    explicit ExhibitApp(AppConfig config);
+    ~ExhibitApp();
+    ExhibitApp(const ExhibitApp&) = delete;
+    ExhibitApp& operator=(const ExhibitApp&) = delete;
+
+    // Loads everything for a canvas of this many pixels and builds ImGui's font atlas (the
+    // platform uploads it afterwards). Never throws: what fails is logged, and without a model
+    // the exhibit shows its calm "unavailable" screen. False when it is unavailable.
+    bool load(ImVec2 canvas_px);
+
+    // One frame of UI at app time `now_s` (seconds; any monotonic clock).
+    void frame(double now_s);
+
+    const ExhibitState& state() const;
+    // Where a tappable thing was drawn in the last frame ("start", "next", "home",
+    // "home.yes", "home.no", "lang.en", "lang.zh", "region.SH", "map.SH", "product.car", ...).
+    std::optional<Box> target(std::string_view id) const;
+    // Nothing is moving or pending: no trace running, every animation finished.
+    bool settled() const;
+
+    struct Impl;
+
+  private:
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace ctrail::ui

@@ -1,0 +1,46 @@
+// What the exhibit shows right now, as plain data that tests can read: the screen, the language,
+// the visitor's choices, the trail stage, and every figure on screen next to the engine number
+// it came from. The headless runner writes it beside each screenshot (state_to_tsv).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ctrail::ui {
+
+enum class Screen { Unavailable, Attract, Region, Product, Trail, BigPicture, About };
+const char* screen_name(Screen screen); // "attract", "region", ... (stable: tests use them)
+
+// One number a visitor can read, with the engine value it was rounded from.
+struct ShownFigure {
+    std::string id;      // e.g. "trail.total_kg", "trail.region.HEB.share", "big.flow.0.share"
+    double engine = 0;   // the engine's number, full precision, in `unit`
+    std::string unit;    // "kg", "share" (0..1), "km", "yuan", ...
+    std::string shown;   // the text on screen, e.g. "4.1 t", "71%"
+};
+
+struct ExhibitState {
+    Screen screen = Screen::Attract;
+    std::string language = "en";
+    bool awake = false;          // attract: the first touch only wakes
+    std::string region;          // model code of "where you live", empty before
+    std::string product;         // content id ("car"), empty before
+    std::string sector;          // the product's model sector code
+    double amount_yuan = 0;      // the product's typical price (content table)
+    int trail_stage = 0;         // 1..trail_stage_count on the trail
+    int trail_stage_count = 0;
+    bool trace_pending = false;  // a trace is running off the UI thread
+    bool home_confirm = false;   // "Start again?" is open
+    bool idle_countdown = false; // "Resetting in N…" is shown
+    int countdown_seconds = 0;
+    std::string headline;        // the trail's headline as shown
+    std::string unavailable_reason; // why the exhibit is unavailable (logged, not shown)
+    std::vector<ShownFigure> figures; // this frame's numbers, in drawing order
+    double time_s = 0;           // the app clock at this frame
+};
+
+// `key<TAB>value` lines, then one `figure<TAB>id<TAB>engine<TAB>unit<TAB>shown` per figure.
+// Engine values are written with 17 significant digits (round-trip).
+std::string state_to_tsv(const ExhibitState& state);
+
+} // namespace ctrail::ui

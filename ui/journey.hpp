@@ -1,0 +1,64 @@
+// The visitor's journey as a pure state machine (no drawing, no clock of its own): which screen,
+// the trail step, the "Start again?" question, the attract screen's wake rule and the idle reset
+// (idle_timeout seconds without a touch -> a countdown that any touch cancels -> Attract).
+#pragma once
+
+#include "exhibit_state.hpp"
+
+#include <string>
+
+namespace ctrail::ui {
+
+struct JourneyConfig {
+    double idle_timeout_s = 60; // no touch for this long starts the countdown
+    double countdown_s = 10;    // "Resetting in 10…"
+    std::string language = "en"; // language after every reset
+};
+
+class Journey {
+  public:
+    explicit Journey(JourneyConfig config = {});
+
+    Screen screen() const { return screen_; }
+    bool awake() const { return awake_; }
+    const std::string& language() const { return language_; }
+    const std::string& region() const { return region_; }
+    const std::string& product() const { return product_; }
+    int trail_step() const { return step_; } // 1-based on the trail, 0 elsewhere
+    bool home_confirm() const { return home_confirm_; }
+    const JourneyConfig& config() const { return config_; }
+
+    // Any touch (or key) at time `now`: restarts the idle timer, cancels a countdown.
+    // Returns false when the touch must do nothing else: it woke the attract screen or it
+    // cancelled the countdown.
+    bool touch(double now);
+    // Advances the idle logic; true when it reset the exhibit to Attract this call.
+    bool update(double now);
+    bool counting_down(double now) const;
+    int countdown_seconds(double now) const; // whole seconds left, rounded up
+
+    void set_language(const std::string& code) { language_ = code; }
+    void start();                                  // Attract -> Region
+    void choose_region(const std::string& code);   // Region -> Product
+    void choose_product(const std::string& id, int trail_steps); // Product -> Trail, step 1
+    bool next_step();                              // the next trail step; false at the last
+    int trail_steps() const { return steps_; }
+    void big_picture();                            // -> BigPicture
+    void about();                                  // -> About
+    void ask_home() { home_confirm_ = true; }
+    void cancel_home() { home_confirm_ = false; }
+    void reset();                                  // -> Attract, asleep, default language
+    void set_unavailable() { screen_ = Screen::Unavailable; }
+
+  private:
+    JourneyConfig config_;
+    Screen screen_ = Screen::Attract;
+    bool awake_ = false;
+    std::string language_;
+    std::string region_, product_;
+    int step_ = 0, steps_ = 0;
+    bool home_confirm_ = false;
+    double last_touch_ = 0;
+};
+
+} // namespace ctrail::ui

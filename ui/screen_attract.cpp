@@ -1,0 +1,121 @@
+// Attract: the map with carbon gently flowing from interior provinces to the coast, one
+// question, "Touch to start" and the language pair. The first touch only wakes the exhibit
+// (the overlay in widgets.cpp swallows it); then the start button begins the journey.
+#include "app_internal.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ctrail::ui {
+
+namespace {
+// Decorative flows: from the interior provinces with the largest territorial emissions to the
+// coastal ones with the largest consumption-based emissions (the engine's accounts); the same
+// pairs every time.
+struct Flow {
+    int from, to; // model region indices
+};
+std::vector<Flow> attract_flows(const BigPicture& big, const std::vector<ExhibitRegion>& regions) {
+    std::vector<const RegionAccount*> interior, coast;
+    for (const auto& a : big.regions) {
+        if (a.region < 0 || regions[a.region].external || !regions[a.region].has_location) continue;
+        (regions[a.region].coastal ? coast : interior).push_back(&a);
+    }
+    std::sort(interior.begin(), interior.end(),
+              [](auto* a, auto* b) { return a->territorial > b->territorial; });
+    std::sort(coast.begin(), coast.end(),
+              [](auto* a, auto* b) { return a->consumption > b->consumption; });
+    std::vector<Flow> flows;
+    const std::size_t nc = std::min<std::size_t>(coast.size(), 7);
+    const std::size_t ni = std::min<std::size_t>(interior.size(), 9);
+    for (std::size_t c = 0; c < nc; ++c)
+        for (std::size_t k = 0; k < 2 && ni > 0; ++k)
+            flows.push_back({interior[(c * 2 + k * 3) % ni]->region, coast[c]->region});
+    return flows;
+}
+} // namespace
+
+void ExhibitApp::Impl::draw_attract() {
+    const bool awake = journey.awake();
+    // Landscape: the map fills the left 60 % down to the bottom; the story column on the right.
+    Box map_area = L.portrait ? L.map : Box(L.content.min, ImVec2(L.map.max.x, L.bar.min.y - L.gap));
+    fit_map(map_area);
+    draw_map_base(false);
+
+    if (big && model && map_view) {
+        const std::vector<Flow> flows = attract_flows(*big, model->regions()); // ~30 regions: cheap
+        const float line = std::max(1.5f, metrics.mm(0.4f));
+        for (std::size_t i = 0; i < flows.size(); ++i) {
+            const int a = model_to_map[flows[i].from], b = model_to_map[flows[i].to];
+            if (a < 0 || b < 0) continue;
+            const ImVec2 p0 = map_view->anchor(a), p1 = map_view->anchor(b);
+            ArcStyle faint{theme::with_alpha(theme::interior, 0.28f), line, line * 1.6f, 0.22f, false};
+            draw_arc(dl, p0, p1, 1.f, faint);
+            // A bead travels each arc once every 4.5 s, staggered: a gentle, slow flow.
+            const double period = 4.5;
+            const float t = float(std::fmod(now / period + i * 0.137, 1.0));
+            const ImVec2 bead = arc_point(p0, p1, t, 0.22f);
+            const float fade = std::sin(t * 3.14159f);
+            dl->AddCircleFilled(bead, line * 2.2f, theme::with_alpha(theme::interior, 0.9f * fade));
+            dl->AddCircleFilled(p1, line * 2.5f, theme::with_alpha(theme::coast, 0.85f));
+        }
+    }
+
+    // Story column.
+    Box s = L.portrait ? L.story : Box(L.story.min, ImVec2(L.story.max.x, L.bar.min.y - L.gap));
+    ImFont* head = fonts.headline ? fonts.headline : fonts.body;
+    const float wrap = s.w();
+    float y = s.min.y + (L.portrait ? 0 : s.h() * 0.06f);
+    y += text(fonts.body, L.caption, ImVec2(s.min.x, y), theme::coast, tr("attract.brand")) + L.pad;
+    const Lang other = lang() == Lang::En ? Lang::Zh : Lang::En;
+    const float big_h1 = std::min(L.h1 * 1.25f, std::max(L.h1, fonts.headline_px));
+    y += runs(head, big_h1, ImVec2(s.min.x, y), wrap, {{tr("attract.question"), theme::text}}, 1.12f);
+    y += L.pad * 0.5f;
+    y += runs(fonts.body, L.h2, ImVec2(s.min.x, y), wrap,
+              {{texts.tr(other, "attract.question"), theme::muted_text}}, 1.15f);
+    y += L.gap;
+
+    // The things a visitor might have bought, as a row of line icons.
+    const IconId row[] = {IconId::Car, IconId::Phone, IconId::Shirt, IconId::RiceBowl,
+                          IconId::WashingMachine, IconId::LightBulb, IconId::Building};
+    const float icon = std::min(L.touch * 0.7f, wrap / 9.f);
+    if (y + icon < L.next.min.y - L.gap) {
+        const float step = (wrap - icon) / 6.f;
+        for (int i = 0; i < 7; ++i)
+            draw_icon(dl, row[i], ImVec2(s.min.x + icon / 2 + i * step, y + icon / 2), icon,
+                      theme::muted_text, std::max(1.5f, metrics.icon_line() * 0.8f));
+    }
+
+    // The one action. Asleep, the whole screen is the target (overlay); awake, this button.
+    Box start(s.min.x, L.bar.min.y, s.max.x, L.bar.max.y);
+    if (L.portrait) start = L.next;
+    if (awake) {
+        // A slow ring (one pulse per 1.6 s) says "here".
+        const float t = float(std::fmod(now / 1.6, 1.0));
+        const float grow = metrics.mm(3.f) * t;
+        dl->AddRect(ImVec2(start.min.x - grow, start.min.y - grow),
+                    ImVec2(start.max.x + grow, start.max.y + grow),
+                    theme::with_alpha(theme::accent, 0.55f * (1 - t)),
+                    std::min(start.h() * 0.5f, metrics.corner_radius() * 2.f) + grow, 0,
+                    std::max(2.f, metrics.mm(0.6f)));
+    }
+    if (primary_button("start", start, tr("attract.touch_to_start"), false)) journey.start();
+    const char* hint = awake ? tr("attract.tap_button") : tr("attract.pick_something");
+    const float hy = start.min.y - L.pad * 0.6f - L.caption * 1.3f;
+    if (hy > y) text_centred(fonts.body, L.caption, Box(start.min.x, hy, start.max.x, hy + L.caption * 1.3f),
+                             theme::muted_text, hint);
+
+    // Language pair bottom-left (no Home: this is home).
+    Box lang_box(L.bar.min.x, L.bar.min.y, L.bar.min.x + L.lang.w(), L.bar.max.y);
+    if (L.portrait) lang_box = Box(L.bar.min.x, L.bar.min.y, L.bar.max.x, L.bar.max.y);
+    language_switch(lang_box);
+    if (!L.portrait && model) {
+        std::string cite = tr("attract.based_on");
+        ImVec2 cs = measure(fonts.caption, L.caption, cite.c_str());
+        if (lang_box.max.x + L.gap + cs.x < s.min.x - L.gap)
+            text(fonts.caption, L.caption, ImVec2(lang_box.max.x + L.gap, L.bar.max.y - cs.y),
+                 theme::muted_text, cite.c_str());
+    }
+}
+
+} // namespace ctrail::ui
