@@ -20,9 +20,15 @@ class ModelError : public std::runtime_error {
 
   private:
     static std::string format(const std::string& file, int line, const std::string& problem) {
+        // Appends one piece at a time (GCC 12 warns falsely on chained temporaries at -O2).
         std::string s;
-        if (!file.empty()) s += file + (line > 0 ? ":" + std::to_string(line) : "") + ": ";
-        return s + problem;
+        if (!file.empty()) {
+            s.append(file);
+            if (line > 0) s.append(":").append(std::to_string(line));
+            s.append(": ");
+        }
+        s.append(problem);
+        return s;
     }
     std::string file_;
     int line_;

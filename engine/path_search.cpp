@@ -23,15 +23,30 @@ struct Entry {
     double key;
     int prefix;
     bool finished; // key is the exact value of the path ending at `prefix`
-    long long order; // insertion order: ties pop first-in first-out, prefixes before paths
+    long long order; // insertion order
 };
 
+// Node sequence of a prefix, i0 first.
+std::vector<int> nodes_of(const std::vector<Prefix>& arena, int prefix) {
+    std::vector<int> nodes(arena[prefix].depth + 1);
+    for (int k = prefix; k >= 0; k = arena[k].parent) nodes[arena[k].depth] = arena[k].node;
+    return nodes;
+}
+
+// "x pops after y". Equal keys: an open prefix before a finished path (its extensions might
+// equal the path's value); finished paths of equal value in the canonical order (shorter first,
+// then by node sequence), so ties come out the same whatever order they were found in. Exact
+// ties are real: in a cycle, A_01·A_10·A_00 and A_00·A_01·A_10 round alike.
 struct EntryLess {
+    const std::vector<Prefix>* arena;
     bool operator()(const Entry& x, const Entry& y) const {
         if (x.key != y.key) return x.key < y.key;
-        // On equal keys expand an open prefix before listing a finished path (its extensions
-        // might equal the path's value), and otherwise keep insertion order.
         if (x.finished != y.finished) return x.finished;
+        if (x.finished) {
+            const Prefix &px = (*arena)[x.prefix], &py = (*arena)[y.prefix];
+            if (px.depth != py.depth) return px.depth > py.depth;
+            return nodes_of(*arena, x.prefix) > nodes_of(*arena, y.prefix);
+        }
         return x.order > y.order;
     }
 };
@@ -74,7 +89,7 @@ PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd&
     arena.reserve(1024);
     std::vector<Entry> storage;
     storage.reserve(1024);
-    std::priority_queue<Entry, std::vector<Entry>, EntryLess> open(EntryLess{}, std::move(storage));
+    std::priority_queue<Entry, std::vector<Entry>, EntryLess> open(EntryLess{&arena}, std::move(storage));
     long long order = 0;
 
     for (int i = 0; i < y.size(); ++i) {
@@ -94,12 +109,7 @@ PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd&
         open.pop();
         const Prefix p = arena[top.prefix];
         if (top.finished) {
-            Path path;
-            path.value = top.key;
-            path.nodes.resize(p.depth + 1);
-            for (int k = top.prefix; k >= 0; k = arena[k].parent)
-                path.nodes[arena[k].depth] = arena[k].node;
-            out.paths.push_back(std::move(path));
+            out.paths.push_back({nodes_of(arena, top.prefix), top.key});
             continue;
         }
         if (out.expansions >= limits.max_expansions) {

@@ -6,7 +6,8 @@
 // so one priority queue ordered by that bound, holding open prefixes and finished paths keyed by
 // their exact value, pops the finished paths in exactly descending order and stops as soon as the
 // best key falls below threshold · total. Suppliers of each node are pre-sorted by A_ij · M_i, so
-// an expansion stops at the first supplier below the cut.
+// an expansion stops at the first supplier below the cut. Paths of exactly equal value come out
+// shorter first, then in ascending order of their node sequences.
 #pragma once
 
 #include <Eigen/Dense>

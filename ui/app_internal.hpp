@@ -70,6 +70,7 @@ struct ExhibitApp::Impl {
     std::optional<ExhibitTrace> trace;
     std::string trace_request; // "region/product" of the running or last trace
     double trace_at = -1;      // when the result arrived (fade-in)
+    bool trace_failed = false; // the engine refused the request (logged)
 
     double now = 0;
     double screen_at = 0;      // when the current screen appeared
@@ -127,6 +128,14 @@ struct ExhibitApp::Impl {
     void overlays(bool blocked_before);
     void draw_map_base(bool hatch_no_data = true);
     void draw_no_data_labels();
+    // Text with {name} placeholders as coloured runs (placeholders in their own colours).
+    struct Arg {
+        const char* name;
+        std::string value;
+        ImU32 colour;
+    };
+    std::vector<Run> template_runs(const char* pattern, ImU32 base, const std::vector<Arg>& args) const;
+    std::string plain(const std::vector<Run>& runs) const;
     void step_dots(ImVec2 pos, int count, int current, float size);
 
     // --- screens

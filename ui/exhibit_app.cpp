@@ -172,6 +172,7 @@ void ExhibitApp::Impl::start_trace() {
     const double amount = p->price_yuan;
     const ctrail::ExhibitModel* m = model.get();
     trace.reset();
+    trace_failed = false;
     trace_request = region + "/" + p->id;
     trace_job.start([m, region, sector, amount, options] {
         return m->trace(region, sector, amount, options);
@@ -183,6 +184,7 @@ void ExhibitApp::Impl::poll_jobs() {
     if (auto t = trace_job.poll()) {
         if (!t->error.empty()) {
             log(3, "trace " + trace_request + " failed: " + t->error);
+            trace_failed = true;
         } else {
             trace = std::move(*t);
             trace_at = now;

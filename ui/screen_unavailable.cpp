@@ -2,6 +2,8 @@
 // languages, no controls, no error text (the reason goes to the log for the technician).
 #include "app_internal.hpp"
 
+#include <cmath>
+
 namespace ctrail::ui {
 
 void ExhibitApp::Impl::draw_unavailable() {

@@ -302,3 +302,40 @@ void ExhibitApp::Impl::overlays(bool blocked_before) {
 }
 
 } // namespace ctrail::ui
+
+namespace ctrail::ui {
+
+std::vector<ExhibitApp::Impl::Run> ExhibitApp::Impl::template_runs(const char* pattern, ImU32 base,
+                                                                   const std::vector<Arg>& args) const {
+    std::vector<Run> out;
+    std::string p = pattern, lit;
+    for (std::size_t i = 0; i < p.size();) {
+        if (p[i] == '{') {
+            std::size_t close = p.find('}', i);
+            if (close != std::string::npos) {
+                const std::string name = p.substr(i + 1, close - i - 1);
+                const Arg* a = nullptr;
+                for (const Arg& x : args)
+                    if (name == x.name) a = &x;
+                if (a) {
+                    if (!lit.empty()) out.push_back({lit, base});
+                    lit.clear();
+                    out.push_back({a->value, a->colour});
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        lit += p[i++];
+    }
+    if (!lit.empty()) out.push_back({lit, base});
+    return out;
+}
+
+std::string ExhibitApp::Impl::plain(const std::vector<Run>& rs) const {
+    std::string s;
+    for (const Run& r : rs) s += r.text;
+    return s;
+}
+
+} // namespace ctrail::ui

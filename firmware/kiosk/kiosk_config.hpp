@@ -10,7 +10,8 @@
 //   3. use config.rotation with touch_rotation.hpp (render to a texture, rotate touches),
 //      config.panel_*_mm with the display's real pixel size for touch-target sizing
 //      (pixels_per_mm), config.idle_timeout_s, config.language, config.model_path,
-//      config.assets_dir, config.data_dir (through data_dir.hpp), config.drm_device.
+//      config.assets_dir, config.data_dir (through data_dir.hpp), config.drm_device (through
+//      drm_device.hpp: choose_drm_device -> SDL_HINT_KMSDRM_DEVICE_INDEX).
 //   Command-line options given explicitly override the file (the program's own choice).
 #pragma once
 

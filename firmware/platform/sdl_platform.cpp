@@ -133,6 +133,10 @@ void SdlPlatform::begin_frame() {
 
 void SdlPlatform::end_frame(std::vector<std::uint8_t>* capture) {
     ImGui::Render();
+    rasterise(capture);
+}
+
+void SdlPlatform::rasterise(std::vector<std::uint8_t>* capture) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     auto clear = [&] {
         SDL_SetRenderDrawColor(renderer_, Uint8(bg.x * 255), Uint8(bg.y * 255), Uint8(bg.z * 255),

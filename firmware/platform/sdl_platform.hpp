@@ -51,9 +51,11 @@ class SdlPlatform {
 
     // Starts an ImGui frame (after events were fed); canvas size overrides the backend's.
     void begin_frame();
-    // Renders ImGui's draw data; when `capture` is given, reads the finished frame back as
-    // RGBA rows of the PANEL (what a visitor sees) before presenting it.
+    // ImGui::Render() then rasterise().
     void end_frame(std::vector<std::uint8_t>* capture = nullptr);
+    // Draws ImGui's finished draw data (after ImGui::Render) and presents it; when `capture` is
+    // given, first reads the frame back as RGBA rows of the PANEL (what a visitor sees).
+    void rasterise(std::vector<std::uint8_t>* capture = nullptr);
 
   private:
     SDL_Window* window_ = nullptr;

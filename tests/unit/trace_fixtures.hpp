@@ -53,29 +53,41 @@ struct BrutePath {
     double value;
 };
 
-// Every path with value >= cut (and > 0) up to max_depth, by depth-first enumeration pruned
-// only by the crude bound "a path never gains value beyond a · max(s)" (A entries are < 1).
+// Every path with value >= cut (and > 0) up to max_depth, by depth-first enumeration. It prunes
+// with its own bound, independent of the search's: B_t(j), the largest value factor of any single
+// path from j with at most t more steps (B_0 = s, B_t(j) = max(s_j, max_i A_ij B_{t-1}(i))).
 // Values are multiplied in the same order as the search does, so they compare exactly.
 inline std::vector<BrutePath> brute_force_paths(const Eigen::MatrixXd& A, const Eigen::VectorXd& s,
                                                 const Eigen::VectorXd& y, double cut,
                                                 int max_depth) {
+    const int n = static_cast<int>(s.size());
+    std::vector<Eigen::VectorXd> B(max_depth + 1, s);
+    for (int t = 1; t <= max_depth; ++t)
+        for (int j = 0; j < n; ++j)
+            for (int i = 0; i < n; ++i) B[t](j) = std::max(B[t](j), A(i, j) * B[t - 1](i));
+    auto hopeless = [&](double a, int node, int steps_left) {
+        return a * B[steps_left](node) * (1 + 1e-9) < cut;
+    };
     std::vector<BrutePath> out;
-    const double s_max = s.maxCoeff();
-    const double a_max = A.maxCoeff();
     std::vector<int> nodes;
     std::function<void(int, double)> visit = [&](int j, double a) {
         nodes.push_back(j);
         const double v = a * s(j);
         if (v > 0 && v >= cut) out.push_back({nodes, v});
-        if (static_cast<int>(nodes.size()) - 1 < max_depth && a * a_max * s_max >= cut)
-            for (int i = 0; i < A.rows(); ++i)
-                if (A(i, j) > 0) visit(i, a * A(i, j));
+        const int left = max_depth - (static_cast<int>(nodes.size()) - 1);
+        if (left > 0)
+            for (int i = 0; i < n; ++i)
+                if (A(i, j) > 0 && !hopeless(a * A(i, j), i, left - 1)) visit(i, a * A(i, j));
         nodes.pop_back();
     };
-    for (int i = 0; i < y.size(); ++i)
-        if (y(i) > 0) visit(i, y(i));
-    std::stable_sort(out.begin(), out.end(),
-                     [](const BrutePath& p, const BrutePath& q) { return p.value > q.value; });
+    for (int i = 0; i < n; ++i)
+        if (y(i) > 0 && !hopeless(y(i), i, max_depth)) visit(i, y(i));
+    // Descending value; exact ties shorter first, then by node sequence (the search's rule).
+    std::sort(out.begin(), out.end(), [](const BrutePath& p, const BrutePath& q) {
+        if (p.value != q.value) return p.value > q.value;
+        if (p.nodes.size() != q.nodes.size()) return p.nodes.size() < q.nodes.size();
+        return p.nodes < q.nodes;
+    });
     return out;
 }
 

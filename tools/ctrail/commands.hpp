@@ -1,4 +1,4 @@
-// Every ctrail command: one function per file (cmd_<name>.cpp), registered in main.cpp.
+// Every ctrail command: one function per file (cmd_<name>.cpp), registered in dispatch.cpp.
 // A command returns the exit code (0 ok, 1 error); usage errors are thrown as UsageError (exit 2).
 #pragma once
 
@@ -21,12 +21,16 @@ int cmd_build(const std::vector<std::string>& argv, std::ostream& out);
 int cmd_info(const std::vector<std::string>& argv, std::ostream& out);
 int cmd_accounts(const std::vector<std::string>& argv, std::ostream& out);
 int cmd_transfers(const std::vector<std::string>& argv, std::ostream& out);
+int cmd_export(const std::vector<std::string>& argv, std::ostream& out);
 int cmd_trace(const std::vector<std::string>& argv, std::ostream& out);
+int cmd_headline(const std::vector<std::string>& argv, std::ostream& out);
 
 extern const char* const kBuildUsage;
 extern const char* const kInfoUsage;
 extern const char* const kAccountsUsage;
 extern const char* const kTransfersUsage;
+extern const char* const kExportUsage;
 extern const char* const kTraceUsage;
+extern const char* const kHeadlineUsage;
 
 } // namespace ctrail::cli

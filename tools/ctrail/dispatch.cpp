@@ -14,7 +14,9 @@ const Command kCommands[] = {
     {"info", "name, year, sizes, units, provenance and checks of a model", kInfoUsage, cmd_info},
     {"accounts", "territorial and consumption accounts per region", kAccountsUsage, cmd_accounts},
     {"transfers", "emissions by emitting and consuming region", kTransfersUsage, cmd_transfers},
+    {"export", "write a model database back out as a CSV bundle", kExportUsage, cmd_export},
     {"trace", "a product's emissions along its supply chains (paths, stages)", kTraceUsage, cmd_trace},
+    {"headline", "national outside share and, per consumer, the share emitted elsewhere", kHeadlineUsage, cmd_headline},
 };
 
 void overview(std::ostream& out) {

@@ -39,7 +39,7 @@ ABBREVIATIONS = {
 PROJ = {"lon0": 105.0, "lat0": 0.0, "lat1": 25.0, "lat2": 47.0, "radius_km": 6371.0}
 
 GRID = 10                 # stored coordinates are integers of 1/GRID km (0.1 km)
-DEFAULT_TOLERANCE_KM = 2.0  # Douglas-Peucker tolerance; ~0.4 px at 1920x1080
+DEFAULT_TOLERANCE_KM = 4.0  # Douglas-Peucker tolerance; < 1 px at 1920x1080 (~4.5 km/px)
 MIN_ISLAND_KM2 = 25.0     # smaller extra rings (islets) are dropped; the largest ring always stays
 INSET_SOUTH_OF = 17.5     # rings entirely south of this latitude go into the inset box
 INSET_WIDTH = 0.12        # inset box width as a fraction of the land width
@@ -206,21 +206,40 @@ def ear_clip(ring):
     return tris
 
 
-def pole_of_inaccessibility(ring, steps=48):
-    """Deterministic grid search for the interior point farthest from the outline."""
+def pole_of_inaccessibility(ring):
+    """Deterministic coarse-to-fine grid search for the interior point farthest from the
+    outline (where an area label fits best)."""
     xs = [p[0] for p in ring]
     ys = [p[1] for p in ring]
-    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    best, best_d = None, -1.0
     n = len(ring)
-    for i in range(steps + 1):
-        for j in range(steps + 1):
-            p = (x0 + (x1 - x0) * (i + 0.5) / (steps + 1), y0 + (y1 - y0) * (j + 0.5) / (steps + 1))
-            if not point_in_ring(p, ring):
-                continue
-            d = min(seg_distance2(p, ring[k], ring[(k + 1) % n]) for k in range(n))
-            if d > best_d:
-                best, best_d = p, d
+
+    def clearance(p, bound):
+        # Squared distance to the outline; stops early once it cannot beat `bound`.
+        d = float("inf")
+        for k in range(n):
+            d = min(d, seg_distance2(p, ring[k], ring[(k + 1) % n]))
+            if d <= bound:
+                return d
+        return d
+
+    best, best_d = None, -1.0
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    hw, hh = (max(xs) - min(xs)) / 2, (max(ys) - min(ys)) / 2
+    steps = 24
+    for _ in range(5):
+        for i in range(steps + 1):
+            for j in range(steps + 1):
+                p = (cx - hw + 2 * hw * i / steps, cy - hh + 2 * hh * j / steps)
+                if not point_in_ring(p, ring):
+                    continue
+                d = clearance(p, best_d)
+                if d > best_d:
+                    best, best_d = p, d
+        if best is None:
+            break
+        cx, cy = best
+        hw, hh = hw * 4 / steps, hh * 4 / steps  # zoom in around the best point
+        steps = 8
     if best is None:  # tiny ring: use its first vertex
         best = ring[0]
     return best
@@ -417,18 +436,25 @@ def simplify_arc(points, tol):
     return douglas_peucker(points, tol)
 
 
-def assemble(ring_arcs, simplified):
+def assemble(ring_arcs, simplified, sources=None):
+    """Join simplified arcs into rings. With `sources` (a list), also appends per ring the key
+    of the arc each output vertex (and the segment starting at it) came from."""
     out = []
     for refs in ring_arcs:
-        pts = []
+        pts, src = [], []
         for key, rev in refs:
             arc = simplified[key]
             arc = list(reversed(arc)) if rev else arc
             pts.extend(arc[:-1])
-        dedup = [p for k, p in enumerate(pts) if k == 0 or p != pts[k - 1]]
-        while len(dedup) > 1 and dedup[0] == dedup[-1]:
-            dedup.pop()
-        out.append(dedup)
+            src.extend([key] * (len(arc) - 1))
+        keep = [k for k in range(len(pts)) if k == 0 or pts[k] != pts[k - 1]]
+        pts, src = [pts[k] for k in keep], [src[k] for k in keep]
+        while len(pts) > 1 and pts[0] == pts[-1]:
+            pts.pop()
+            src.pop()
+        out.append(pts)
+        if sources is not None:
+            sources.append(src)
     return out
 
 
@@ -487,20 +513,53 @@ def simplify_rings(rings, tol_units):
     ring_arcs, arcs = split_into_arcs(rings)
     tol_of = {key: tol_units for key in arcs}
     simplified = {key: simplify_arc(pts, tol_units) for key, pts in arcs.items()}
-    for _ in range(40):
-        out = assemble(ring_arcs, simplified)
-        bad = [i for i, r in enumerate(out) if len(r) < 3 or signed_area2(r) == 0 or self_crossings(r)]
-        if not bad:
+    users = {}
+    for ri, refs in enumerate(ring_arcs):
+        for key, _ in refs:
+            users.setdefault(key, set()).add(ri)
+
+    def problem_arcs(ri, r, src):
+        """Arcs to redo for ring ri: those holding a crossing segment, or all when collapsed."""
+        if len(r) < 3 or signed_area2(r) == 0:
+            return {key for key, _ in ring_arcs[ri]}
+        n = len(r)
+        keys = set()
+        for i, j in self_crossings(r):
+            for k in (i, j):
+                keys.add(src[k])
+                keys.add(src[(k + 1) % n])  # the segment may end on the next arc's first point
+        return keys
+
+    sources = []
+    out = assemble(ring_arcs, simplified, sources)
+    todo = {}
+    for i, r in enumerate(out):
+        keys = problem_arcs(i, r, sources[i])
+        if keys:
+            todo[i] = keys
+    for _ in range(60):
+        if not todo:
             return out
-        changed = False
-        for ri in bad:
-            for key, _ in ring_arcs[ri]:
+        touched = set()
+        for ri in sorted(todo):
+            for key in sorted(todo[ri], key=repr):
                 if tol_of[key] > 0:
                     tol_of[key] = tol_of[key] / 2 if tol_of[key] > 1 else 0
                     simplified[key] = simplify_arc(arcs[key], tol_of[key])
-                    changed = True
-        if not changed:
+                    touched |= users[key]
+        if not touched:
             break
+        order = sorted(touched)
+        src = []
+        redo = assemble([ring_arcs[i] for i in order], simplified, src)
+        for i, r, s_ in zip(order, redo, src):
+            out[i] = r
+            keys = problem_arcs(i, r, s_)
+            if keys:
+                todo[i] = keys
+            else:
+                todo.pop(i, None)
+    bad = sorted(todo)
     raise MapBuildError("simplification could not make every ring simple: rings "
                         + ", ".join(str(i) for i in bad) + " stay self-intersecting")
 
@@ -556,7 +615,16 @@ def build(geojson_path, tolerance_km):
         if len(g) >= 3 and signed_area2(g) != 0:  # a twisted sliver can vanish entirely
             grid_rings.append(g)
             kept.append(entry)
-    main_rings = kept
+    # Islets: every ring but a province's largest must have MIN_ISLAND_KM2 (before simplifying,
+    # so they take no part in the border topology).
+    largest = {}
+    for k, ((fi, _), g) in enumerate(zip(kept, grid_rings)):
+        if fi not in largest or abs(signed_area2(g)) > abs(signed_area2(grid_rings[largest[fi]])):
+            largest[fi] = k
+    keep = [k for k, g in enumerate(grid_rings)
+            if largest[kept[k][0]] == k or abs(signed_area2(g)) / 2 / GRID / GRID >= MIN_ISLAND_KM2]
+    main_rings = [kept[k] for k in keep]
+    grid_rings = [grid_rings[k] for k in keep]
 
     simple = simplify_rings(grid_rings, tolerance_km * GRID)
 

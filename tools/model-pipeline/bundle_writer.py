@@ -21,22 +21,27 @@ def num(v):
 
 
 def finalize(m):
-    """Rounds Z, Y, F, FY to params['significant_digits'] and drops Z/Y flows below
-    params['min_flow'] (10^8 CNY). Records what was dropped; x is recomputed from what remains."""
+    """Drops Z/Y flows below params['min_flow'] (10^8 CNY), scales the rest of the same row so
+    that the node's gross output is unchanged, and rounds Z, Y, F, FY to
+    params['significant_digits']. x is then recomputed from the numbers as they will be written."""
     digits = m["params"]["significant_digits"]
     floor = m["params"]["min_flow"]
-    dropped = {"Z": 0.0, "Y": 0.0, "Z_entries": 0, "Y_entries": 0}
-    for name in ("Z", "Y"):
-        for row in m[name]:
+    dropped = {"Z": 0.0, "Y": 0.0, "Z_entries": 0, "Y_entries": 0, "max_row_factor": 1.0}
+    for zrow, yrow in zip(m["Z"], m["Y"]):
+        full = math.fsum(zrow) + math.fsum(yrow)
+        for name, row in (("Z", zrow), ("Y", yrow)):
             for k, v in enumerate(row):
-                if v == 0.0:
-                    continue
-                if abs(v) < floor:
+                if v != 0.0 and abs(v) < floor:
                     dropped[name] += v
                     dropped[name + "_entries"] += 1
                     row[k] = 0.0
-                else:
-                    row[k] = rounded(v, digits)
+        kept = math.fsum(zrow) + math.fsum(yrow)
+        factor = full / kept if kept > 0 else 1.0
+        dropped["max_row_factor"] = max(dropped["max_row_factor"], factor)
+        for row in (zrow, yrow):
+            for k, v in enumerate(row):
+                if v != 0.0:
+                    row[k] = rounded(v * factor, digits)
     m["F"] = [rounded(v, digits) for v in m["F"]]
     m["FY"] = [rounded(v, digits) for v in m["FY"]]
     m["x"] = [math.fsum(m["Z"][i]) + math.fsum(m["Y"][i]) for i in range(len(m["Z"]))]

@@ -21,6 +21,7 @@ NATIONAL_TARGET = 0.57
 TOP_COASTAL_TARGET = 0.80
 EXPONENT_GRID = [0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0]
 HOME_BIAS_RANGE = (1.0, 1.0e5)
+START_BRACKET = (30.0, 1000.0)
 TOLERANCE = 2e-4
 
 
@@ -40,9 +41,19 @@ def solve_home_bias(folder, year, params, log=print):
             f"{f['top_coastal_share']:.4f}")
         return p["home_bias"], f, f["national_outside_share"] - NATIONAL_TARGET
 
-    lo, hi = math.log(HOME_BIAS_RANGE[0]), math.log(HOME_BIAS_RANGE[1])
-    h_lo, f_lo, g_lo = at(lo)
-    h_hi, f_hi, g_hi = at(hi)
+    # Start from a moderate bracket and widen it (x10 steps, within HOME_BIAS_RANGE) until it
+    # holds the target: the share flattens at both extremes, where regula falsi would crawl.
+    lo, hi = math.log(START_BRACKET[0]), math.log(START_BRACKET[1])
+    lmin, lmax = math.log(HOME_BIAS_RANGE[0]), math.log(HOME_BIAS_RANGE[1])
+    g_lo, g_hi = at(lo)[2], at(hi)[2]
+    while g_lo < 0 and lo > lmin:
+        hi, g_hi = lo, g_lo
+        lo = max(lo - math.log(10.0), lmin)
+        g_lo = at(lo)[2]
+    while g_hi > 0 and hi < lmax:
+        lo, g_lo = hi, g_hi
+        hi = min(hi + math.log(10.0), lmax)
+        g_hi = at(hi)[2]
     if g_lo < 0 or g_hi > 0:
         raise RuntimeError(f"target {NATIONAL_TARGET} not bracketed by home bias {HOME_BIAS_RANGE}")
     side = 0

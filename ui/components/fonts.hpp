@@ -39,6 +39,7 @@ struct FontSet {
 struct FontFiles {
     std::string regular;  // e.g. <share>/fonts/exhibit.ttf
     std::string bold;     // optional ("" or missing file -> regular is used for headlines)
+    std::string fallback; // optional: glyphs the main faces lack (merged, never overriding)
 };
 
 // Clears io.Fonts, adds the fonts and builds the atlas. `texts`: every string the screens can

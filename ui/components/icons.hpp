@@ -18,8 +18,8 @@ enum class IconId {
     RiceBowl,
     WashingMachine,
     LightBulb,
-    Home,     // bottom bar
-    Globe,    // bottom bar: language
+    Home,  // bottom bar
+    Globe, // bottom bar: language
     Count
 };
 

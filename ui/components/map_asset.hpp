@@ -33,14 +33,14 @@ struct MapRing {
 };
 
 struct Province {
-    std::string code;    // two-letter code used by the model: "SH", "BJ", ... "TW", "HK", "MO"
-    int gb_code = 0;     // GB/T 2260 six-digit code, e.g. 310000
+    std::string code;     // two-letter code used by the model: "SH", "BJ", ... "TW", "HK", "MO"
+    int gb_code = 0;      // GB/T 2260 six-digit code, e.g. 310000
     bool in_model = true; // false for TW/HK/MO (not in the model); Tibet IS in_model but has
                           // no emission data - the screens decide "no data" from the model
-    std::string name_en; // short English name ("Inner Mongolia"); the screens normally use
-    std::string name_zh; // the model's/text table's names, these are for tools and fallbacks
-    ImVec2 anchor;       // projected capital (arc end point, bubble centre)
-    ImVec2 label;        // visual centre of the largest ring (for area labels, e.g. "no data")
+    std::string name_en;  // short English name ("Inner Mongolia"); the screens normally use
+    std::string name_zh;  // the model's/text table's names, these are for tools and fallbacks
+    ImVec2 anchor;        // projected capital (arc end point, bubble centre)
+    ImVec2 label;         // visual centre of the largest ring (for area labels, e.g. "no data")
     ImVec2 bbox_min, bbox_max;
     std::vector<MapRing> rings; // largest first
     float area = 0;             // km^2 (projected), sum of ring areas
@@ -71,25 +71,32 @@ class MapAsset {
     // cities; capitals are already in Province::anchor).
     ImVec2 project(double lon_deg, double lat_deg) const;
 
-    MapRect land_bounds() const { return land_; }    // all provinces
-    MapRect inset_box() const { return inset_; }     // reserved South China Sea inset box
-    MapRect layout_bounds() const { return layout_; } // land + inset: what fit_map frames
-    const std::string& source_note() const { return source_; } // provenance line(s) of the asset
+    MapRect land_bounds() const { return land_; }              // all provinces
+    MapRect inset_box() const { return inset_; }               // reserved South China Sea inset box
+    MapRect layout_bounds() const { return layout_; }          // land + inset: what fit_map frames
+    const std::string& source_note() const { return source_; } // provenance line of the asset
+    float tolerance_km() const { return tolerance_km_; }       // simplification tolerance used
 
   private:
     std::vector<Province> provinces_;
     MapRect land_{}, inset_{}, layout_{};
     std::string source_;
-    // Albers equal-area conic parameters, from the asset header.
-    double lon0_ = 105, lat0_ = 0, lat1_ = 25, lat2_ = 47;
+    // Albers equal-area conic parameters and the stored offset, from the asset header.
+    double lon0_ = 105, lat0_ = 0, lat1_ = 25, lat2_ = 47, radius_ = 6371;
+    double x_off_ = 0, y_off_ = 0;
+    float tolerance_km_ = 0;
 };
 
 // Maps map units to screen pixels: screen = offset + map * scale (aspect ratio preserved).
 struct MapFit {
     float scale = 1;
     ImVec2 offset{0, 0};
-    ImVec2 to_screen(ImVec2 m) const { return ImVec2(offset.x + m.x * scale, offset.y + m.y * scale); }
-    ImVec2 to_map(ImVec2 s) const { return ImVec2((s.x - offset.x) / scale, (s.y - offset.y) / scale); }
+    ImVec2 to_screen(ImVec2 m) const {
+        return ImVec2(offset.x + m.x * scale, offset.y + m.y * scale);
+    }
+    ImVec2 to_map(ImVec2 s) const {
+        return ImVec2((s.x - offset.x) / scale, (s.y - offset.y) / scale);
+    }
     ImVec2 to_screen_size(ImVec2 m) const { return ImVec2(m.x * scale, m.y * scale); }
 };
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "map_asset.hpp"
+#include "theme.hpp"
 
 #include <imgui.h>
 
@@ -27,7 +28,9 @@ class MapView {
     int hit_test(ImVec2 screen_point) const;
     // Screen position of a province's capital (arc ends, labels, bubbles).
     ImVec2 anchor(int province) const;
-    // Screen-space centre of a province's bounding box and its bounding box.
+    // Screen position of a province's label point (visual centre of its largest ring).
+    ImVec2 label_point(int province) const;
+    // Screen-space centre of a province's bounding box.
     ImVec2 bbox_centre(int province) const;
     // The reserved inset box on screen (empty rect when fitted with reserve_inset = false).
     ImVec2 inset_min() const { return inset_min_; }
@@ -78,8 +81,7 @@ void draw_arc(ImDrawList* dl, ImVec2 from, ImVec2 to, float progress, const ArcS
 ImVec2 arc_point(ImVec2 from, ImVec2 to, float t, float bend = 0.25f);
 
 // An emission bubble: translucent filled disc with a solid rim and a centre dot.
-void draw_bubble(ImDrawList* dl, ImVec2 centre, float radius_px, ImU32 colour,
-                 float rim_px = 2.f);
+void draw_bubble(ImDrawList* dl, ImVec2 centre, float radius_px, ImU32 colour, float rim_px = 2.f);
 // Bubble radius for a share (0..1) so that AREA is proportional to the share.
 float bubble_radius(float share, float max_radius_px);
 

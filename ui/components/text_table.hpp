@@ -4,8 +4,9 @@
 // placeholder filled by format_text. Keys are [a-z0-9_.]+. A bad line is reported as
 // "file:line: problem". A missing key never crashes: tr() falls back to English, then to
 // "[key]", and records the miss (tests read missing()).
-// Code looks strings up with tr("key") - tests/ui scans ui/ for that spelling, so always write
-// the key as a string literal inside tr("...").
+// Code looks strings up with tr() and the key as a string literal right inside the call
+// parentheses: tests/ui scans ui/ for exactly that spelling and fails for a key missing from
+// either table. A key built at run time escapes the check - avoid that.
 #pragma once
 
 #include <initializer_list>
@@ -30,7 +31,7 @@ class TextError : public std::runtime_error {
 };
 
 enum class Lang { En, Zh };
-std::string_view lang_code(Lang lang);               // "en", "zh"
+std::string_view lang_code(Lang lang);                 // "en", "zh"
 bool lang_from_code(std::string_view code, Lang& out); // false for unknown codes
 
 // One language's table.

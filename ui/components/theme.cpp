@@ -8,7 +8,9 @@ namespace ctrail::ui {
 namespace theme {
 
 namespace {
-float channel(ImU32 c, int shift) { return float((c >> shift) & 0xFFu) / 255.f; }
+float channel(ImU32 c, int shift) {
+    return float((c >> shift) & 0xFFu) / 255.f;
+}
 ImU32 pack(float r, float g, float b, float a) {
     auto q = [](float v) { return ImU32(std::lround(std::clamp(v, 0.f, 1.f) * 255.f)); };
     return (q(a) << IM_COL32_A_SHIFT) | (q(b) << IM_COL32_B_SHIFT) | (q(g) << IM_COL32_G_SHIFT) |
@@ -66,12 +68,18 @@ Metrics Metrics::for_framebuffer(int framebuffer_w, int framebuffer_h) {
 
 // Fonts use the smaller scale: text may be a little smaller on the tall axis of a
 // non-square-pixel panel, but never larger than the layout reserved for it.
-float Metrics::body_font() const { return std::max(16.f, std::round(4.f * std::min(ppm_x_, ppm_y_))); }
+float Metrics::body_font() const {
+    return std::max(16.f, std::round(4.f * std::min(ppm_x_, ppm_y_)));
+}
 float Metrics::caption_font() const {
     return std::max(16.f, std::round(3.2f * std::min(ppm_x_, ppm_y_)));
 }
-float Metrics::headline_font() const { return std::round(8.f * std::min(ppm_x_, ppm_y_)); }
-float Metrics::hero_font() const { return std::round(14.f * std::min(ppm_x_, ppm_y_)); }
+float Metrics::headline_font() const {
+    return std::round(8.f * std::min(ppm_x_, ppm_y_));
+}
+float Metrics::hero_font() const {
+    return std::round(14.f * std::min(ppm_x_, ppm_y_));
+}
 
 void apply_exhibit_style(ImGuiStyle& style, const Metrics& m) {
     style = ImGuiStyle();

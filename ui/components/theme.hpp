@@ -19,18 +19,18 @@ constexpr ImU32 rgb(std::uint32_t hex, std::uint32_t alpha = 255) {
 }
 
 // Palette (contrast against background in brackets, WCAG).
-inline constexpr ImU32 background = rgb(0x0E1A24); // every screen
-inline constexpr ImU32 panel = rgb(0x172A38);      // cards, side panel, bottom-bar groups
-inline constexpr ImU32 text = rgb(0xF2EDE4);       // body and headlines (15.1)
-inline constexpr ImU32 muted_text = rgb(0xA9B7C2); // captions, sources (8.6)
-inline constexpr ImU32 coast = rgb(0x4FC3C9);      // consumer provinces, "where you live" (8.4)
-inline constexpr ImU32 interior = rgb(0xF2A541);   // producing provinces, arcs (8.6)
-inline constexpr ImU32 co2 = rgb(0xFF6B5A);        // emission bubbles, kg figures (6.3)
-inline constexpr ImU32 accent = rgb(0xFFD166);     // the one primary button per screen (12.2)
+inline constexpr ImU32 background = rgb(0x0E1A24);  // every screen
+inline constexpr ImU32 panel = rgb(0x172A38);       // cards, side panel, bottom-bar groups
+inline constexpr ImU32 text = rgb(0xF2EDE4);        // body and headlines (15.1)
+inline constexpr ImU32 muted_text = rgb(0xA9B7C2);  // captions, sources (8.6)
+inline constexpr ImU32 coast = rgb(0x4FC3C9);       // consumer provinces, "where you live" (8.4)
+inline constexpr ImU32 interior = rgb(0xF2A541);    // producing provinces, arcs (8.6)
+inline constexpr ImU32 co2 = rgb(0xFF6B5A);         // emission bubbles, kg figures (6.3)
+inline constexpr ImU32 accent = rgb(0xFFD166);      // the one primary button per screen (12.2)
 inline constexpr ImU32 accent_text = rgb(0x0E1A24); // dark text on the accent button (12.2)
-inline constexpr ImU32 map_land = rgb(0x2A4456);   // province fill; decoration only, never text
-inline constexpr ImU32 no_data = rgb(0x5B6770);    // Tibet; always with a text label
-inline constexpr ImU32 map_border = rgb(0x0E1A24); // province outlines = background colour
+inline constexpr ImU32 map_land = rgb(0x2A4456);    // province fill; decoration only, never text
+inline constexpr ImU32 no_data = rgb(0x5B6770);     // Tibet; always with a text label
+inline constexpr ImU32 map_border = rgb(0x0E1A24);  // province outlines = background colour
 
 // Same colour with alpha scaled by a (0..1).
 ImU32 with_alpha(ImU32 colour, float a);
@@ -52,7 +52,7 @@ struct PanelSize {
     float height_mm = 86.8f;
 };
 
-inline constexpr PanelSize panel_7inch{154.2f, 86.8f};  // 800x480
+inline constexpr PanelSize panel_7inch{154.2f, 86.8f};   // 800x480
 inline constexpr PanelSize panel_15_6inch{344.f, 194.f}; // 1920x1080
 
 class Metrics {
@@ -70,7 +70,7 @@ class Metrics {
     float px_per_mm() const { return ppm_x_ > ppm_y_ ? ppm_x_ : ppm_y_; }
 
     float mm(float millimetres) const { return millimetres * px_per_mm(); } // mm -> px
-    float to_mm(float px) const { return px / px_per_mm(); }                // px -> mm (conservative)
+    float to_mm(float px) const { return px / px_per_mm(); } // px -> mm (conservative)
 
     int width_px() const { return w_; }
     int height_px() const { return h_; }
@@ -79,11 +79,11 @@ class Metrics {
     PanelSize panel() const { return panel_; } // as oriented to the framebuffer
 
     // Style-guide sizes, in pixels.
-    float touch_target() const { return mm(15.f); }  // any tappable thing, both directions
+    float touch_target() const { return mm(15.f); } // any tappable thing, both directions
     float primary_button_height() const { return mm(20.f); }
-    float gap() const { return mm(5.f); }            // between targets
-    float margin() const { return mm(6.f); }         // screen edge
-    float icon_line() const { return mm(1.2f); }     // icon stroke
+    float gap() const { return mm(5.f); }        // between targets
+    float margin() const { return mm(6.f); }     // screen edge
+    float icon_line() const { return mm(1.2f); } // icon stroke
     float corner_radius() const { return mm(3.f); }
     // Font pixel sizes (ImGui's font size = em height). The style guide's "body >= 4 mm,
     // approx 20 px at 800x480" is read as the em height; never below 16 px.

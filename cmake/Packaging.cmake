@@ -1,0 +1,83 @@
+# The Debian package: `cpack` in a build folder makes carbontrail_<version>_<arch>.deb
+# (arm64 from the pi cross build, amd64 natively, for a desktop test install).
+# Contents: /usr/bin/carbontrail and ctrail (their own install rules), the model databases,
+# fonts and assets under /usr/share/carbontrail (assets/ install rules), the systemd unit in
+# /lib/systemd/system (bookworm's place for packaged units), the conffile
+# /etc/carbontrail/kiosk.conf, /usr/sbin/carbontrail-setup-pi and the technician's guide.
+# Maintainer scripts (firmware/debian): system user `carbontrail` in video/input/render and
+# /var/lib/carbontrail. Runtime dependencies are computed by dpkg-shlibdeps.
+
+# --- files that belong to the kiosk firmware (everything else installs itself) --------------
+install(FILES ${PROJECT_SOURCE_DIR}/firmware/systemd/carbontrail.service
+        DESTINATION /lib/systemd/system)
+install(FILES ${PROJECT_SOURCE_DIR}/firmware/config/kiosk.conf
+        DESTINATION /etc/carbontrail
+        PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ)
+install(PROGRAMS ${PROJECT_SOURCE_DIR}/firmware/pi/carbontrail-setup-pi DESTINATION sbin)
+foreach(doc INSTALL-PI.md)
+  if(EXISTS ${PROJECT_SOURCE_DIR}/docs/${doc})
+    install(FILES ${PROJECT_SOURCE_DIR}/docs/${doc} DESTINATION share/doc/carbontrail)
+  endif()
+endforeach()
+
+# --- the package's architecture: Debian's name for the target, not the build machine --------
+if(CMAKE_CROSSCOMPILING)
+  string(TOLOWER "${CMAKE_SYSTEM_PROCESSOR}" _ctrail_cpu)
+  if(_ctrail_cpu MATCHES "^(aarch64|arm64)$")
+    set(_ctrail_deb_arch arm64)
+  elseif(_ctrail_cpu MATCHES "^(x86_64|amd64)$")
+    set(_ctrail_deb_arch amd64)
+  elseif(_ctrail_cpu MATCHES "^arm")
+    set(_ctrail_deb_arch armhf)
+  else()
+    message(FATAL_ERROR "Packaging: no Debian architecture known for ${CMAKE_SYSTEM_PROCESSOR}")
+  endif()
+else()
+  find_program(DPKG_EXECUTABLE dpkg)
+  if(DPKG_EXECUTABLE)
+    execute_process(COMMAND ${DPKG_EXECUTABLE} --print-architecture
+                    OUTPUT_VARIABLE _ctrail_deb_arch OUTPUT_STRIP_TRAILING_WHITESPACE)
+  else()
+    set(_ctrail_deb_arch amd64)
+  endif()
+endif()
+set(CTRAIL_DEB_ARCH ${_ctrail_deb_arch} CACHE INTERNAL "Debian architecture of the package")
+
+set(CTRAIL_PACKAGE_MAINTAINER "Carbon Trail exhibit team <exhibit@carbontrail.invalid>"
+    CACHE STRING "Maintainer field of the .deb")
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME carbontrail)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_CONTACT "${CTRAIL_PACKAGE_MAINTAINER}")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Carbon Trail: touchscreen exhibit tracing CO2 along China's supply chains")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
+"Carbon Trail: touchscreen exhibit tracing CO2 along China's supply chains
+ A museum exhibit for a Raspberry Pi with a touchscreen: a visitor picks where
+ they live and what they bought, and the exhibit traces the product's CO2 back
+ along its supply chain to the provinces where it was emitted (environmentally
+ extended multi-regional input-output analysis, Feng et al. 2013).
+ .
+ Runs full-screen on KMS/DRM as the systemd service carbontrail.service;
+ settings in /etc/carbontrail/kiosk.conf; writes only to /var/lib/carbontrail.")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE ${CTRAIL_DEB_ARCH})
+set(CPACK_DEBIAN_FILE_NAME "carbontrail_${PROJECT_VERSION}_${CTRAIL_DEB_ARCH}.deb")
+set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+# Shared-library dependencies (SDL2, SQLite, stb, libstdc++ ...) from dpkg-shlibdeps; it reads
+# the arm64 packages' symbol files, so it works for the cross build too. adduser: postinst.
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+    ${PROJECT_SOURCE_DIR}/firmware/debian/conffiles
+    ${PROJECT_SOURCE_DIR}/firmware/debian/postinst
+    ${PROJECT_SOURCE_DIR}/firmware/debian/prerm
+    ${PROJECT_SOURCE_DIR}/firmware/debian/postrm)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
+# Release binaries without symbols on the SD card (CMAKE_STRIP is the cross strip when cross).
+set(CPACK_STRIP_FILES ON)
+set(CPACK_SOURCE_GENERATOR "")
+set(CPACK_OUTPUT_FILE_PREFIX "")
+
+include(CPack)

@@ -1,0 +1,37 @@
+// carbontrail: the exhibit's entry point. Everything else is in platform/ (SDL glue, the run
+// loop, scripted visitors) and ui/ (the screens).
+#include "exhibit_runner.hpp"
+#include "options.hpp"
+#include "visitor_script.hpp"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+    using namespace ctrail::platform;
+    Options options;
+    try {
+        options = parse_options(std::vector<std::string>(argv + 1, argv + argc));
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "carbontrail: %s\n", e.what());
+        return 2;
+    }
+    if (options.help) {
+        std::fputs(usage_text(), stdout);
+        return 0;
+    }
+    if (options.script_file == "-help") {
+        std::fputs(script_help(), stdout);
+        return 0;
+    }
+    try {
+        return run_exhibit(options);
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "carbontrail: %s\n", e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        log_line(3, std::string("unexpected failure: ") + e.what());
+        return 1;
+    }
+}

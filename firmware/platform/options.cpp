@@ -1,0 +1,115 @@
+#include "options.hpp"
+
+#include <cstdlib>
+
+namespace ctrail::platform {
+
+const char* usage_text() {
+    return R"(usage: carbontrail [options]
+
+The Carbon Trail exhibit. Without options it runs full screen with the kiosk config
+(/etc/carbontrail/kiosk.conf when present).
+
+  --config FILE        kiosk config (key = value); explicit options below override it
+  --model FILE         model database (default: from the config, else the build tree)
+  --assets DIR         folder with content/, text/, map/, fonts/ (default: ../share/carbontrail)
+  --data-dir DIR       the one writable folder
+  --size WxH           window/canvas size in pixels (e.g. 800x480, 1920x1080, 480x800)
+  --panel-mm WxH       physical size of the panel in millimetres (touch-target sizing)
+  --rotate DEG         turn the picture 0, 90, 180 or 270 degrees clockwise on the panel
+  --lang en|zh         language after every reset
+  --idle-timeout S     seconds without a touch before "Resetting in 10…" (default 60)
+  --time-scale X       run the clock X times faster (look at the idle reset quickly)
+  --software           use SDL's software renderer
+  --frames N           quit after N frames
+  --log-level LEVEL    error, warning, notice, info or debug
+  --headless           no display: SDL dummy video driver, software renderer, simulated clock
+  --tour DIR           play the scripted visitor (Shanghai, car, every trail step, big
+                       picture, about, idle reset) with injected touches; one PNG and one
+                       state file (.state.tsv) per screen into DIR. Implies --headless.
+  --script FILE        play a visitor script instead of the built-in tour (see --help-script)
+  --goto SCREEN        reach a screen (attract, region, product, trail, big_picture, about)
+  --screenshot FILE    write one PNG (+ FILE.state.tsv) of the state reached by --goto/--script
+  --or-tour DIR        open a window; where there is no display, say so and play the tour
+  --help-script        describe the visitor script language
+  -h, --help           this text
+
+Exit codes: 0 fine, 1 failure (logged), 2 bad command line, 3 a script step failed,
+4 the exhibit is unavailable (no model or broken assets; the screen asks visitors to get staff).
+)";
+}
+
+namespace {
+void parse_size(const std::string& s, const char* what, int& w, int& h) {
+    const auto x = s.find('x');
+    char* end = nullptr;
+    if (x != std::string::npos) {
+        w = int(std::strtol(s.c_str(), &end, 10));
+        if (end == s.c_str() + x) {
+            h = int(std::strtol(s.c_str() + x + 1, &end, 10));
+            if (*end == '\0' && w >= 200 && h >= 200 && w <= 8192 && h <= 8192) return;
+        }
+    }
+    throw UsageError(std::string(what) + " '" + s + "': expected WIDTHxHEIGHT, e.g. 800x480");
+}
+double parse_number(const std::string& s, const char* what, double lo, double hi) {
+    char* end = nullptr;
+    double v = std::strtod(s.c_str(), &end);
+    if (end == s.c_str() || *end != '\0' || !(v >= lo && v <= hi))
+        throw UsageError(std::string(what) + " '" + s + "': expected a number from " +
+                         std::to_string(lo) + " to " + std::to_string(hi));
+    return v;
+}
+} // namespace
+
+Options parse_options(const std::vector<std::string>& args) {
+    Options o;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) throw UsageError(a + " needs a value (see --help)");
+            return args[++i];
+        };
+        if (a == "-h" || a == "--help") o.help = true;
+        else if (a == "--help-script") o.script_file = "-help";
+        else if (a == "--headless") o.headless = true;
+        else if (a == "--tour") o.tour_dir = value(), o.headless = true;
+        else if (a == "--or-tour") o.or_tour_dir = value();
+        else if (a == "--script") o.script_file = value(), o.headless = true;
+        else if (a == "--goto") o.go_to = value();
+        else if (a == "--screenshot") o.screenshot = value(), o.headless = true;
+        else if (a == "--size") parse_size(value(), "--size", o.width, o.height);
+        else if (a == "--panel-mm") {
+            int w = 0, h = 0;
+            const std::string& v = value();
+            const auto x = v.find('x');
+            if (x == std::string::npos) throw UsageError("--panel-mm '" + v + "': expected WxH in mm");
+            o.panel_w_mm = float(parse_number(v.substr(0, x), "--panel-mm width", 20, 3000));
+            o.panel_h_mm = float(parse_number(v.substr(x + 1), "--panel-mm height", 20, 3000));
+            (void)w, (void)h;
+        } else if (a == "--lang") {
+            o.lang = value();
+            if (o.lang != "en" && o.lang != "zh") throw UsageError("--lang '" + o.lang + "': expected en or zh");
+        } else if (a == "--config") o.config = value();
+        else if (a == "--model") o.model = value();
+        else if (a == "--assets") o.assets_dir = value();
+        else if (a == "--data-dir") o.data_dir = value();
+        else if (a == "--rotate") {
+            o.rotation = int(parse_number(value(), "--rotate", 0, 270));
+            if (o.rotation % 90 != 0) throw UsageError("--rotate: expected 0, 90, 180 or 270");
+        } else if (a == "--idle-timeout") o.idle_timeout = parse_number(value(), "--idle-timeout", 1, 86400);
+        else if (a == "--time-scale") o.time_scale = parse_number(value(), "--time-scale", 0.01, 1000);
+        else if (a == "--frames") o.max_frames = int(parse_number(value(), "--frames", 1, 1e9));
+        else if (a == "--software") o.software = true;
+        else if (a == "--log-level") o.log_level = value();
+        else throw UsageError("unknown option '" + a + "' (see --help)");
+    }
+    if (!o.go_to.empty() && o.screenshot.empty() && o.tour_dir.empty())
+        throw UsageError("--goto needs --screenshot FILE");
+    if (!o.tour_dir.empty() && !o.script_file.empty() && o.script_file != "-help")
+        throw UsageError("--tour and --script exclude each other");
+    if (o.headless && o.width == 0) o.width = 800, o.height = 480;
+    return o;
+}
+
+} // namespace ctrail::platform

@@ -1,0 +1,94 @@
+#!/usr/bin/python3
+"""The committed bundles are complete, balanced (x = Z.1 + Y.1 as written), non-negative,
+productive, match the provincial output data to 0.5% and carry the required provenance."""
+
+import math
+import os
+import unittest
+
+import common
+
+META_KEYS = ("name", "year", "currency_unit", "source", "license", "citation", "caveat")
+CITED = ("Scientific Data 5, 170201", "Physica A 607", "10.1038/s41597-023-02183-2",
+         "PNAS 110", "11654")
+
+
+def node_sums(year):
+    folder = common.bundle(year)
+    rows, cols = {}, {}
+    for name in ("Z.csv", "Y.csv"):
+        for r in common.rows(os.path.join(folder, name)):
+            v = float(r["value"])
+            rows.setdefault((r["from_region"], r["from_sector"]), []).append(v)
+            if name == "Z.csv":
+                cols.setdefault((r["to_region"], r["to_sector"]), []).append(v)
+    return ({k: math.fsum(v) for k, v in rows.items()},
+            {k: math.fsum(v) for k, v in cols.items()})
+
+
+class BundleChecks(unittest.TestCase):
+    def test_files_and_labels(self):
+        for year in common.YEARS:
+            folder = common.bundle(year)
+            for name in ("meta.csv", "regions.csv", "sectors.csv", "stressors.csv", "Z.csv",
+                         "Y.csv", "F.csv", "FY.csv", "x.csv", "PROVENANCE.md"):
+                self.assertTrue(os.path.isfile(os.path.join(folder, name)), f"{year} {name}")
+            regions = common.rows(os.path.join(folder, "regions.csv"))
+            self.assertEqual(len(regions), 31)
+            self.assertEqual([r["code"] for r in regions if r["kind"] == "external"], ["ROW"])
+            self.assertNotIn("XZ", [r["code"] for r in regions])
+            self.assertEqual(sum(r["coastal"] == "true" for r in regions), 11)
+            sectors = common.rows(os.path.join(folder, "sectors.csv"))
+            self.assertTrue(12 <= len(sectors) <= 20)
+            self.assertTrue(all(s["name_zh"] for s in sectors))
+            stressors = common.rows(os.path.join(folder, "stressors.csv"))
+            self.assertEqual([(s["code"], s["unit"]) for s in stressors], [("CO2", "Mt")])
+            size = sum(os.path.getsize(os.path.join(folder, f)) for f in os.listdir(folder))
+            self.assertLess(size, 5e6, f"{year}: bundle is {size} bytes")
+
+    def test_meta(self):
+        for year in common.YEARS:
+            meta = {r["key"]: r["value"] for r in
+                    common.rows(os.path.join(common.bundle(year), "meta.csv"))}
+            for key in META_KEYS:
+                self.assertTrue(meta.get(key), f"{year}: meta.csv lacks {key}")
+            self.assertEqual(meta["year"], str(year))
+            text = " ".join(meta.values())
+            for c in CITED:
+                self.assertIn(c, text, f"{year}: meta.csv does not cite {c}")
+            self.assertIn("reconstruction", meta["caveat"])
+
+    def test_balance_and_productivity(self):
+        for year in common.YEARS:
+            folder = common.bundle(year)
+            rows, cols = node_sums(year)
+            stated = {(r["region"], r["sector"]): float(r["value"])
+                      for r in common.rows(os.path.join(folder, "x.csv"))}
+            self.assertEqual(set(stated), set(rows))
+            for k, x in stated.items():
+                self.assertLessEqual(abs(rows[k] - x), 1e-9 * x, f"{year} {k}: x != Z.1 + Y.1")
+                self.assertLess(cols.get(k, 0.0) / x, 1.0, f"{year} {k}: column sum of A >= 1")
+            for r in common.rows(os.path.join(folder, "Z.csv")):
+                self.assertGreater(float(r["value"]), 0.0)
+            for r in common.rows(os.path.join(folder, "F.csv")):
+                self.assertGreaterEqual(float(r["value"]), 0.0)
+
+    def test_output_matches_provincial_data(self):
+        folder = common.sources()
+        if folder is None:
+            self.skipTest("source folder absent: provincial output not checked")
+        import sources
+        attrs = common.build_model.model.concordance.province_attributes(2007)
+        for year in common.YEARS:
+            _, output = sources.read_provincial_output(folder, year)
+            stated = {}
+            for r in common.rows(os.path.join(common.bundle(year), "x.csv")):
+                stated.setdefault(r["region"], []).append(float(r["value"]))
+            for province, (code, _) in attrs.items():
+                want = math.fsum(output[province].values())
+                have = math.fsum(stated[code])
+                self.assertLess(abs(have - want) / want, 5e-3, f"{year} {province}")
+
+
+if __name__ == "__main__":
+    unittest.main()

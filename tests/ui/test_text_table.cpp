@@ -1,0 +1,188 @@
+// Text tables: the ImHex-style check that every key the UI code uses exists in both languages,
+// that both tables have the same keys, and the parser's errors and fallbacks.
+#include "fonts.hpp"
+#include "text_table.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace ctrail::ui;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kTextDir = std::string(CTRAIL_SOURCE_DIR) + "/assets/text";
+
+// Every tr("key") in ui/**/*.cpp|hpp, with where it was first seen.
+std::map<std::string, std::string> keys_used_in_ui() {
+    std::map<std::string, std::string> keys;
+    const std::regex call(R"re(\btr\(\s*"([^"\\]*)"\s*\))re");
+    for (const auto& entry : fs::recursive_directory_iterator(fs::path(CTRAIL_SOURCE_DIR) / "ui")) {
+        if (!entry.is_regular_file()) continue;
+        auto ext = entry.path().extension();
+        if (ext != ".cpp" && ext != ".hpp" && ext != ".h") continue;
+        std::ifstream in(entry.path());
+        std::string line;
+        for (int n = 1; std::getline(in, line); ++n)
+            for (std::sregex_iterator it(line.begin(), line.end(), call), end; it != end; ++it)
+                keys.emplace((*it)[1].str(),
+                             entry.path().lexically_relative(CTRAIL_SOURCE_DIR).string() + ":" +
+                                 std::to_string(n));
+    }
+    return keys;
+}
+
+void expect_error(const std::string& text, int line, const std::string& fragment) {
+    try {
+        TextTable::parse(text, "t.tsv");
+        FAIL("accepted a bad table (expected an error on line " << line << ")");
+    } catch (const TextError& e) {
+        INFO(e.what());
+        CHECK(e.line() == line);
+        CHECK(std::string(e.what()).find("t.tsv:" + std::to_string(line) + ": ") == 0);
+        CHECK(std::string(e.what()).find(fragment) != std::string::npos);
+    }
+}
+
+} // namespace
+
+TEST_CASE("texts: every tr() key used in ui/ exists in en.tsv and zh.tsv") {
+    Texts texts = Texts::load_dir(kTextDir);
+    auto used = keys_used_in_ui();
+    // The components themselves use none; once screens exist this must find their keys.
+    MESSAGE(used.size() << " distinct tr() keys in ui/");
+    std::vector<std::string> problems;
+    for (const auto& [key, where] : used)
+        for (Lang lang : {Lang::En, Lang::Zh})
+            if (!texts.has(lang, key))
+                problems.push_back(std::string(lang_code(lang)) + ".tsv lacks '" + key +
+                                   "' (used at " + where + ")");
+    for (const std::string& p : problems) FAIL_CHECK(p);
+    CHECK(problems.empty());
+}
+
+TEST_CASE("texts: en.tsv and zh.tsv have the same keys") {
+    TextTable en = TextTable::load(kTextDir + "/en.tsv");
+    TextTable zh = TextTable::load(kTextDir + "/zh.tsv");
+    CHECK(en.size() > 20);
+    std::vector<std::string> problems;
+    for (const std::string& k : en.keys())
+        if (!zh.find(k)) problems.push_back("zh.tsv lacks '" + k + "' (present in en.tsv)");
+    for (const std::string& k : zh.keys())
+        if (!en.find(k)) problems.push_back("en.tsv lacks '" + k + "' (present in zh.tsv)");
+    for (const std::string& p : problems) FAIL_CHECK(p);
+    CHECK(problems.empty());
+    // Placeholders must match too, or a translation silently drops a number.
+    const std::regex ph(R"(\{([a-z0-9_.]+)\})");
+    for (const std::string& k : en.keys()) {
+        if (!zh.find(k)) continue;
+        auto names = [&](const std::string& s) {
+            std::set<std::string> out;
+            for (std::sregex_iterator it(s.begin(), s.end(), ph), end; it != end; ++it)
+                out.insert((*it)[1].str());
+            return out;
+        };
+        INFO(k);
+        CHECK(names(*en.find(k)) == names(*zh.find(k)));
+    }
+}
+
+TEST_CASE("texts: the journey's basic strings are there") {
+    Texts texts = Texts::load_dir(kTextDir);
+    CHECK(std::string(texts.tr(Lang::En, "attract.title")) ==
+          "Where was the carbon in your things released?");
+    CHECK(std::string(texts.tr(Lang::En, "lang.zh")) == "中文"); // own language
+    CHECK(std::string(texts.tr(Lang::Zh, "lang.en")) == "English");
+    CHECK(std::string(texts.tr(Lang::En, "map.province_no_data")) == "{province}\nno data");
+    CHECK(texts.missing().empty());
+}
+
+TEST_CASE("texts: parsing, escapes, errors with file:line") {
+    TextTable t = TextTable::parse(
+        "# comment\n\nhello\tHello, {name}!\r\ntwo.lines\tA\\nB\\\\C\\tD\n", "t.tsv");
+    CHECK(t.size() == 2);
+    CHECK(*t.find("hello") == "Hello, {name}!");
+    CHECK(*t.find("two.lines") == "A\nB\\C\tD");
+
+    expect_error("a\tA\nno tab here\n", 2, "no tab");
+    expect_error("a\tA\na\tB\n", 2, "defined twice");
+    expect_error("Bad-Key\tx\n", 1, "bad key");
+    expect_error("k\t\n", 1, "empty text");
+    expect_error("k\tx\\q\n", 1, "unknown escape");
+    expect_error("k\tx\\\n", 1, "lone backslash");
+    expect_error("k\tsee {oops\n", 1, "placeholder");
+    expect_error("k\ta\tb\n", 1, "more than one tab");
+    expect_error("#\nk\t\xC3\x28\n", 2, "UTF-8");
+    CHECK_THROWS_WITH_AS(TextTable::load("/nonexistent/en.tsv"),
+                         doctest::Contains("/nonexistent/en.tsv"), TextError);
+}
+
+TEST_CASE("texts: a missing key never crashes, shows a fallback and is recorded") {
+    Texts texts(TextTable::parse("both\tBoth\nonly.en\tOnly English\n", "en"),
+                TextTable::parse("both\t两者\n", "zh"));
+    texts.set_language(Lang::Zh);
+    CHECK(std::string(texts.tr("both")) == "两者");
+    CHECK(std::string(texts.tr("only.en")) == "Only English"); // English stands in
+    CHECK(std::string(texts.tr("nowhere")) == "[nowhere]");
+    const char* p1 = texts.tr("nowhere");
+    CHECK(p1 == texts.tr("nowhere")); // stable pointer, no growth per frame
+    CHECK(texts.missing() == std::set<std::string>{"zh:nowhere", "zh:only.en"});
+    texts.clear_missing();
+    CHECK(texts.missing().empty());
+
+    // The free tr() uses the active table; with none it still returns something.
+    set_active_texts(nullptr);
+    CHECK(std::string(tr("anything")) == "[anything]");
+    set_active_texts(&texts);
+    texts.set_language(Lang::En);
+    CHECK(std::string(tr("both")) == "Both");
+    set_active_texts(nullptr);
+}
+
+TEST_CASE("texts: format_text fills placeholders") {
+    CHECK(format_text("Resetting in {n}…", {{"n", "10"}}) == "Resetting in 10…");
+    CHECK(format_text("{a}{b}{a}", {{"a", "x"}, {"b", "y"}}) == "xyx");
+    CHECK(format_text("keep {unknown} and {{braces}}", {}) == "keep {unknown} and {braces}");
+    CHECK(format_text("在{province}买的{product}", {{"province", "上海"}, {"product", "汽车"}}) ==
+          "在上海买的汽车");
+    CHECK(format_text("{", {}) == "{");
+}
+
+TEST_CASE("fonts: glyph ranges come from the texts") {
+    auto r = glyph_ranges_for({"上海 CO₂", "\xFF bad byte"});
+    REQUIRE(r.size() % 2 == 1);
+    CHECK(r.back() == 0);
+    auto covered = [&](ImWchar c) {
+        for (std::size_t i = 0; i + 1 < r.size(); i += 2)
+            if (c >= r[i] && c <= r[i + 1]) return true;
+        return false;
+    };
+    for (std::size_t i = 2; i + 1 < r.size(); i += 2) CHECK(r[i] > r[i - 1] + 1); // sorted, merged
+    CHECK(covered(u'A'));
+    CHECK(covered(u'~'));
+    CHECK(covered(u'上'));
+    CHECK(covered(u'海'));
+    CHECK(covered(u'₂'));
+    CHECK(covered(u'…'));
+    CHECK(covered(0xFFFD)); // invalid byte -> replacement character
+    CHECK_FALSE(covered(u'中'));
+    CHECK(decode_utf8("a中") == std::vector<char32_t>{U'a', U'中'});
+    // Everything in the real tables is covered.
+    Texts texts = Texts::load_dir(kTextDir);
+    auto all = texts.all_texts();
+    auto rr = glyph_ranges_for(all);
+    for (std::string_view t : all)
+        for (char32_t c : decode_utf8(t)) {
+            if (c < 0x20) continue;
+            bool ok = false;
+            for (std::size_t i = 0; i + 1 < rr.size(); i += 2)
+                if (c >= rr[i] && c <= rr[i + 1]) ok = true;
+            CHECK(ok);
+        }
+}

@@ -1,0 +1,90 @@
+#include "commands.hpp"
+#include "format.hpp"
+#include "headline.hpp"
+#include "store.hpp"
+
+#include <cmath>
+#include <ostream>
+
+namespace ctrail::cli {
+
+const char* const kHeadlineUsage =
+    "usage: ctrail headline MODEL.sqlite [--stressor CODE] [--csv]\n\n"
+    "The headline figures of Feng et al. (2013), 'Outsourcing CO2 within China':\n"
+    "  - national outside share: emissions tied to final demand outside the emitting region\n"
+    "    (other regions and external ones such as ROW) / all industry emissions;\n"
+    "  - per consumer region: consumption-based emissions (households' direct ones included),\n"
+    "    the share of its industry-caused emissions released in other regions (households\n"
+    "    excluded), and the three regions other than itself that emit most for it;\n"
+    "  - the coastal region with the highest such share and the coastal / interior medians.\n"
+    "--csv prints one row per region at full precision, then a row 'national' whose\n"
+    "emitted_elsewhere_share is the national outside share.\n";
+
+namespace {
+
+std::string percent(double share) { return std::isnan(share) ? "-" : fixed(100 * share, 1) + "%"; }
+
+std::string region_label(const Model& m, int r) { return m.regions[r].code + " " + m.regions[r].name_en; }
+
+} // namespace
+
+int cmd_headline(const std::vector<std::string>& argv, std::ostream& out) {
+    Args args(argv, {"stressor"}, {"csv"});
+    const std::string& path = args.positional(0, "MODEL.sqlite");
+    args.expect_positionals(1);
+    Model m = read_database(path);
+    int k = stressor_index(m, args.option_or("stressor", ""));
+    Accounts a = compute_accounts(m, Leontief(m), k);
+    Headline h = compute_headline(m, a);
+    constexpr int kTop = 3;
+
+    if (args.flag("csv")) {
+        out << "region,coastal,consumption,caused_by_industry,emitted_elsewhere_share";
+        for (int i = 1; i <= kTop; ++i) out << ",top" << i << ",top" << i << "_value";
+        out << '\n';
+        for (const auto& c : h.consumers) {
+            const Region& r = m.regions[c.region];
+            out << csv_field(r.code) << ',' << (r.coastal ? "true" : "false") << ',' << exact(c.consumption) << ','
+                << exact(c.caused_by_industry) << ','
+                << (std::isnan(c.emitted_elsewhere_share) ? "" : exact(c.emitted_elsewhere_share));
+            for (int i = 0; i < kTop; ++i) {
+                if (i < static_cast<int>(c.top_emitters.size()))
+                    out << ',' << csv_field(m.regions[c.top_emitters[i].region].code) << ','
+                        << exact(c.top_emitters[i].value);
+                else
+                    out << ",,";
+            }
+            out << '\n';
+        }
+        out << "national,," << exact(a.consumption.sum()) << ',' << exact(a.transfers.sum()) << ','
+            << exact(h.national_outside_share) << std::string(2 * kTop, ',') << '\n';
+        return 0;
+    }
+
+    const Stressor& s = m.stressors[k];
+    out << s.name_en << " headline figures (" << s.unit << "), " << m.meta_value("name") << "\n\n";
+    out << "National outside share: " << percent(h.national_outside_share) << " of industry emissions are tied to "
+        << "final demand outside the emitting region (external demand alone: " << percent(h.external_share)
+        << ").\n";
+    if (h.top_coastal >= 0)
+        out << "Coastal region with the highest share emitted elsewhere: " << region_label(m, h.top_coastal) << ", "
+            << percent(h.consumers[static_cast<size_t>(h.top_coastal)].emitted_elsewhere_share) << ".\n";
+    if (!std::isnan(h.median_coastal) && !std::isnan(h.median_interior))
+        out << "Median share emitted elsewhere: coastal " << percent(h.median_coastal) << ", interior "
+            << percent(h.median_interior) << ".\n";
+    out << '\n';
+
+    TextTable t({"consumer", "coastal", "consumption", "elsewhere", "top emitting regions elsewhere"});
+    for (const auto& c : h.consumers) {
+        const Region& r = m.regions[c.region];
+        std::string top;
+        for (const auto& e : c.top_emitters)
+            top += (top.empty() ? "" : ", ") + m.regions[e.region].code + " " + fixed(e.value, 1);
+        t.add({region_label(m, c.region), r.kind == RegionKind::External ? "-" : r.coastal ? "yes" : "no",
+               fixed(c.consumption, 1), percent(c.emitted_elsewhere_share), top.empty() ? "-" : top});
+    }
+    t.print(out);
+    return 0;
+}
+
+} // namespace ctrail::cli

@@ -1,0 +1,225 @@
+// Text tables: parsing (with file:line errors), lookup with recorded, visible fallbacks, and
+// placeholder formatting. See text_table.hpp for the file format.
+#include "text_table.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace ctrail::ui {
+
+namespace {
+
+std::string where(const std::string& file, int line, const std::string& problem) {
+    return file + (line > 0 ? ":" + std::to_string(line) : "") + ": " + problem;
+}
+
+bool valid_key(std::string_view key) {
+    if (key.empty()) return false;
+    for (char c : key)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'))
+            return false;
+    return true;
+}
+
+bool valid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        int extra = c < 0x80             ? 0
+                    : (c & 0xE0) == 0xC0 ? 1
+                    : (c & 0xF0) == 0xE0 ? 2
+                    : (c & 0xF8) == 0xF0 ? 3
+                                         : -1;
+        if (extra < 0 || i + std::size_t(extra) >= s.size() + (extra == 0 ? 1 : 0)) return false;
+        for (int k = 1; k <= extra; ++k)
+            if ((static_cast<unsigned char>(s[i + std::size_t(k)]) & 0xC0) != 0x80) return false;
+        i += std::size_t(extra) + 1;
+    }
+    return true;
+}
+
+const Texts* g_active = nullptr;
+
+} // namespace
+
+TextError::TextError(std::string file, int line, const std::string& problem)
+    : std::runtime_error(where(file, line, problem)), file_(std::move(file)), line_(line) {}
+
+std::string_view lang_code(Lang lang) {
+    return lang == Lang::En ? "en" : "zh";
+}
+
+bool lang_from_code(std::string_view code, Lang& out) {
+    if (code == "en")
+        out = Lang::En;
+    else if (code == "zh")
+        out = Lang::Zh;
+    else
+        return false;
+    return true;
+}
+
+TextTable TextTable::load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw TextError(path, 0, "cannot open the text table");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return parse(ss.str(), path);
+}
+
+TextTable TextTable::parse(std::string_view content, const std::string& name) {
+    TextTable t;
+    t.source_ = name;
+    if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3); // tolerate a BOM
+    int line_no = 0;
+    std::size_t pos = 0;
+    while (pos < content.size()) {
+        std::size_t end = content.find('\n', pos);
+        if (end == std::string_view::npos) end = content.size();
+        std::string_view line = content.substr(pos, end - pos);
+        pos = end + 1;
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty() || line[0] == '#') continue;
+        if (!valid_utf8(line)) throw TextError(name, line_no, "not valid UTF-8");
+        std::size_t tab = line.find('\t');
+        if (tab == std::string_view::npos)
+            throw TextError(name, line_no, "expected key<TAB>text (no tab on this line)");
+        std::string_view key = line.substr(0, tab);
+        std::string_view raw = line.substr(tab + 1);
+        if (!valid_key(key))
+            throw TextError(name, line_no,
+                            "bad key '" + std::string(key) + "' (use a-z, 0-9, '_' and '.')");
+        if (raw.empty())
+            throw TextError(name, line_no, "empty text for key '" + std::string(key) + "'");
+        if (raw.find('\t') != std::string_view::npos)
+            throw TextError(name, line_no, "more than one tab (write a tab in the text as \\t)");
+        std::string text;
+        text.reserve(raw.size());
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            if (raw[i] != '\\') {
+                text += raw[i];
+                continue;
+            }
+            if (i + 1 >= raw.size())
+                throw TextError(name, line_no, "text ends with a lone backslash");
+            char e = raw[++i];
+            if (e == 'n')
+                text += '\n';
+            else if (e == 't')
+                text += '\t';
+            else if (e == '\\')
+                text += '\\';
+            else
+                throw TextError(name, line_no,
+                                std::string("unknown escape \\") + e + " (use \\n, \\t or \\\\)");
+        }
+        // Placeholders must be well formed: {name} with a key-like name, or {{ / }}.
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '{') {
+                if (i + 1 < text.size() && text[i + 1] == '{') {
+                    ++i;
+                    continue;
+                }
+                std::size_t close = text.find('}', i);
+                if (close == std::string::npos ||
+                    !valid_key(std::string_view(text).substr(i + 1, close - i - 1)))
+                    throw TextError(name, line_no,
+                                    "bad placeholder (write {name}, or {{ for a brace)");
+                i = close;
+            }
+        }
+        if (!t.entries_.emplace(std::string(key), std::move(text)).second)
+            throw TextError(name, line_no, "key '" + std::string(key) + "' defined twice");
+    }
+    return t;
+}
+
+const std::string* TextTable::find(std::string_view key) const {
+    auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> TextTable::keys() const {
+    std::vector<std::string> out;
+    out.reserve(entries_.size());
+    for (const auto& [k, v] : entries_) out.push_back(k);
+    return out;
+}
+
+Texts::Texts(TextTable en, TextTable zh) : en_(std::move(en)), zh_(std::move(zh)) {}
+
+Texts Texts::load_dir(const std::string& dir) {
+    return Texts(TextTable::load(dir + "/en.tsv"), TextTable::load(dir + "/zh.tsv"));
+}
+
+bool Texts::has(Lang lang, std::string_view key) const {
+    return table(lang).find(key) != nullptr;
+}
+
+const char* Texts::tr(std::string_view key) const {
+    return tr(lang_, key);
+}
+
+const char* Texts::tr(Lang lang, std::string_view key) const {
+    if (const std::string* s = table(lang).find(key)) return s->c_str();
+    missing_.insert(std::string(lang_code(lang)) + ":" + std::string(key));
+    // Chinese missing: English is better than nothing. Both missing: show the key, bracketed,
+    // so a curator sees which string to add (ASCII, so the font can always draw it).
+    if (lang != Lang::En)
+        if (const std::string* s = en_.find(key)) return s->c_str();
+    auto it = fallbacks_.find(key);
+    if (it == fallbacks_.end())
+        it = fallbacks_.emplace(std::string(key), "[" + std::string(key) + "]").first;
+    return it->second.c_str();
+}
+
+std::vector<std::string_view> Texts::all_texts() const {
+    std::vector<std::string_view> out;
+    for (const TextTable* t : {&en_, &zh_})
+        for (const auto& [k, v] : t->entries()) out.push_back(v);
+    return out;
+}
+
+void set_active_texts(const Texts* texts) {
+    g_active = texts;
+}
+const Texts* active_texts() {
+    return g_active;
+}
+
+const char* tr(std::string_view key) {
+    if (g_active) return g_active->tr(key);
+    static Texts empty; // no tables loaded: every key falls back to "[key]"
+    return empty.tr(key);
+}
+
+std::string format_text(std::string_view pattern, std::initializer_list<TextArg> args) {
+    std::string out;
+    out.reserve(pattern.size() + 16);
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        char c = pattern[i];
+        if ((c == '{' || c == '}') && i + 1 < pattern.size() && pattern[i + 1] == c) {
+            out += c;
+            ++i;
+            continue;
+        }
+        if (c == '{') {
+            std::size_t close = pattern.find('}', i);
+            if (close != std::string_view::npos) {
+                std::string_view name = pattern.substr(i + 1, close - i - 1);
+                const TextArg* found = nullptr;
+                for (const TextArg& a : args)
+                    if (a.name == name) found = &a;
+                if (found) {
+                    out += found->value;
+                    i = close;
+                    continue;
+                }
+            }
+        }
+        out += c;
+    }
+    return out;
+}
+
+} // namespace ctrail::ui

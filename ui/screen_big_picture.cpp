@@ -1,0 +1,113 @@
+// The big picture: embodied CO2 flowing between China's economic regions (engine group flows,
+// drawn as arcs between the regions' centres), the national share tied to consumption in
+// another province, and the paper's policy point.
+#include "app_internal.hpp"
+#include "number_format.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ctrail::ui {
+
+std::string group_label(const ExhibitApp::Impl& d, const std::string& group) {
+    // Group names come from the model (English); the text tables may carry a translation under
+    // "group.<name in lower case, spaces as _>", else the model's name is shown.
+    std::string key = "group.";
+    for (char c : group) key += (c == ' ' || c == '-') ? '_' : char(std::tolower((unsigned char)c));
+    if (d.texts.has(d.lang(), key)) return d.texts.tr(d.lang(), key);
+    return group;
+}
+
+void ExhibitApp::Impl::draw_big_picture() {
+    fit_map(L.map);
+    draw_map_base(true);
+    draw_no_data_labels();
+    ImFont* head = fonts.headline ? fonts.headline : fonts.body;
+    const float line = std::max(2.f, metrics.mm(0.5f));
+    if (!big) {
+        runs(head, L.h1, L.story.min, L.story.w(), {{tr("trail.tracing"), theme::text}});
+        bottom_bar("", nullptr);
+        animate_until(now + 0.1);
+        return;
+    }
+    const BigPicture& b = *big;
+    const float appear = Ease::in_out(now, screen_at + 0.2, 1.4);
+
+    // Centre of each domestic group: the mean of its provinces' capitals on screen.
+    std::vector<ImVec2> centre(b.groups.size(), ImVec2(0, 0));
+    std::vector<bool> placed(b.groups.size(), false);
+    for (std::size_t g = 0; g < b.groups.size(); ++g) {
+        if (b.groups[g].external) continue;
+        ImVec2 sum(0, 0);
+        int n = 0;
+        for (int r : b.groups[g].regions)
+            if (r >= 0 && r < int(model_to_map.size()) && model_to_map[r] >= 0) {
+                ImVec2 a = map_view->anchor(model_to_map[r]);
+                sum = ImVec2(sum.x + a.x, sum.y + a.y);
+                ++n;
+            }
+        if (n > 0) {
+            centre[g] = ImVec2(sum.x / n, sum.y / n);
+            placed[g] = true;
+        }
+    }
+    // Flows between different domestic groups, the largest first.
+    std::vector<const GroupFlow*> flows;
+    for (const auto& f : b.flows)
+        if (f.from != f.to && f.from >= 0 && f.to >= 0 && placed[f.from] && placed[f.to]) flows.push_back(&f);
+    const std::size_t shown = std::min<std::size_t>(flows.size(), 12);
+    const double top = shown ? flows[0]->share : 1;
+    for (std::size_t i = shown; i-- > 0;) {
+        const GroupFlow& f = *flows[i];
+        const float w = line * (0.6f + 4.f * float(std::sqrt(f.share / top)));
+        ArcStyle style{theme::with_alpha(theme::interior, 0.75f), w * 0.5f, w, 0.2f, true};
+        draw_arc(dl, centre[f.from], centre[f.to], std::clamp(appear * 1.3f - float(i) * 0.03f, 0.f, 1.f), style);
+    }
+    for (std::size_t g = 0; g < b.groups.size(); ++g) {
+        if (!placed[g]) continue;
+        const ImU32 col = b.groups[g].coastal ? theme::coast : theme::interior;
+        dl->AddCircleFilled(centre[g], line * 3.f, col);
+        dl->AddCircle(centre[g], line * 3.f + 2, theme::background, 0, 2.f);
+        const std::string name = group_label(*this, b.groups[g].name);
+        draw_label(dl, fonts.body, L.caption, ImVec2(centre[g].x, centre[g].y + line * 3.f + L.caption * 0.75f),
+                   name.c_str(), theme::text, theme::with_alpha(theme::background, 0.7f));
+    }
+
+    // Story panel.
+    panel_card(L.story);
+    const Box in = L.story.inset(L.pad * 1.2f, L.pad);
+    float y = in.min.y;
+    y += text(fonts.body, L.caption, in.min, theme::coast, tr("big.caption"), in.w()) + L.pad * 0.5f;
+    const std::string share = figure("big.national_outside_share", b.national_outside_share, "share",
+                                     format_percent(b.national_outside_share));
+    auto head_runs = template_runs(tr("big.headline"), theme::text, {{"share", share, theme::interior}});
+    y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), head_runs, 1.12f) + L.pad;
+
+    // The largest flows in words: "Central → East: 6.1% of China's CO2".
+    const float bottom = in.max.y;
+    const std::size_t rows = std::min<std::size_t>(shown, 3);
+    for (std::size_t i = 0; i < rows; ++i) {
+        const GroupFlow& f = *flows[i];
+        const std::string pct = figure("big.flow." + std::to_string(i) + ".share", f.share, "share",
+                                       format_percent(f.share));
+        const std::string from = group_label(*this, b.groups[f.from].name), to = group_label(*this, b.groups[f.to].name);
+        const std::string row = format_text(tr("big.flow_row"), {{"from", from}, {"to", to}});
+        const ImVec2 ps = measure(head, L.caption, pct.c_str());
+        const ImVec2 rs = measure(fonts.body, L.caption, row.c_str(), in.w() - ps.x - L.pad);
+        if (y + rs.y > bottom) break;
+        text(fonts.body, L.caption, ImVec2(in.min.x, y), theme::text, row.c_str(), in.w() - ps.x - L.pad);
+        dl->AddText(head, L.caption, ImVec2(in.max.x - ps.x, y), theme::interior, pct.c_str());
+        y += rs.y + L.pad * 0.5f;
+    }
+    y += L.pad * 0.5f;
+    const ImVec2 ps = measure(fonts.body, L.body, tr("big.policy"), in.w());
+    if (y + ps.y <= bottom) {
+        dl->AddLine(ImVec2(in.min.x, y), ImVec2(in.max.x, y), theme::with_alpha(theme::muted_text, 0.35f), 1.f);
+        y += L.pad * 0.6f;
+        text(fonts.body, L.body, ImVec2(in.min.x, y), theme::text, tr("big.policy"), in.w());
+    }
+
+    if (bottom_bar("next", tr("big.to_about"))) journey.about();
+}
+
+} // namespace ctrail::ui

@@ -1,0 +1,288 @@
+// The trail: the product sits on the visitor's province; step by step, arcs run back along the
+// top supply chains and bubbles grow on the provinces where the CO2 was released. The story
+// panel carries the trace's headline, the total in kg or tonnes with an everyday comparison,
+// the top chains in plain words and the step indicator. Every number comes from the trace.
+#include "app_internal.hpp"
+#include "number_format.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ctrail::ui {
+
+namespace {
+// Share of the trace total released in each region through trail step `step` (1-based):
+// steps 1..3 are supply-chain stages 0..2, the last step adds everything further back.
+std::vector<double> shares_through(const ExhibitTrace& t, int step, std::size_t regions) {
+    std::vector<double> s(regions, 0.0);
+    if (step <= 0) return s;
+    if (step >= kTrailSteps) {
+        for (const auto& r : t.by_region) s[r.region] = r.share;
+        return s;
+    }
+    for (const auto& st : t.by_stage)
+        if (!st.remainder && st.stage < step)
+            for (const auto& r : st.by_region) s[r.region] += r.share;
+    return s;
+}
+double share_through(const ExhibitTrace& t, int step) {
+    if (step >= kTrailSteps) return 1.0; // every stage and the remainder: the whole total
+    double s = 0;
+    for (const auto& st : t.by_stage)
+        if (!st.remainder && st.stage < step) s += st.share;
+    return s;
+}
+} // namespace
+
+void ExhibitApp::Impl::draw_trail() {
+    fit_map(L.map);
+    draw_map_base(true);
+    const int home = model_region(journey.region());
+    const int home_p = home >= 0 ? model_to_map[home] : -1;
+    const float line = std::max(2.f, metrics.mm(0.5f));
+    if (home_p >= 0)
+        map_view->draw_highlight(dl, home_p, theme::mix(theme::map_land, theme::coast, 0.45f),
+                                 theme::coast, line);
+    draw_no_data_labels();
+    const Product* p = product();
+    const std::string product_word = p ? (zh() ? p->short_zh : p->short_en) : "";
+    const std::string home_name = region_name(home);
+    ImFont* head = fonts.headline ? fonts.headline : fonts.body;
+    const int step = journey.trail_step();
+    const bool last = step >= journey.trail_steps();
+
+    // Arcs first (under the bubbles), for the top paths revealed so far.
+    const float fade = trace ? Ease::in_out(now, trace_at, 0.5) : 0.f;
+    if (trace && home_p >= 0) {
+        const ExhibitTrace& t = *trace;
+        const int n = std::min<int>(kTrailPaths, int(t.paths.size()));
+        const double top = n > 0 ? t.paths[0].share : 1;
+        for (int i = n - 1; i >= 0; --i) {
+            const TracePathView& path = t.paths[i];
+            const int depth = int(path.nodes.size()) - 1;
+            const int reveal = std::min(depth + 1, kTrailSteps);
+            if (reveal > step) continue;
+            const float progress = reveal == step ? Ease::in_out(now, step_at + 0.08 * i, 1.3) : 1.f;
+            // Back from the consumer: home <- the product's maker <- its supplier <- ...
+            std::vector<int> chain{home};
+            for (const auto& node : path.nodes) chain.push_back(node.region);
+            const int segs = int(chain.size()) - 1;
+            const float w = line * (0.8f + 3.2f * float(std::sqrt(path.share / top)));
+            for (int j = 0; j < segs; ++j) {
+                const int a = model_to_map[chain[j]], b = model_to_map[chain[j + 1]];
+                if (a < 0 || b < 0 || a == b) continue;
+                const float sp = std::clamp(progress * segs - j, 0.f, 1.f);
+                ArcStyle style{theme::with_alpha(theme::interior, 0.8f * fade), w, w * 0.6f, 0.22f, true};
+                draw_arc(dl, map_view->anchor(a), map_view->anchor(b), sp, style);
+            }
+        }
+    }
+
+    // Bubbles: CO2 released in each province so far; area = share. They grow into each step.
+    struct Label {
+        int region;
+        double share;
+    };
+    std::vector<Label> labels;
+    if (trace) {
+        const ExhibitTrace& t = *trace;
+        const std::size_t nr = model->regions().size();
+        const auto cur = shares_through(t, step, nr), prev = shares_through(t, step - 1, nr);
+        const float grow = Ease::in_out(now, std::max(step_at, trace_at), 0.9);
+        const float max_r = std::min(L.map.w(), L.map.h()) * 0.085f;
+        for (std::size_t r = 0; r < nr; ++r) {
+            if (model_to_map[r] < 0 || cur[r] <= 0.002) continue;
+            const double s = prev[r] + (cur[r] - prev[r]) * grow;
+            draw_bubble(dl, map_view->anchor(model_to_map[r]), bubble_radius(float(s), max_r),
+                        theme::with_alpha(theme::co2, fade), std::max(1.5f, line * 0.7f));
+            labels.push_back({int(r), cur[r]});
+        }
+        std::sort(labels.begin(), labels.end(), [](auto& a, auto& b) { return a.share > b.share; });
+        const std::size_t max_labels = L.map.w() > metrics.mm(120) ? 6 : 4;
+        if (labels.size() > max_labels) labels.resize(max_labels);
+        for (const Label& lb : labels) {
+            const ExhibitRegion& reg = model->regions()[lb.region];
+            const ImVec2 a = map_view->anchor(model_to_map[lb.region]);
+            const float r = bubble_radius(float(lb.share), max_r);
+            const std::string pct = figure("trail.region." + reg.code + ".share", lb.share, "share",
+                                           format_percent(lb.share));
+            const std::string name = region_name(lb.region);
+            const ImVec2 ns = measure(fonts.body, L.caption, name.c_str());
+            const ImVec2 ps = measure(head, L.caption, pct.c_str());
+            ImVec2 pos(a.x + r + 4, a.y - ns.y / 2);
+            if (pos.x + ns.x + ps.x + 8 > L.map.max.x) pos.x = a.x - r - 4 - ns.x - ps.x - 6;
+            const ImU32 halo = theme::with_alpha(theme::background, 0.55f * fade);
+            dl->AddRectFilled(ImVec2(pos.x - 3, pos.y - 1), ImVec2(pos.x + ns.x + ps.x + 9, pos.y + ns.y + 1),
+                              halo, 4);
+            dl->AddText(fonts.body, L.caption, pos, theme::with_alpha(theme::text, fade), name.c_str());
+            dl->AddText(head, L.caption, ImVec2(pos.x + ns.x + 6, pos.y), theme::with_alpha(theme::co2, fade),
+                        pct.c_str());
+        }
+    }
+
+    // The product on the visitor's province, out at sea so it never hides a bubble.
+    if (home_p >= 0) {
+        const ImVec2 a = map_view->anchor(home_p);
+        const float r = std::max(L.touch * 0.38f, metrics.mm(6.f));
+        ImVec2 c(std::min(a.x + r * 2.2f, L.map.max.x - r - 2), a.y + r * 0.9f);
+        dl->AddLine(a, c, theme::coast, line);
+        dl->AddCircleFilled(a, line * 1.8f, theme::coast);
+        dl->AddCircleFilled(c, r, theme::background);
+        dl->AddCircle(c, r, theme::coast, 0, line);
+        if (p)
+            if (auto icon = icon_from_name(p->icon))
+                draw_icon(dl, *icon, c, r * 1.1f, theme::coast, std::max(1.5f, metrics.icon_line() * 0.8f));
+        const float ly = c.y + r + 3;
+        text_centred(head, L.caption, Box(c.x - r * 3, ly, c.x + r * 3, ly + L.caption * 1.2f), theme::coast,
+                     home_name.c_str());
+        const std::string yours = format_text(tr("trail.your_product"), {{"product", product_word}});
+        text_centred(fonts.body, L.caption, Box(c.x - r * 3, ly + L.caption * 1.2f, c.x + r * 3, ly + L.caption * 2.4f),
+                     theme::text, yours.c_str());
+    }
+
+    // Legend (where the map has room): colour is never alone, each mark says what it means.
+    if (L.map.h() > metrics.mm(90) && trace) {
+        float y = L.map.max.y - L.caption * 3.9f;
+        const float x = L.map.min.x + L.pad;
+        const float r = L.caption * 0.4f;
+        draw_bubble(dl, ImVec2(x + r, y + L.caption * 0.55f), r, theme::co2, 1.5f);
+        text(fonts.body, L.caption, ImVec2(x + r * 2 + L.pad * 0.5f, y), theme::muted_text, tr("trail.legend_bubble"));
+        y += L.caption * 1.3f;
+        draw_arc(dl, ImVec2(x, y + L.caption * 0.8f), ImVec2(x + r * 2.4f, y + L.caption * 0.2f), 1.f,
+                 ArcStyle{theme::interior, 2.f, 4.f, 0.3f, false});
+        text(fonts.body, L.caption, ImVec2(x + r * 2 + L.pad * 0.5f, y), theme::muted_text, tr("trail.legend_arc"));
+        y += L.caption * 1.3f;
+        dl->AddRectFilled(ImVec2(x, y + 2), ImVec2(x + r * 2, y + 2 + r * 2), theme::no_data, 2);
+        text(fonts.body, L.caption, ImVec2(x + r * 2 + L.pad * 0.5f, y), theme::muted_text, tr("trail.legend_no_data"));
+    }
+
+    // Story panel.
+    panel_card(L.story);
+    const Box in = L.story.inset(L.pad * 1.2f, L.pad);
+    float y = in.min.y;
+    if (p) {
+        const float isz = L.caption * 1.3f;
+        if (auto icon = icon_from_name(p->icon))
+            draw_icon(dl, *icon, ImVec2(in.min.x + isz / 2, y + L.caption * 0.6f), isz, theme::coast,
+                      std::max(1.5f, metrics.icon_line() * 0.6f));
+        const std::string bought = format_text(tr("trail.bought_in"), {{"product", product_word}, {"region", home_name}});
+        y += text(fonts.body, L.caption, ImVec2(in.min.x + isz + L.pad * 0.5f, y), theme::coast, bought.c_str(),
+                  in.w() - isz - L.pad) + L.pad * 0.5f;
+    }
+    // The step indicator is always at the bottom of the panel.
+    const float step_h = L.caption * 1.25f + std::max(4.f, L.caption * 0.3f) + L.pad * 0.5f;
+    const float bottom = in.max.y - step_h;
+    if (!trace) {
+        const char* msg = trace_failed ? tr("trail.failed") : tr("trail.tracing");
+        y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), {{msg, theme::text}});
+        if (!trace_failed) {
+            // Three dots, one lit at a time, a full cycle in 1.5 s (no flashing).
+            const int lit = int(std::fmod(now / 0.5, 3.0));
+            for (int i = 0; i < 3; ++i)
+                dl->AddCircleFilled(ImVec2(in.min.x + L.body * (0.4f + i * 1.1f), y + L.body),
+                                    L.body * 0.25f, i == lit ? theme::interior : theme::muted_text);
+            animate_until(now + 0.1);
+        }
+        bottom_bar("", nullptr);
+        return;
+    }
+    const ExhibitTrace& t = *trace;
+    const ImU32 txt = theme::with_alpha(theme::text, fade);
+
+    // Headline: "71% of the CO2 behind your car was released outside Shanghai, most in Hebei and
+    // Inner Mongolia." from the trace's share elsewhere and its top regions outside home.
+    std::vector<int> outside;
+    for (const auto& r : t.by_region)
+        if (r.region != home && r.share > 0) outside.push_back(r.region);
+    const std::string share = figure("trail.share_elsewhere", t.share_elsewhere, "share",
+                                     format_percent(t.share_elsewhere));
+    std::vector<Arg> args{{"share", share, theme::with_alpha(theme::interior, fade)},
+                          {"product", product_word, txt},
+                          {"home", home_name, theme::with_alpha(theme::coast, fade)}};
+    const char* pattern = tr("trail.headline_home");
+    if (outside.size() >= 2) {
+        pattern = tr("trail.headline");
+        args.push_back({"top1", region_name(outside[0]), theme::with_alpha(theme::interior, fade)});
+        args.push_back({"top2", region_name(outside[1]), theme::with_alpha(theme::interior, fade)});
+    } else if (outside.size() == 1) {
+        pattern = tr("trail.headline_one");
+        args.push_back({"top1", region_name(outside[0]), theme::with_alpha(theme::interior, fade)});
+    }
+    const auto headline = template_runs(pattern, txt, args);
+    state.headline = plain(headline);
+    y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), headline, 1.12f) + L.pad * 0.4f;
+
+    // The total, rounded to two significant figures, and its everyday comparison.
+    const MassText mass = format_mass(t.total_kg, zh());
+    const std::string hero_text = "≈ " + figure("trail.total_kg", t.total_kg, "kg", mass.number + " " + mass.unit);
+    const float hero = std::min(L.hero, std::max(L.h1, (bottom - y) * 0.3f));
+    if (y + hero * 1.05f < bottom) {
+        y += text(fonts.hero ? fonts.hero : head, hero, ImVec2(in.min.x, y), theme::with_alpha(theme::co2, fade),
+                  hero_text.c_str()) * 0.98f;
+        const char* unit_words = mass.unit == "t" || mass.unit == "吨" ? tr("trail.tonnes_co2") : tr("trail.kg_co2");
+        if (y + L.body * 1.2f < bottom)
+            y += text(fonts.body, L.body, ImVec2(in.min.x, y), txt, unit_words, in.w());
+    }
+    if (const Equivalent* e = p ? content.find_equivalent(p->equivalent) : nullptr) {
+        const double n = t.total_kg / e->kg_co2_per_unit;
+        const std::string count = figure("trail.equivalent." + e->id, n, e->unit, format_count(n, zh()));
+        const std::string sentence = format_text(zh() ? e->text_zh : e->text_en, {{"n", count}});
+        const ImVec2 es = measure(fonts.body, L.body, sentence.c_str(), in.w());
+        if (y + es.y < bottom) y += text(fonts.body, L.body, ImVec2(in.min.x, y), theme::with_alpha(theme::muted_text, fade),
+                                         sentence.c_str(), in.w());
+    }
+    y += L.pad;
+
+    // Top supply chains, as many as fit.
+    const int n_paths = std::min<int>(3, int(t.paths.size()));
+    if (n_paths > 0 && y + L.h2 * 1.3f + L.caption * 3 < bottom) {
+        dl->AddLine(ImVec2(in.min.x, y), ImVec2(in.max.x, y), theme::with_alpha(theme::muted_text, 0.35f * fade), 1.f);
+        y += L.pad * 0.8f;
+        y += text(head, L.h2 * 0.85f, ImVec2(in.min.x, y), txt, tr("trail.top_chains")) + L.pad * 0.4f;
+        const double top = t.paths[0].share;
+        for (int i = 0; i < n_paths; ++i) {
+            const TracePathView& path = t.paths[i];
+            const std::string pct = figure("trail.path." + std::to_string(i) + ".share", path.share, "share",
+                                           format_percent(path.share));
+            const std::string& words = zh() ? path.text_zh : path.text_en;
+            const ImVec2 ps = measure(head, L.caption, pct.c_str());
+            const float tw = in.w() - ps.x - L.pad;
+            const ImVec2 ws = measure(fonts.body, L.caption, words.c_str(), tw);
+            const float bar = std::max(4.f, L.caption * 0.28f);
+            if (y + ws.y + bar + L.pad > bottom) break;
+            text(fonts.body, L.caption, ImVec2(in.min.x, y), txt, words.c_str(), tw);
+            dl->AddText(head, L.caption, ImVec2(in.max.x - ps.x, y), theme::with_alpha(theme::co2, fade), pct.c_str());
+            y += ws.y + 3;
+            dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.max.x, y + bar), theme::with_alpha(theme::background, fade), bar / 2);
+            dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.min.x + float(in.w() * path.share / top), y + bar),
+                              theme::with_alpha(theme::co2, fade), bar / 2);
+            y += bar + L.pad * 0.7f;
+        }
+    }
+
+    // Step indicator: dots, "Step 2 of 4 — their suppliers", and how much is found so far.
+    const float dot = L.caption * 0.9f;
+    step_dots(ImVec2(in.min.x, bottom), journey.trail_steps(), step, dot);
+    const char* step_words = nullptr;
+    switch (std::clamp(step, 1, kTrailSteps)) {
+    case 1: step_words = tr("trail.step1"); break;
+    case 2: step_words = tr("trail.step2"); break;
+    case 3: step_words = tr("trail.step3"); break;
+    default: step_words = tr("trail.step4"); break;
+    }
+    const double so_far = share_through(t, step);
+    const std::string so_far_text = figure("trail.found_so_far", so_far, "share", format_percent(so_far));
+    const std::string step_line = format_text(tr("trail.step_of"), {{"step", std::to_string(step)},
+                                                                     {"count", std::to_string(journey.trail_steps())},
+                                                                     {"what", step_words},
+                                                                     {"share", so_far_text}});
+    text(fonts.body, L.caption, ImVec2(in.min.x, bottom + std::max(4.f, dot * 0.28f) + L.pad * 0.5f),
+         theme::muted_text, step_line.c_str(), in.w());
+
+    if (bottom_bar("next", last ? tr("trail.to_big_picture") : tr("trail.next_step"))) {
+        if (last) journey.big_picture();
+        else journey.next_step();
+    }
+}
+
+} // namespace ctrail::ui
