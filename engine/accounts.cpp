@@ -12,6 +12,13 @@ Eigen::MatrixXd demand_by_region(const Model& model) {
     return y;
 }
 
+double solve_residual(const Model& model, const Leontief& leontief) {
+    Eigen::MatrixXd y = demand_by_region(model);
+    Eigen::MatrixXd X = leontief.solve(y);
+    Eigen::MatrixXd residual = X - leontief.coefficients() * X - y;
+    return residual.cwiseAbs().maxCoeff() / std::max(y.cwiseAbs().maxCoeff(), 1e-300);
+}
+
 Accounts compute_accounts(const Model& model, const Leontief& leontief, int stressor) {
     const int nr = static_cast<int>(model.regions.size());
     const int nd = model.domestic_count();
@@ -23,9 +30,6 @@ Accounts compute_accounts(const Model& model, const Leontief& leontief, int stre
     // One solve with a right-hand side per consumer region; never a diagonalised Y.
     Eigen::MatrixXd y = demand_by_region(model);
     Eigen::MatrixXd X = leontief.solve(y);
-    Eigen::MatrixXd residual = X - leontief.coefficients() * X - y;
-    double scale = std::max(y.cwiseAbs().maxCoeff(), 1e-300);
-    a.solve_residual = residual.cwiseAbs().maxCoeff() / scale;
 
     // T(e, r) = sum over nodes i of e of s_i X(i, r): weight X by s, then sum blocks of rows.
     Eigen::MatrixXd weighted = leontief.intensities().row(stressor).transpose().asDiagonal() * X;

@@ -22,10 +22,13 @@ struct Accounts {
     // NaN when r's final demand causes no emissions.
     Eigen::VectorXd emitted_elsewhere_share;
     double national_outside_share = 0; // sum_{e != r} T / sum T (consumers include external)
-    double solve_residual = 0;         // max |(I - A)X - Y| / max |Y|, from the check
 };
 
 Accounts compute_accounts(const Model& model, const Leontief& leontief, int stressor);
+
+// The check behind the accounts: max |(I - A)X - Y| / max |Y| for X = L·Y, Y by region.
+// Kept apart from compute_accounts because it costs as much as the solve itself.
+double solve_residual(const Model& model, const Leontief& leontief);
 
 // Final demand of every region, summed over its categories: nodes x regions.
 Eigen::MatrixXd demand_by_region(const Model& model);

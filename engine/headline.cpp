@@ -33,8 +33,9 @@ Headline compute_headline(const Model& model, const Accounts& a, int top_count) 
         c.emitted_elsewhere_share = a.emitted_elsewhere_share(r);
         const int own = model.domestic_position(r);
         for (int e = 0; e < nd; ++e) {
-            if (e == own || a.transfers(e, r) <= 0) continue;
             const double v = a.transfers(e, r);
+            // Below 1e-12 of the consumer's total is round-off of the solve, not an emitter.
+            if (e == own || v <= 1e-12 * c.caused_by_industry) continue;
             c.top_emitters.push_back({model.domestic_regions()[e], v, v / c.caused_by_industry});
         }
         // Largest first; equal values keep model order so the output is deterministic.

@@ -131,6 +131,7 @@ bool ExhibitApp::load(ImVec2 canvas) {
         d.big_job.start([m] { return m->big_picture(); });
     }
     d.state.language = d.journey.language();
+    d.state.screen = d.journey.screen();
     d.texts.set_language(d.lang());
     if (d.journey.screen() != Screen::Unavailable)
         d.log(6, "exhibit ready: model " + d.config.paths.model + " (" +

@@ -41,7 +41,7 @@ void ExhibitApp::Impl::compute_layout(ImVec2 size) {
                         std::max(l.h1, fonts.hero_px));
 
     // The bar's pieces: Home (icon + word), the language pair, the next action.
-    const float home_w = std::max(l.touch * 1.9f, measure(fonts.body, body, tr("bar.home")).x +
+    const float home_w = std::max(l.touch * 1.9f, measure(fonts.body, body, tr("home.button")).x +
                                                       l.touch * 0.9f + l.pad);
     l.home = Box(l.bar.min, ImVec2(l.bar.min.x + home_w, l.bar.max.y));
     const float lang_w = std::max(l.touch * 2.6f, measure(fonts.body, body, "English").x * 2.6f);

@@ -69,10 +69,10 @@ void ExhibitApp::Impl::draw_attract() {
     y += text(fonts.body, L.caption, ImVec2(s.min.x, y), theme::coast, tr("attract.brand")) + L.pad;
     const Lang other = lang() == Lang::En ? Lang::Zh : Lang::En;
     const float big_h1 = std::min(L.h1 * 1.25f, std::max(L.h1, fonts.headline_px));
-    y += runs(head, big_h1, ImVec2(s.min.x, y), wrap, {{tr("attract.question"), theme::text}}, 1.12f);
+    y += runs(head, big_h1, ImVec2(s.min.x, y), wrap, {{tr("attract.title"), theme::text}}, 1.12f);
     y += L.pad * 0.5f;
     y += runs(fonts.body, L.h2, ImVec2(s.min.x, y), wrap,
-              {{texts.tr(other, "attract.question"), theme::muted_text}}, 1.15f);
+              {{texts.tr(other, "attract.title"), theme::muted_text}}, 1.15f);
     y += L.gap;
 
     // The things a visitor might have bought, as a row of line icons.
@@ -100,7 +100,7 @@ void ExhibitApp::Impl::draw_attract() {
                     std::max(2.f, metrics.mm(0.6f)));
     }
     if (primary_button("start", start, tr("attract.touch_to_start"), false)) journey.start();
-    const char* hint = awake ? tr("attract.tap_button") : tr("attract.pick_something");
+    const char* hint = awake ? tr("attract.tap_button") : tr("attract.subtitle");
     const float hy = start.min.y - L.pad * 0.6f - L.caption * 1.3f;
     if (hy > y) text_centred(fonts.body, L.caption, Box(start.min.x, hy, start.max.x, hy + L.caption * 1.3f),
                              theme::muted_text, hint);
@@ -110,7 +110,7 @@ void ExhibitApp::Impl::draw_attract() {
     if (L.portrait) lang_box = Box(L.bar.min.x, L.bar.min.y, L.bar.max.x, L.bar.max.y);
     language_switch(lang_box);
     if (!L.portrait && model) {
-        std::string cite = tr("attract.based_on");
+        std::string cite = tr("attract.credit");
         ImVec2 cs = measure(fonts.caption, L.caption, cite.c_str());
         if (lang_box.max.x + L.gap + cs.x < s.min.x - L.gap)
             text(fonts.caption, L.caption, ImVec2(lang_box.max.x + L.gap, L.bar.max.y - cs.y),

@@ -25,7 +25,7 @@ void ExhibitApp::Impl::draw_big_picture() {
     ImFont* head = fonts.headline ? fonts.headline : fonts.body;
     const float line = std::max(2.f, metrics.mm(0.5f));
     if (!big) {
-        runs(head, L.h1, L.story.min, L.story.w(), {{tr("trail.tracing"), theme::text}});
+        runs(head, L.h1, L.story.min, L.story.w(), {{tr("trail.loading"), theme::text}});
         bottom_bar("", nullptr);
         animate_until(now + 0.1);
         return;
@@ -107,7 +107,7 @@ void ExhibitApp::Impl::draw_big_picture() {
         text(fonts.body, L.body, ImVec2(in.min.x, y), theme::text, tr("big.policy"), in.w());
     }
 
-    if (bottom_bar("next", tr("big.to_about"))) journey.about();
+    if (bottom_bar("next", tr("about.button"))) journey.about();
 }
 
 } // namespace ctrail::ui

@@ -14,9 +14,9 @@ void ExhibitApp::Impl::draw_product() {
     float y = c.min.y;
     const int home = model_region(journey.region());
     // "You live in Shanghai." in the coast colour, then the question.
-    std::string lives = format_text(tr("product.you_live_in"), {{"region", region_name(home)}});
+    std::string lives = format_text(tr("where.you_live_in"), {{"province", region_name(home)}});
     y += text(fonts.body, L.body, ImVec2(c.min.x, y), theme::coast, lives.c_str()) + L.pad * 0.3f;
-    y += runs(head, L.h1, ImVec2(c.min.x, y), c.w(), {{tr("product.question"), theme::text}});
+    y += runs(head, L.h1, ImVec2(c.min.x, y), c.w(), {{tr("what.title"), theme::text}});
     y += L.gap * 0.8f;
 
     const auto& products = content.products;
@@ -48,7 +48,7 @@ void ExhibitApp::Impl::draw_product() {
         if (icon) draw_icon(dl, *icon, ic, isz, theme::coast, std::max(1.5f, metrics.icon_line()));
         const std::string& name = zh() ? p.name_zh : p.name_en;
         const std::string price = figure("product." + p.id + ".price", p.price_yuan, "yuan",
-                                         format_text(tr("product.price"), {{"price", format_yuan(p.price_yuan, zh())}}));
+                                         format_text(tr("what.price"), {{"price", format_yuan(p.price_yuan, zh())}}));
         const float tx = side ? in.min.x + isz + L.pad : in.min.x;
         const float tw = in.max.x - tx;
         const ImVec2 ns = measure(fonts.body, L.body, name.c_str(), tw);

@@ -40,9 +40,9 @@ void ExhibitApp::Impl::draw_region() {
     Box s = L.story;
     ImFont* head = fonts.headline ? fonts.headline : fonts.body;
     float y = s.min.y;
-    y += runs(head, L.h1, ImVec2(s.min.x, y), s.w(), {{tr("region.question"), theme::text}});
+    y += runs(head, L.h1, ImVec2(s.min.x, y), s.w(), {{tr("where.title"), theme::text}});
     y += L.pad * 0.4f;
-    y += runs(fonts.body, L.body, ImVec2(s.min.x, y), s.w(), {{tr("region.hint"), theme::muted_text}});
+    y += runs(fonts.body, L.body, ImVec2(s.min.x, y), s.w(), {{tr("where.hint"), theme::muted_text}});
     y += L.gap;
 
     std::vector<int> order;
@@ -85,7 +85,7 @@ void ExhibitApp::Impl::draw_region() {
                               theme::coast, metrics.corner_radius());
     }
     // The bar's action pages through the provinces (the visitor's step is to pick one).
-    const char* more = region_page + 1 < int(pages.size()) ? tr("region.more") : tr("region.first_page");
+    const char* more = region_page + 1 < int(pages.size()) ? tr("where.more") : tr("where.first_page");
     if (bottom_bar("region.page", pages.size() > 1 ? more : nullptr, true, false))
         region_page = (region_page + 1) % int(pages.size());
 }

@@ -165,7 +165,7 @@ void ExhibitApp::Impl::draw_trail() {
         if (auto icon = icon_from_name(p->icon))
             draw_icon(dl, *icon, ImVec2(in.min.x + isz / 2, y + L.caption * 0.6f), isz, theme::coast,
                       std::max(1.5f, metrics.icon_line() * 0.6f));
-        const std::string bought = format_text(tr("trail.bought_in"), {{"product", product_word}, {"region", home_name}});
+        const std::string bought = format_text(tr("trail.story_caption"), {{"product", product_word}, {"province", home_name}});
         y += text(fonts.body, L.caption, ImVec2(in.min.x + isz + L.pad * 0.5f, y), theme::coast, bought.c_str(),
                   in.w() - isz - L.pad) + L.pad * 0.5f;
     }
@@ -173,7 +173,7 @@ void ExhibitApp::Impl::draw_trail() {
     const float step_h = L.caption * 1.25f + std::max(4.f, L.caption * 0.3f) + L.pad * 0.5f;
     const float bottom = in.max.y - step_h;
     if (!trace) {
-        const char* msg = trace_failed ? tr("trail.failed") : tr("trail.tracing");
+        const char* msg = trace_failed ? tr("trail.failed") : tr("trail.loading");
         y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), {{msg, theme::text}});
         if (!trace_failed) {
             // Three dots, one lit at a time, a full cycle in 1.5 s (no flashing).
@@ -219,7 +219,7 @@ void ExhibitApp::Impl::draw_trail() {
     if (y + hero * 1.05f < bottom) {
         y += text(fonts.hero ? fonts.hero : head, hero, ImVec2(in.min.x, y), theme::with_alpha(theme::co2, fade),
                   hero_text.c_str()) * 0.98f;
-        const char* unit_words = mass.unit == "t" || mass.unit == "吨" ? tr("trail.tonnes_co2") : tr("trail.kg_co2");
+        const char* unit_words = mass.unit == "t" || mass.unit == "吨" ? tr("unit.t_co2") : tr("unit.kg_co2");
         if (y + L.body * 1.2f < bottom)
             y += text(fonts.body, L.body, ImVec2(in.min.x, y), txt, unit_words, in.w());
     }
@@ -279,7 +279,7 @@ void ExhibitApp::Impl::draw_trail() {
     text(fonts.body, L.caption, ImVec2(in.min.x, bottom + std::max(4.f, dot * 0.28f) + L.pad * 0.5f),
          theme::muted_text, step_line.c_str(), in.w());
 
-    if (bottom_bar("next", last ? tr("trail.to_big_picture") : tr("trail.next_step"))) {
+    if (bottom_bar("next", last ? tr("trail.to_big_picture") : tr("trail.next"))) {
         if (last) journey.big_picture();
         else journey.next_step();
     }

@@ -185,14 +185,14 @@ void ExhibitApp::Impl::language_switch(Box b) {
     if (hit("lang.zh", cn)) journey.set_language("zh");
     dl->AddRect(is_zh ? cn.min : en.min, is_zh ? cn.max : en.max, theme::text, r, 0, line);
     text_centred(fonts.headline ? fonts.headline : fonts.body, L.body, en,
-                 is_zh ? theme::muted_text : theme::text, tr("bar.lang_en"));
+                 is_zh ? theme::muted_text : theme::text, tr("lang.en"));
     text_centred(fonts.body, L.body, cn, is_zh ? theme::text : theme::muted_text,
-                 tr("bar.lang_zh"));
+                 tr("lang.zh"));
 }
 
 bool ExhibitApp::Impl::bottom_bar(const char* next_id, const char* next_label, bool show_home,
                                   bool next_primary) {
-    if (show_home && secondary_button("home", L.home, tr("bar.home"), IconId::Home))
+    if (show_home && secondary_button("home", L.home, tr("home.button"), IconId::Home))
         journey.ask_home();
     language_switch(show_home ? L.lang : Box(L.home.min, ImVec2(L.home.min.x + L.lang.w(), L.lang.max.y)));
     if (!next_label) return false;
@@ -279,15 +279,15 @@ void ExhibitApp::Impl::overlays(bool blocked_before) {
         } else {
             float y = in.min.y;
             y += text_centred(head, L.h1, Box(in.min.x, y, in.max.x, y + L.h1 * 1.3f), theme::text,
-                              tr("home.question"));
+                              tr("home.confirm_title"));
             text_centred(fonts.body, L.body, Box(in.min.x, y, in.max.x, y + L.body * 1.6f),
-                         theme::muted_text, tr("home.explain"));
+                         theme::muted_text, tr("home.confirm_body"));
             const float bh = std::min(L.touch * 1.15f, in.h() * 0.5f);
             const float bw = (in.w() - L.gap) / 2;
             Box no(in.min.x, in.max.y - bh, in.min.x + bw, in.max.y);
             Box yes(in.max.x - bw, in.max.y - bh, in.max.x, in.max.y);
-            if (secondary_button("home.no", no, tr("home.no"))) journey.cancel_home();
-            else if (primary_button("home.yes", yes, tr("home.yes"), false)) {
+            if (secondary_button("home.no", no, tr("home.confirm_no"))) journey.cancel_home();
+            else if (primary_button("home.yes", yes, tr("home.confirm_yes"), false)) {
                 journey.reset();
                 trace.reset();
                 region_page = 0;

@@ -50,10 +50,12 @@ std::string exe_dir() {
     return ec ? std::string() : p.parent_path().string();
 }
 
-std::string first_existing(const std::vector<std::string>& candidates) {
+// The first candidate that exists (with `probe` inside it when given), else the last one (so
+// the error message names the build or source tree location a developer expects).
+std::string first_existing(const std::vector<std::string>& candidates, const std::string& probe = "") {
     for (const auto& c : candidates)
-        if (!c.empty() && fs::exists(c)) return c;
-    return candidates.empty() ? "" : candidates.front();
+        if (!c.empty() && fs::exists(probe.empty() ? c : c + "/" + probe)) return c;
+    return candidates.empty() ? "" : candidates.back();
 }
 
 // Everything the run needs, from the command line, the kiosk config and the install layout.
@@ -106,8 +108,8 @@ Setup resolve(const Options& o) {
     s.app.paths.model = model.empty() ? first_existing({assets.empty() ? "" : assets + "/model/china-2007.sqlite",
                                                          std::string(CTRAIL_BUILD_MODEL_DIR) + "/china-2007.sqlite"})
                                       : model;
-    s.app.paths.content = first_existing({assets.empty() ? "" : assets + "/content", source + "/content"});
-    s.app.paths.text = first_existing({assets.empty() ? "" : assets + "/text", build + "/text", source + "/text"});
+    s.app.paths.content = first_existing({assets.empty() ? "" : assets + "/content", source + "/content"}, "products.tsv");
+    s.app.paths.text = first_existing({assets.empty() ? "" : assets + "/text", build + "/text", source + "/text"}, "zh.tsv");
     s.app.paths.map = first_existing({assets.empty() ? "" : assets + "/map/china-provinces.map",
                                       build + "/map/china-provinces.map", source + "/map/china-provinces.map"});
     if (!assets.empty() && fs::exists(assets + "/fonts/exhibit.ttf")) s.app.paths.font = assets + "/fonts/exhibit.ttf";
@@ -231,8 +233,8 @@ std::map<std::string, std::string> state_map(const ui::ExhibitState& st) {
 int play(Session& s, const std::vector<ScriptStep>& steps, const std::string& name, const std::string& out_dir,
          const std::string& screenshot) {
     double now = 0;
-    const double dt = 1.0 / 60.0;
-    auto tick = [&](double d = dt) {
+    constexpr double dt = 1.0 / 60.0;
+    auto tick = [&](double d) {
         now += d;
         s.frame(now);
     };
@@ -255,7 +257,7 @@ int play(Session& s, const std::vector<ScriptStep>& steps, const std::string& na
         log_line(6, "screenshot " + png + " (" + ui::screen_name(s.app->state().screen) + ")");
         return true;
     };
-    tick(); // a touch injected before the first frame is lost
+    tick(dt); // a touch injected before the first frame is lost
     for (const ScriptStep& st : steps) {
         const std::string where = name + ":" + std::to_string(st.line) + ": ";
         switch (st.kind) {
@@ -265,7 +267,7 @@ int play(Session& s, const std::vector<ScriptStep>& steps, const std::string& na
                 auto pager = s.app->target(st.via);
                 if (!pager) break;
                 s.inject_tap(pager->centre());
-                for (int f = 0; f < 4; ++f) tick();
+                for (int f = 0; f < 4; ++f) tick(dt);
                 target = s.app->target(st.id);
             }
             if (!target) {
@@ -274,17 +276,17 @@ int play(Session& s, const std::vector<ScriptStep>& steps, const std::string& na
                 return 3;
             }
             s.inject_tap(target->centre());
-            for (int f = 0; f < 4; ++f) tick();
+            for (int f = 0; f < 4; ++f) tick(dt);
             break;
         }
         case ScriptStep::Kind::TapAt: {
             const ImVec2 c = s.platform.canvas_size();
             s.inject_tap(ImVec2(st.x * c.x, st.y * c.y));
-            for (int f = 0; f < 4; ++f) tick();
+            for (int f = 0; f < 4; ++f) tick(dt);
             break;
         }
         case ScriptStep::Kind::Wait:
-            for (int f = 0; f < int(st.seconds * 60 + 0.5); ++f) tick();
+            for (int f = 0; f < int(st.seconds * 60 + 0.5); ++f) tick(dt);
             break;
         case ScriptStep::Kind::Idle: {
             // Big clock steps: a minute of idling costs a few hundred frames, not 3,600.
@@ -298,12 +300,12 @@ int play(Session& s, const std::vector<ScriptStep>& steps, const std::string& na
         }
         case ScriptStep::Kind::Settle: {
             int f = 0;
-            while (!s.app->settled() && f < 30 * 60) tick(), ++f;
+            while (!s.app->settled() && f < 30 * 60) tick(dt), ++f;
             if (!s.app->settled()) {
                 log_line(3, where + "the exhibit did not settle within 30 s");
                 return 3;
             }
-            tick();
+            tick(dt);
             break;
         }
         case ScriptStep::Kind::Shot:

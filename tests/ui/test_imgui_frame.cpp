@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <cstdlib>
 
 using namespace ctrail::ui;
@@ -128,4 +129,21 @@ TEST_CASE("arcs and bubbles: geometry helpers") {
     CHECK(bubble_radius(1.f, 40.f) == doctest::Approx(40));
     CHECK(bubble_radius(0.25f, 40.f) == doctest::Approx(20)); // area-proportional
     CHECK(bubble_radius(-1.f, 40.f) == 0);
+}
+
+TEST_CASE("fonts: the built subset draws every character of both text tables") {
+    Frame f;
+    Metrics m(panel_7inch, 800, 480);
+    f.load(build_fonts(), m);
+    REQUIRE(f.fonts.from_file);
+    std::vector<std::string> missing;
+    for (std::string_view t : f.texts.all_texts())
+        for (char32_t c : decode_utf8(t))
+            if (c >= 0x20 && !f.fonts.body->FindGlyphNoFallback(ImWchar(c))) {
+                char cp[16];
+                std::snprintf(cp, sizeof cp, "U+%04X", unsigned(c));
+                missing.push_back(std::string(cp) + " in \"" + std::string(t) + "\"");
+            }
+    for (const std::string& s : missing) FAIL_CHECK("no glyph for " << s);
+    CHECK(missing.empty());
 }

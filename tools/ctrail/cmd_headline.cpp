@@ -44,7 +44,8 @@ int cmd_headline(const std::vector<std::string>& argv, std::ostream& out) {
         out << '\n';
         for (const auto& c : h.consumers) {
             const Region& r = m.regions[c.region];
-            out << csv_field(r.code) << ',' << (r.coastal ? "true" : "false") << ',' << exact(c.consumption) << ','
+            const char* coastal = r.kind == RegionKind::External ? "" : r.coastal ? "true" : "false";
+            out << csv_field(r.code) << ',' << coastal << ',' << exact(c.consumption) << ','
                 << exact(c.caused_by_industry) << ','
                 << (std::isnan(c.emitted_elsewhere_share) ? "" : exact(c.emitted_elsewhere_share));
             for (int i = 0; i < kTop; ++i) {

@@ -53,7 +53,7 @@ int cmd_info(const std::vector<std::string>& argv, std::ostream& out) {
         auto rel = [](double a, double b) { return std::abs(a - b) / std::max(std::abs(b), 1e-300); };
         out << "  " << m.stressors[k].code << ": total " << fixed(terr, 2) << ' ' << m.stressors[k].unit
             << " (industry " << fixed(f, 2) << ", households " << fixed(a.household.sum(), 2) << ")\n";
-        out << "    solve residual |(I-A)X - Y| / |Y|: " << a.solve_residual << '\n';
+        if (k == 0) out << "    solve residual |(I-A)X - Y| / |Y|: " << solve_residual(m, leontief) << '\n';
         out << "    sum territorial = sum consumption: relative difference " << rel(cons, terr) << '\n';
         out << "    sum transfers = sum F: relative difference " << rel(t, f) << '\n';
         out << "    national share tied to final demand outside the emitting region: "

@@ -59,7 +59,7 @@ def load_params(path):
             other = json.load(f)
         for k in TRADE_KEYS:
             params[k] = other[k]
-    missing = [k for k in TRADE_KEYS + ("significant_digits", "min_flow") if k not in params]
+    missing = [k for k in TRADE_KEYS + ("significant_digits", "min_flow_share") if k not in params]
     if missing:
         raise SystemExit(f"{path}: missing parameters {', '.join(missing)}")
     return params

@@ -20,24 +20,34 @@ def num(v):
     return text[:-2] if text.endswith(".0") else text
 
 
+ROW_SHARE = 1e-3
+
+
 def finalize(m):
-    """Drops Z/Y flows below params['min_flow'] (10^8 CNY), scales the rest of the same row so
-    that the node's gross output is unchanged, and rounds Z, Y, F, FY to
-    params['significant_digits']. x is then recomputed from the numbers as they will be written."""
+    """Drops Z/Y flows below params['min_flow_share'] of the national gross output (and below
+    ROW_SHARE of their row), scales the rest of the same row so that the node's gross output
+    is unchanged, and rounds Z, Y, F, FY to params['significant_digits']. x is then recomputed
+    from the numbers as they will be written."""
     digits = m["params"]["significant_digits"]
-    floor = m["params"]["min_flow"]
-    dropped = {"Z": 0.0, "Y": 0.0, "Z_entries": 0, "Y_entries": 0, "max_row_factor": 1.0}
-    for zrow, yrow in zip(m["Z"], m["Y"]):
+    floor = m["params"]["min_flow_share"] * math.fsum(map(math.fsum, m["x_target"]))
+    dropped = {"floor": floor, "Z": 0.0, "Y": 0.0, "Z_entries": 0, "Y_entries": 0,
+               "max_row_factor": 1.0, "max_row_node": ("", "")}
+    for node, (zrow, yrow) in enumerate(zip(m["Z"], m["Y"])):
         full = math.fsum(zrow) + math.fsum(yrow)
+        # Small nodes keep their flows: only what is also under 0.1% of its row is dropped.
+        row_floor = min(floor, ROW_SHARE * full)
         for name, row in (("Z", zrow), ("Y", yrow)):
             for k, v in enumerate(row):
-                if v != 0.0 and abs(v) < floor:
+                if v != 0.0 and abs(v) < row_floor:
                     dropped[name] += v
                     dropped[name + "_entries"] += 1
                     row[k] = 0.0
         kept = math.fsum(zrow) + math.fsum(yrow)
         factor = full / kept if kept > 0 else 1.0
-        dropped["max_row_factor"] = max(dropped["max_row_factor"], factor)
+        if factor > dropped["max_row_factor"]:
+            dropped["max_row_factor"] = factor
+            dropped["max_row_node"] = (m["regions"][node // m["N"]]["code"],
+                                       m["sectors"][node % m["N"]][0])
         for row in (zrow, yrow):
             for k, v in enumerate(row):
                 if v != 0.0:

@@ -19,7 +19,7 @@ import model
 
 NATIONAL_TARGET = 0.57
 TOP_COASTAL_TARGET = 0.80
-EXPONENT_GRID = [0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0]
+EXPONENT_GRID = [0.5, 1.0, 1.5, 2.0]
 HOME_BIAS_RANGE = (1.0, 1.0e5)
 START_BRACKET = (30.0, 1000.0)
 TOLERANCE = 2e-4
@@ -30,7 +30,7 @@ def figures(folder, year, params):
     return evaluate.headline(m, evaluate.accounts(m))
 
 
-def solve_home_bias(folder, year, params, log=print):
+def solve_home_bias(folder, year, params, start=START_BRACKET, log=print):
     """Home bias giving the national target for params['distance_exponent'] (share falls as
     home bias rises). Returns (home_bias, figures)."""
     def at(log_h):
@@ -43,7 +43,7 @@ def solve_home_bias(folder, year, params, log=print):
 
     # Start from a moderate bracket and widen it (x10 steps, within HOME_BIAS_RANGE) until it
     # holds the target: the share flattens at both extremes, where regula falsi would crawl.
-    lo, hi = math.log(START_BRACKET[0]), math.log(START_BRACKET[1])
+    lo, hi = math.log(start[0]), math.log(start[1])
     lmin, lmax = math.log(HOME_BIAS_RANGE[0]), math.log(HOME_BIAS_RANGE[1])
     g_lo, g_hi = at(lo)[2], at(hi)[2]
     while g_lo < 0 and lo > lmin:
@@ -78,9 +78,11 @@ def solve_home_bias(folder, year, params, log=print):
 def calibrate(folder, year, base_params, log=print):
     """Returns (params, record): the chosen parameters and every searched point."""
     searched = []
+    start = START_BRACKET
     for beta in EXPONENT_GRID:
         log(f"distance exponent {beta}:")
-        h, f = solve_home_bias(folder, year, dict(base_params, distance_exponent=beta), log)
+        h, f = solve_home_bias(folder, year, dict(base_params, distance_exponent=beta), start, log)
+        start = (h / 2, h * 2)  # the next exponent's solution is near this one
         searched.append({"distance_exponent": beta, "home_bias": h,
                          "national_outside_share": round(f["national_outside_share"], 4),
                          "top_coastal": f["top_coastal"],

@@ -169,12 +169,13 @@ def text(m, acc, fig, checks, params_file):
       "province's inputs per unit of output are the national coefficients, each column of A "
       f"sums to the national column sum (at most {max(d['column_sums']):.3f} < 1: productive). "
       f"The bundle's numbers are then rounded to {p['significant_digits']} significant digits "
-      f"and flows below {p['min_flow']} x 10^8 CNY (1 million yuan) are omitted to keep the "
-      f"files small ({d['dropped']['Z_entries']} Z entries summing to "
+      f"and flows below {p['min_flow_share']:g} of the national gross output "
+      f"({_g(d['dropped']['floor'], 3)} x 10^8 CNY) and below 0.1% of their row are omitted to keep the files small ({d['dropped']['Z_entries']} Z entries summing to "
       f"{_g(d['dropped']['Z'])} and {d['dropped']['Y_entries']} Y entries summing to "
       f"{_g(d['dropped']['Y'])} x 10^8 CNY); the remaining entries of each row are scaled up "
       "to keep the row's gross output (largest factor "
-      f"{d['dropped']['max_row_factor']:.6f}). Gross output x = Z.1 + Y.1 is computed from the "
+      f"{d['dropped']['max_row_factor']:.6f}, "
+      f"{'/'.join(d['dropped']['max_row_node'])}). Gross output x = Z.1 + Y.1 is computed from the "
       "numbers as written (`x.csv` states it; the engine checks it) and matches the provincial "
       "output data as shown under Checks.\n")
     w("| sector | IPF iterations | share of demand supplied within the province |\n|---|---|---|")

@@ -99,7 +99,8 @@ class Metrics {
 };
 
 // ImGui style for the exhibit: no borders, no window padding/rounding/scrollbars, palette
-// colours, sizes from Metrics. Also sets io options (no ini file, no log file).
+// colours, sizes from Metrics. Also sets io options (no ini file, no log file, no software
+// cursor), so it needs a current ImGui context.
 void apply_exhibit_style(ImGuiStyle& style, const Metrics& metrics);
 
 // Flags for the single full-screen canvas window each screen draws into.
