@@ -40,7 +40,7 @@ inline void report(const std::string& what, double value, const char* unit,
 
 } // namespace ctrail::bench
 
-#define CTRAIL_BENCH(fn)                                                                        \
-    static void fn();                                                                           \
-    static ::ctrail::bench::Registrar fn##_registrar(#fn, fn);                                  \
+#define CTRAIL_BENCH(fn)                                                                           \
+    static void fn();                                                                              \
+    static ::ctrail::bench::Registrar fn##_registrar(#fn, fn);                                     \
     static void fn()

@@ -23,7 +23,8 @@ Model random_model(int regions, int sectors, unsigned seed) {
     Model m;
     m.meta = {{"name", "random"}, {"currency_unit", "unit"}};
     for (int r = 0; r < regions; ++r)
-        m.regions.push_back({"R" + std::to_string(r), "Region", "", RegionKind::Domestic, "", false, {}, {}});
+        m.regions.push_back(
+            {"R" + std::to_string(r), "Region", "", RegionKind::Domestic, "", false, {}, {}});
     m.regions.push_back({"ROW", "Rest of world", "", RegionKind::External, "", false, {}, {}});
     for (int s = 0; s < sectors; ++s) m.sectors.push_back({"S" + std::to_string(s), "Sector", ""});
     m.categories = {"rural", "urban", "government", "capital", "inventory", "exports"};
@@ -40,7 +41,8 @@ Model random_model(int regions, int sectors, unsigned seed) {
     for (int i = 0; i < n; ++i)
         for (int c = 0; c < ny; ++c)
             if (u(rng) < 0.3) m.Y(i, c) = 10 * u(rng);
-    Eigen::VectorXd x = (Eigen::MatrixXd::Identity(n, n) - A).partialPivLu().solve(m.Y.rowwise().sum());
+    Eigen::VectorXd x =
+        (Eigen::MatrixXd::Identity(n, n) - A).partialPivLu().solve(m.Y.rowwise().sum());
     m.Z = A * x.asDiagonal();
     m.F = (x.transpose().array() * Eigen::RowVectorXd::Random(n).array().abs()).matrix();
     m.FY = Eigen::MatrixXd::Zero(1, ny);
@@ -72,8 +74,8 @@ Eigen::MatrixXd pymrio_chain(const Model& m) {
 // The numpy port of pymrio's chain (bench/pymrio_chain.py) on the same bundle; < 0 when
 // python3 with numpy is not available.
 double numpy_pymrio_ms(const fs::path& bundle) {
-    std::string cmd = "/usr/bin/python3 " + std::string(CTRAIL_BENCH_DIR) + "/pymrio_chain.py " + bundle.string() +
-                      " 5 2>/dev/null";
+    std::string cmd = "/usr/bin/python3 " + std::string(CTRAIL_BENCH_DIR) + "/pymrio_chain.py " +
+                      bundle.string() + " 5 2>/dev/null";
     FILE* p = popen(cmd.c_str(), "r");
     if (!p) return -1;
     double ms = -1;
@@ -88,7 +90,8 @@ void run_size(int regions, int sectors) {
     fs::remove_all(dir);
     write_bundle(m, (dir / "bundle").string());
     const std::string db = (dir / "model.sqlite").string();
-    double build = bench::median_ms(5, [&] { write_database(read_bundle((dir / "bundle").string()), db); });
+    double build =
+        bench::median_ms(5, [&] { write_database(read_bundle((dir / "bundle").string()), db); });
     double open = bench::median_ms(21, [&] { (void)read_database(db); });
     Model opened = read_database(db);
     double factorise = bench::median_ms(21, [&] { Leontief l(opened); });
@@ -104,17 +107,19 @@ void run_size(int regions, int sectors) {
     bench::report(tag + " open database", open, "ms");
     bench::report(tag + " factorise (x, A, S, LU, M)", factorise, "ms");
     bench::report(tag + " all accounts (transfers, 4 accounts)", accounts, "ms");
-    bench::report(tag + " open + factorise + accounts", all, "ms", regions * sectors <= 450 ? "target < 20 ms" : "");
+    bench::report(tag + " open + factorise + accounts", all, "ms",
+                  regions * sectors <= 450 ? "target < 20 ms" : "");
     bench::report(tag + " pymrio chain (inverse, diagonalised Y)", pymrio, "ms");
-    bench::report(tag + " speed-up over the pymrio chain in C++", pymrio / (factorise + accounts), "x",
-                  "(same flops as pymrio minus pandas)");
+    bench::report(tag + " speed-up over the pymrio chain in C++", pymrio / (factorise + accounts),
+                  "x", "(same flops as pymrio minus pandas)");
     double numpy = numpy_pymrio_ms(dir / "bundle");
     if (numpy > 0) {
         bench::report(tag + " pymrio chain in numpy (bench/pymrio_chain.py)", numpy, "ms");
-        bench::report(tag + " speed-up over pymrio's chain (numpy)", numpy / (factorise + accounts), "x",
-                      "target >= 10x");
+        bench::report(tag + " speed-up over pymrio's chain (numpy)", numpy / (factorise + accounts),
+                      "x", "target >= 10x");
     } else {
-        std::printf("%s pymrio chain in numpy: skipped (needs /usr/bin/python3 with numpy)\n", tag.c_str());
+        std::printf("%s pymrio chain in numpy: skipped (needs /usr/bin/python3 with numpy)\n",
+                    tag.c_str());
     }
     fs::remove_all(dir);
 }

@@ -8,7 +8,8 @@ Eigen::MatrixXd demand_by_region(const Model& model) {
     const int nr = static_cast<int>(model.regions.size());
     const int nc = model.category_count();
     Eigen::MatrixXd y = Eigen::MatrixXd::Zero(model.node_count(), nr);
-    for (int r = 0; r < nr; ++r) y.col(r) = model.Y.middleCols(model.y_column(r, 0), nc).rowwise().sum();
+    for (int r = 0; r < nr; ++r)
+        y.col(r) = model.Y.middleCols(model.y_column(r, 0), nc).rowwise().sum();
     return y;
 }
 
@@ -34,15 +35,18 @@ Accounts compute_accounts(const Model& model, const Leontief& leontief, int stre
     // T(e, r) = sum over nodes i of e of s_i X(i, r): weight X by s, then sum blocks of rows.
     Eigen::MatrixXd weighted = leontief.intensities().row(stressor).transpose().asDiagonal() * X;
     a.transfers.resize(nd, nr);
-    for (int e = 0; e < nd; ++e) a.transfers.row(e) = weighted.middleRows(e * ns, ns).colwise().sum();
+    for (int e = 0; e < nd; ++e)
+        a.transfers.row(e) = weighted.middleRows(e * ns, ns).colwise().sum();
 
     a.household = Eigen::VectorXd::Zero(nr);
-    for (int r = 0; r < nr; ++r) a.household(r) = model.FY.row(stressor).segment(model.y_column(r, 0), nc).sum();
+    for (int r = 0; r < nr; ++r)
+        a.household(r) = model.FY.row(stressor).segment(model.y_column(r, 0), nc).sum();
     a.territorial = a.household;
     a.exported = Eigen::VectorXd::Zero(nr);
     a.consumption = a.transfers.colwise().sum().transpose() + a.household;
     a.imported = Eigen::VectorXd::Zero(nr);
-    a.emitted_elsewhere_share = Eigen::VectorXd::Constant(nr, std::numeric_limits<double>::quiet_NaN());
+    a.emitted_elsewhere_share =
+        Eigen::VectorXd::Constant(nr, std::numeric_limits<double>::quiet_NaN());
     double total = a.transfers.sum(), outside = 0;
     for (int e = 0; e < nd; ++e) {
         int r_e = model.domestic_regions()[e];

@@ -13,11 +13,11 @@ struct Accounts {
     // because of final demand of region r (column = region index, external ones included).
     Eigen::MatrixXd transfers;
     // Indexed by region (all regions; external ones have zero territorial and exported).
-    Eigen::VectorXd territorial;  // industry emissions in the region + its FY
-    Eigen::VectorXd consumption;  // emissions anywhere caused by its final demand + its FY
-    Eigen::VectorXd imported;     // sum over e != r of transfers(e, r)
-    Eigen::VectorXd exported;     // sum over r != e of transfers(e, r)
-    Eigen::VectorXd household;    // FY of the region
+    Eigen::VectorXd territorial; // industry emissions in the region + its FY
+    Eigen::VectorXd consumption; // emissions anywhere caused by its final demand + its FY
+    Eigen::VectorXd imported;    // sum over e != r of transfers(e, r)
+    Eigen::VectorXd exported;    // sum over r != e of transfers(e, r)
+    Eigen::VectorXd household;   // FY of the region
     // Share of r's consumption-based emissions (households excluded) released elsewhere;
     // NaN when r's final demand causes no emissions.
     Eigen::VectorXd emitted_elsewhere_share;

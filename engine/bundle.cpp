@@ -13,15 +13,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string path_of(const std::string& dir, const char* file) { return (fs::path(dir) / file).string(); }
+std::string path_of(const std::string& dir, const char* file) {
+    return (fs::path(dir) / file).string();
+}
 
 bool parse_bool(const CsvTable& t, const CsvRow& row, int col) {
     if (col < 0) return false;
     const std::string& s = t.cell(row, col);
     if (s.empty() || s == "false" || s == "0" || s == "no") return false;
     if (s == "true" || s == "1" || s == "yes") return true;
-    throw ModelError(t.name(), row.line, "'" + s + "' in column '" + t.header()[col] +
-                                             "' is not true/false");
+    throw ModelError(t.name(), row.line,
+                     "'" + s + "' in column '" + t.header()[col] + "' is not true/false");
 }
 
 std::optional<double> optional_number(const CsvTable& t, const CsvRow& row, int col) {
@@ -43,7 +45,8 @@ std::vector<Item> read_labels(const std::string& path, const std::vector<std::st
         if (c.empty()) throw ModelError(t.name(), row.line, "empty code");
         if (auto [it, fresh] = seen.emplace(c, row.line); !fresh)
             throw ModelError(t.name(), row.line,
-                             "duplicate code '" + c + "' (first on line " + std::to_string(it->second) + ")");
+                             "duplicate code '" + c + "' (first on line " +
+                                 std::to_string(it->second) + ")");
         Item item;
         item.code = c;
         fill(t, row, item);
@@ -56,7 +59,8 @@ std::vector<Item> read_labels(const std::string& path, const std::vector<std::st
 // Looks up a label, with an error naming the file, line and the unknown code.
 int lookup(const CsvTable& t, const CsvRow& row, int col, const char* what, int found) {
     if (found < 0)
-        throw ModelError(t.name(), row.line, std::string("unknown ") + what + " '" + t.cell(row, col) + "'");
+        throw ModelError(t.name(), row.line,
+                         std::string("unknown ") + what + " '" + t.cell(row, col) + "'");
     return found;
 }
 
@@ -66,7 +70,8 @@ class Matrices {
     // Stores one entry, rejecting duplicates and (when `nonneg`) negative values.
     void put(Eigen::MatrixXd& m, const CsvRow& row, int r, int c, double v, bool nonneg) {
         if (nonneg && v < 0)
-            throw ModelError(t_.name(), row.line, "negative value " + t_.cell(row, t_.column("value")));
+            throw ModelError(t_.name(), row.line,
+                             "negative value " + t_.cell(row, t_.column("value")));
         auto key = std::make_pair(r, c);
         if (auto [it, fresh] = seen_.emplace(key, row.line); !fresh)
             throw ModelError(t_.name(), row.line,
@@ -79,7 +84,8 @@ class Matrices {
     std::map<std::pair<int, int>, int> seen_;
 };
 
-int domestic_node(const Model& m, const CsvTable& t, const CsvRow& row, int region_col, int sector_col) {
+int domestic_node(const Model& m, const CsvTable& t, const CsvRow& row, int region_col,
+                  int sector_col) {
     int r = lookup(t, row, region_col, "region", m.find_region(t.cell(row, region_col)));
     int s = lookup(t, row, sector_col, "sector", m.find_sector(t.cell(row, sector_col)));
     int n = m.node(r, s);
@@ -106,36 +112,44 @@ Model read_bundle(const std::string& dir) {
             m.meta.emplace_back(t.cell(row, k), t.cell(row, v));
         }
         for (const char* key : {"name", "currency_unit"})
-            if (m.meta_value(key).empty()) throw ModelError(t.name(), 0, std::string("missing key '") + key + "'");
+            if (m.meta_value(key).empty())
+                throw ModelError(t.name(), 0, std::string("missing key '") + key + "'");
     }
 
-    m.regions = read_labels<Region>(path_of(dir, "regions.csv"), {"code", "name_en"},
-                                    [](const CsvTable& t, const CsvRow& row, Region& r) {
-        r.name_en = t.cell(row, t.column("name_en"));
-        if (int c = t.column("name_zh", false); c >= 0) r.name_zh = t.cell(row, c);
-        if (int c = t.column("group", false); c >= 0) r.group = t.cell(row, c);
-        if (int c = t.column("kind", false); c >= 0) {
-            const std::string& k = t.cell(row, c);
-            if (k == "external") r.kind = RegionKind::External;
-            else if (k.empty() || k == "domestic") r.kind = RegionKind::Domestic;
-            else throw ModelError(t.name(), row.line, "kind '" + k + "' is neither domestic nor external");
-        }
-        r.coastal = parse_bool(t, row, t.column("coastal", false));
-        r.lat = optional_number(t, row, t.column("lat", false));
-        r.lon = optional_number(t, row, t.column("lon", false));
-    });
+    m.regions = read_labels<Region>(
+        path_of(dir, "regions.csv"), {"code", "name_en"},
+        [](const CsvTable& t, const CsvRow& row, Region& r) {
+            r.name_en = t.cell(row, t.column("name_en"));
+            if (int c = t.column("name_zh", false); c >= 0) r.name_zh = t.cell(row, c);
+            if (int c = t.column("group", false); c >= 0) r.group = t.cell(row, c);
+            if (int c = t.column("kind", false); c >= 0) {
+                const std::string& k = t.cell(row, c);
+                if (k == "external")
+                    r.kind = RegionKind::External;
+                else if (k.empty() || k == "domestic")
+                    r.kind = RegionKind::Domestic;
+                else
+                    throw ModelError(t.name(), row.line,
+                                     "kind '" + k + "' is neither domestic nor external");
+            }
+            r.coastal = parse_bool(t, row, t.column("coastal", false));
+            r.lat = optional_number(t, row, t.column("lat", false));
+            r.lon = optional_number(t, row, t.column("lon", false));
+        });
     m.sectors = read_labels<Sector>(path_of(dir, "sectors.csv"), {"code", "name_en"},
                                     [](const CsvTable& t, const CsvRow& row, Sector& s) {
-        s.name_en = t.cell(row, t.column("name_en"));
-        if (int c = t.column("name_zh", false); c >= 0) s.name_zh = t.cell(row, c);
-    });
+                                        s.name_en = t.cell(row, t.column("name_en"));
+                                        if (int c = t.column("name_zh", false); c >= 0)
+                                            s.name_zh = t.cell(row, c);
+                                    });
     m.stressors = read_labels<Stressor>(path_of(dir, "stressors.csv"), {"code", "name_en", "unit"},
                                         [](const CsvTable& t, const CsvRow& row, Stressor& s) {
-        s.name_en = t.cell(row, t.column("name_en"));
-        s.unit = t.cell(row, t.column("unit"));
-    });
+                                            s.name_en = t.cell(row, t.column("name_en"));
+                                            s.unit = t.cell(row, t.column("unit"));
+                                        });
     m.index();
-    if (m.domestic_count() == 0) throw ModelError(path_of(dir, "regions.csv"), 0, "no domestic region");
+    if (m.domestic_count() == 0)
+        throw ModelError(path_of(dir, "regions.csv"), 0, "no domestic region");
 
     const int n = m.node_count();
     const int nr = static_cast<int>(m.regions.size());
@@ -155,7 +169,8 @@ Model read_bundle(const std::string& dir) {
         m.categories.push_back(c);
     };
     for (const auto& row : ty.rows()) {
-        if (ty.cell(row, ty.column("category")).empty()) throw ModelError(ty.name(), row.line, "empty category");
+        if (ty.cell(row, ty.column("category")).empty())
+            throw ModelError(ty.name(), row.line, "empty category");
         add_category(ty.cell(row, ty.column("category")));
     }
     if (tfy)
@@ -195,7 +210,8 @@ Model read_bundle(const std::string& dir) {
     {
         CsvTable t = CsvTable::read(path_of(dir, "F.csv"));
         t.require({"region", "sector", "stressor", "value"});
-        int r = t.column("region"), s = t.column("sector"), st = t.column("stressor"), v = t.column("value");
+        int r = t.column("region"), s = t.column("sector"), st = t.column("stressor"),
+            v = t.column("value");
         m.F = Eigen::MatrixXd::Zero(ns, n);
         Matrices put(t);
         for (const auto& row : t.rows()) {
@@ -206,12 +222,14 @@ Model read_bundle(const std::string& dir) {
     m.FY = Eigen::MatrixXd::Zero(ns, ny);
     if (tfy) {
         const CsvTable& t = *tfy;
-        int r = t.column("region"), c = t.column("category"), st = t.column("stressor"), v = t.column("value");
+        int r = t.column("region"), c = t.column("category"), st = t.column("stressor"),
+            v = t.column("value");
         Matrices put(t);
         for (const auto& row : t.rows()) {
             int k = lookup(t, row, st, "stressor", m.find_stressor(t.cell(row, st)));
             int reg = lookup(t, row, r, "region", m.find_region(t.cell(row, r)));
-            put.put(m.FY, row, k, m.y_column(reg, category_of(t.cell(row, c))), t.number(row, v), true);
+            put.put(m.FY, row, k, m.y_column(reg, category_of(t.cell(row, c))), t.number(row, v),
+                    true);
         }
     }
 
@@ -226,9 +244,9 @@ Model read_bundle(const std::string& dir) {
             double stated = t.number(row, v), have = computed(node);
             if (std::abs(stated - have) > 1e-6 * std::max(1.0, std::abs(stated)))
                 throw ModelError(t.name(), row.line,
-                                 "row balance violated for " + t.cell(row, r) + "/" + t.cell(row, s) +
-                                     ": stated output " + t.cell(row, v) + " but Z·1 + Y·1 = " +
-                                     std::to_string(have));
+                                 "row balance violated for " + t.cell(row, r) + "/" +
+                                     t.cell(row, s) + ": stated output " + t.cell(row, v) +
+                                     " but Z·1 + Y·1 = " + std::to_string(have));
         }
     }
 

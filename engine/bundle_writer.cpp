@@ -46,7 +46,8 @@ void write_bundle(const Model& m, const std::string& directory) {
     fs::create_directories(dir);
     const int nc = m.category_count();
     auto node_label = [&m](int i) {
-        return quoted(m.regions[m.region_of_node(i)].code) + "," + quoted(m.sectors[m.sector_of_node(i)].code);
+        return quoted(m.regions[m.region_of_node(i)].code) + "," +
+               quoted(m.sectors[m.sector_of_node(i)].code);
     };
     auto demand_label = [&m, nc](int col) {
         return quoted(m.regions[col / nc].code) + "," + quoted(m.categories[col % nc]);
@@ -61,47 +62,56 @@ void write_bundle(const Model& m, const std::string& directory) {
         *f << "code,name_en,name_zh,kind,group,coastal,lat,lon\n";
         for (const auto& r : m.regions)
             *f << quoted(r.code) << ',' << quoted(r.name_en) << ',' << quoted(r.name_zh) << ','
-               << (r.kind == RegionKind::External ? "external" : "domestic") << ',' << quoted(r.group) << ','
-               << (r.coastal ? "true" : "false") << ',' << (r.lat ? number(*r.lat) : "") << ','
-               << (r.lon ? number(*r.lon) : "") << '\n';
+               << (r.kind == RegionKind::External ? "external" : "domestic") << ','
+               << quoted(r.group) << ',' << (r.coastal ? "true" : "false") << ','
+               << (r.lat ? number(*r.lat) : "") << ',' << (r.lon ? number(*r.lon) : "") << '\n';
     }
     {
         File f(dir / "sectors.csv");
         *f << "code,name_en,name_zh\n";
-        for (const auto& s : m.sectors) *f << quoted(s.code) << ',' << quoted(s.name_en) << ',' << quoted(s.name_zh) << '\n';
+        for (const auto& s : m.sectors)
+            *f << quoted(s.code) << ',' << quoted(s.name_en) << ',' << quoted(s.name_zh) << '\n';
     }
     {
         File f(dir / "stressors.csv");
         *f << "code,name_en,unit\n";
-        for (const auto& s : m.stressors) *f << quoted(s.code) << ',' << quoted(s.name_en) << ',' << quoted(s.unit) << '\n';
+        for (const auto& s : m.stressors)
+            *f << quoted(s.code) << ',' << quoted(s.name_en) << ',' << quoted(s.unit) << '\n';
     }
     {
         File f(dir / "Z.csv");
         *f << "from_region,from_sector,to_region,to_sector,value\n";
         for (int i = 0; i < m.Z.rows(); ++i)
             for (int j = 0; j < m.Z.cols(); ++j)
-                if (m.Z(i, j) != 0) *f << node_label(i) << ',' << node_label(j) << ',' << number(m.Z(i, j)) << '\n';
+                if (m.Z(i, j) != 0)
+                    *f << node_label(i) << ',' << node_label(j) << ',' << number(m.Z(i, j)) << '\n';
     }
     {
         File f(dir / "Y.csv");
         *f << "from_region,from_sector,to_region,category,value\n";
         for (int i = 0; i < m.Y.rows(); ++i)
             for (int c = 0; c < m.Y.cols(); ++c)
-                if (m.Y(i, c) != 0) *f << node_label(i) << ',' << demand_label(c) << ',' << number(m.Y(i, c)) << '\n';
+                if (m.Y(i, c) != 0)
+                    *f << node_label(i) << ',' << demand_label(c) << ',' << number(m.Y(i, c))
+                       << '\n';
     }
     {
         File f(dir / "F.csv");
         *f << "region,sector,stressor,value\n";
         for (int k = 0; k < m.F.rows(); ++k)
             for (int j = 0; j < m.F.cols(); ++j)
-                if (m.F(k, j) != 0) *f << node_label(j) << ',' << quoted(m.stressors[k].code) << ',' << number(m.F(k, j)) << '\n';
+                if (m.F(k, j) != 0)
+                    *f << node_label(j) << ',' << quoted(m.stressors[k].code) << ','
+                       << number(m.F(k, j)) << '\n';
     }
     {
         File f(dir / "FY.csv");
         *f << "region,category,stressor,value\n";
         for (int k = 0; k < m.FY.rows(); ++k)
             for (int c = 0; c < m.FY.cols(); ++c)
-                if (m.FY(k, c) != 0) *f << demand_label(c) << ',' << quoted(m.stressors[k].code) << ',' << number(m.FY(k, c)) << '\n';
+                if (m.FY(k, c) != 0)
+                    *f << demand_label(c) << ',' << quoted(m.stressors[k].code) << ','
+                       << number(m.FY(k, c)) << '\n';
     }
 }
 

@@ -35,7 +35,8 @@ CsvTable CsvTable::parse(const std::string& text, const std::string& name) {
             if (i < text.size() && text[i] == '"') {
                 ++i;
                 for (;;) {
-                    if (i >= text.size()) throw ModelError(name, row.line, "unterminated quoted field");
+                    if (i >= text.size())
+                        throw ModelError(name, row.line, "unterminated quoted field");
                     char c = text[i++];
                     if (c == '"') {
                         if (i < text.size() && text[i] == '"') {
@@ -53,7 +54,8 @@ CsvTable CsvTable::parse(const std::string& text, const std::string& name) {
                     throw ModelError(name, line, "unexpected character after a quoted field");
             } else {
                 while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-                    if (text[i] == '"') throw ModelError(name, line, "quote inside an unquoted field");
+                    if (text[i] == '"')
+                        throw ModelError(name, line, "quote inside an unquoted field");
                     cell += text[i++];
                 }
             }
@@ -113,7 +115,8 @@ double CsvTable::number(const CsvRow& row, int column) const {
     if (end != s.c_str() + s.size())
         throw ModelError(name_, row.line, "'" + s + "' in column '" + col + "' is not a number");
     if (!std::isfinite(v))
-        throw ModelError(name_, row.line, "value '" + s + "' in column '" + col + "' is not finite");
+        throw ModelError(name_, row.line,
+                         "value '" + s + "' in column '" + col + "' is not finite");
     return v;
 }
 

@@ -51,9 +51,9 @@ ExhibitMeta make_meta(const Model& m) {
 double distance_km(const ExhibitRegion& a, const ExhibitRegion& b) {
     constexpr double rad = std::numbers::pi / 180;
     const double dlat = (b.lat - a.lat) * rad, dlon = (b.lon - a.lon) * rad;
-    const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                     std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::sin(dlon / 2) *
-                         std::sin(dlon / 2);
+    const double h =
+        std::sin(dlat / 2) * std::sin(dlat / 2) +
+        std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
     return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
@@ -63,7 +63,8 @@ std::vector<TraceRegionShare> region_list(const Eigen::VectorXd& values, double 
     std::vector<TraceRegionShare> out;
     for (int e = 0; e < values.size(); ++e)
         if (values(e) > 0)
-            out.push_back({e, values(e), values(e) * kg_per_unit, total > 0 ? values(e) / total : 0});
+            out.push_back(
+                {e, values(e), values(e) * kg_per_unit, total > 0 ? values(e) / total : 0});
     std::stable_sort(out.begin(), out.end(),
                      [](const auto& a, const auto& b) { return a.value > b.value; });
     return out;
@@ -112,13 +113,27 @@ std::unique_ptr<ExhibitModel> ExhibitModel::open(const std::string& database_pat
     return std::unique_ptr<ExhibitModel>(new ExhibitModel(std::move(impl)));
 }
 
-const ExhibitMeta& ExhibitModel::meta() const { return impl_->meta; }
-const std::vector<ExhibitRegion>& ExhibitModel::regions() const { return impl_->regions; }
-const std::vector<ExhibitSector>& ExhibitModel::sectors() const { return impl_->sectors; }
-const std::vector<ExhibitStressor>& ExhibitModel::stressors() const { return impl_->stressors; }
-int ExhibitModel::default_stressor() const { return impl_->default_stressor; }
-int ExhibitModel::find_region(const std::string& code) const { return impl_->model.find_region(code); }
-int ExhibitModel::find_sector(const std::string& code) const { return impl_->model.find_sector(code); }
+const ExhibitMeta& ExhibitModel::meta() const {
+    return impl_->meta;
+}
+const std::vector<ExhibitRegion>& ExhibitModel::regions() const {
+    return impl_->regions;
+}
+const std::vector<ExhibitSector>& ExhibitModel::sectors() const {
+    return impl_->sectors;
+}
+const std::vector<ExhibitStressor>& ExhibitModel::stressors() const {
+    return impl_->stressors;
+}
+int ExhibitModel::default_stressor() const {
+    return impl_->default_stressor;
+}
+int ExhibitModel::find_region(const std::string& code) const {
+    return impl_->model.find_region(code);
+}
+int ExhibitModel::find_sector(const std::string& code) const {
+    return impl_->model.find_sector(code);
+}
 int ExhibitModel::find_stressor(const std::string& code) const {
     return impl_->model.find_stressor(code);
 }
@@ -134,8 +149,8 @@ ExhibitTrace ExhibitModel::trace(const std::string& region_code, const std::stri
     };
     const int region = m.find_region(region_code);
     const int sector = m.find_sector(sector_code);
-    const int stressor = options.stressor.empty() ? impl_->default_stressor
-                                                  : m.find_stressor(options.stressor);
+    const int stressor =
+        options.stressor.empty() ? impl_->default_stressor : m.find_stressor(options.stressor);
     if (region < 0) return fail("unknown region '" + region_code + "'");
     if (sector < 0) return fail("unknown sector '" + sector_code + "'");
     if (stressor < 0) return fail("unknown stressor '" + options.stressor + "'");
@@ -206,8 +221,8 @@ ExhibitTrace ExhibitModel::trace(const std::string& region_code, const std::stri
 
     for (int s = 0; s < r.by_sector.size(); ++s)
         if (r.by_sector(s) > 0)
-            out.by_sector.push_back(
-                {s, r.by_sector(s), r.by_sector(s) * kg, r.total > 0 ? r.by_sector(s) / r.total : 0});
+            out.by_sector.push_back({s, r.by_sector(s), r.by_sector(s) * kg,
+                                     r.total > 0 ? r.by_sector(s) / r.total : 0});
     std::stable_sort(out.by_sector.begin(), out.by_sector.end(),
                      [](const auto& a, const auto& b) { return a.value > b.value; });
 
@@ -229,7 +244,8 @@ ExhibitTrace ExhibitModel::trace(const std::string& region_code, const std::stri
                 if (k > 0) stage_flow = (tracer.leontief().coefficients() * stage_flow).eval();
                 per_region.setZero();
                 const Eigen::VectorXd emitted = s.cwiseProduct(stage_flow);
-                for (int i = 0; i < m.node_count(); ++i) per_region(m.region_of_node(i)) += emitted(i);
+                for (int i = 0; i < m.node_count(); ++i)
+                    per_region(m.region_of_node(i)) += emitted(i);
                 left -= per_region;
             }
             st.by_region = region_list(per_region, r.total, kg);
@@ -240,7 +256,8 @@ ExhibitTrace ExhibitModel::trace(const std::string& region_code, const std::stri
     PathWording wording{options.product_en, options.product_zh};
     for (const Path& p : r.paths) {
         TracePathView v;
-        for (int node : p.nodes) v.nodes.push_back({m.region_of_node(node), m.sector_of_node(node)});
+        for (int node : p.nodes)
+            v.nodes.push_back({m.region_of_node(node), m.sector_of_node(node)});
         v.value = p.value;
         v.kg = p.value * kg;
         v.share = r.total > 0 ? p.value / r.total : 0;
@@ -258,7 +275,8 @@ ExhibitTrace ExhibitModel::trace(const std::string& region_code, const std::stri
 BigPicture ExhibitModel::big_picture(const std::string& stressor_code) const {
     const Model& m = impl_->model;
     BigPicture out;
-    const int stressor = stressor_code.empty() ? impl_->default_stressor : m.find_stressor(stressor_code);
+    const int stressor =
+        stressor_code.empty() ? impl_->default_stressor : m.find_stressor(stressor_code);
     if (stressor < 0) throw ModelError("unknown stressor '" + stressor_code + "'");
     out.stressor = stressor;
     const double kg = impl_->stressors[stressor].kg_per_unit;

@@ -19,11 +19,11 @@
 namespace ctrail {
 
 struct ExhibitRegion {
-    std::string code;    // e.g. "SH"
-    std::string name_en; // e.g. "Shanghai"
-    std::string name_zh; // e.g. "上海"; falls back to name_en when the model has none
+    std::string code;      // e.g. "SH"
+    std::string name_en;   // e.g. "Shanghai"
+    std::string name_zh;   // e.g. "上海"; falls back to name_en when the model has none
     bool external = false; // consumes only (e.g. ROW, the rest of the world); not on the map
-    std::string group;   // economic region group (e.g. "East Coast"); empty when none
+    std::string group;     // economic region group (e.g. "East Coast"); empty when none
     bool coastal = false;
     bool has_location = false; // lat/lon of the capital are known
     double lat = 0, lon = 0;
@@ -36,21 +36,21 @@ struct ExhibitSector {
 };
 
 struct ExhibitStressor {
-    std::string code;    // e.g. "CO2"
+    std::string code; // e.g. "CO2"
     std::string name_en;
-    std::string unit;    // as in the model, e.g. "Mt"
-    double kg_per_unit;  // e.g. 1e9 for "Mt"; NaN when the unit is not a mass
+    std::string unit;       // as in the model, e.g. "Mt"
+    double kg_per_unit = 0; // e.g. 1e9 for "Mt"; NaN when the unit is not a mass
 };
 
 struct ExhibitMeta {
-    std::string name;             // meta `name`
-    int year = 0;                 // meta `year`; 0 when absent or not a number
-    std::string currency_unit;    // meta `currency_unit`, e.g. "10^4 yuan"
-    double yuan_per_money_unit;   // e.g. 1e4; NaN when the unit cannot be read as yuan
-    std::string source;           // meta `source`
-    std::string license;          // meta `license`
-    std::vector<std::string> citations;       // meta `citation` (and `citation_*`), one per entry
-    std::string caveat;                       // meta `caveat`; may be empty
+    std::string name;                   // meta `name`
+    int year = 0;                       // meta `year`; 0 when absent or not a number
+    std::string currency_unit;          // meta `currency_unit`, e.g. "10^4 yuan"
+    double yuan_per_money_unit = 0;     // e.g. 1e4; NaN when the unit cannot be read as yuan
+    std::string source;                 // meta `source`
+    std::string license;                // meta `license`
+    std::vector<std::string> citations; // meta `citation` (and `citation_*`), one per entry
+    std::string caveat;                 // meta `caveat`; may be empty
     std::vector<std::pair<std::string, std::string>> entries; // every meta key/value, file order
 };
 
@@ -63,12 +63,12 @@ struct ExhibitScale {
 };
 
 struct ExhibitTraceOptions {
-    std::string stressor;         // empty = the model's CO2 stressor (code "CO2"), else the first
-    double threshold = 0.001;     // paths below threshold x total are not listed
-    int max_paths = 100;          // cap on listed paths
-    int max_depth = 12;           // longest path (number of supplier steps)
-    int stages = 12;              // by_stage lists stages 0..stages, then the remainder
-    bool stage_regions = true;    // fill TraceStage::by_region (costs `stages` dense products)
+    std::string stressor;      // empty = the model's CO2 stressor (code "CO2"), else the first
+    double threshold = 0.001;  // paths below threshold x total are not listed
+    int max_paths = 100;       // cap on listed paths
+    int max_depth = 12;        // longest path (number of supplier steps)
+    int stages = 12;           // by_stage lists stages 0..stages, then the remainder
+    bool stage_regions = true; // fill TraceStage::by_region (costs `stages` dense products)
     std::vector<ExhibitScale> scales; // what-if intensity scaling
     // Optional names for the bought product in path texts ("Car assembled in Shanghai ← ...");
     // empty = the sector's own noun ("Machinery and vehicles made in Shanghai ← ...").
@@ -78,14 +78,14 @@ struct ExhibitTraceOptions {
 
 // One emitting region's part of a trace (or of a stage).
 struct TraceRegionShare {
-    int region = -1;      // index into ExhibitModel::regions()
-    double value = 0;     // stressor unit
+    int region = -1;  // index into ExhibitModel::regions()
+    double value = 0; // stressor unit
     double kg = 0;
-    double share = 0;     // of the trace total
+    double share = 0; // of the trace total
 };
 
 struct TraceSectorShare {
-    int sector = -1;      // index into ExhibitModel::sectors()
+    int sector = -1; // index into ExhibitModel::sectors()
     double value = 0;
     double kg = 0;
     double share = 0;
@@ -113,61 +113,61 @@ struct TracePathView {
     std::vector<TracePathNode> nodes;
     double value = 0;
     double kg = 0;
-    double share = 0;   // of the trace total
+    double share = 0;    // of the trace total
     std::string text_en; // "Car assembled in Shanghai ← steel from Hebei ← electricity from ..."
     std::string text_zh; // "上海组装的汽车 ← 河北的钢铁 ← 内蒙古的电力"
 };
 
 struct ExhibitTrace {
-    std::string error;  // non-empty (and everything else empty/zero) when the request was bad
-    int region = -1;    // the consumer, index into regions()
-    int sector = -1;    // the product, index into sectors()
-    int stressor = -1;  // index into stressors()
+    std::string error; // non-empty (and everything else empty/zero) when the request was bad
+    int region = -1;   // the consumer, index into regions()
+    int sector = -1;   // the product, index into sectors()
+    int stressor = -1; // index into stressors()
     double amount_yuan = 0;
-    double amount_model = 0;  // the same amount in the model's money unit
+    double amount_model = 0; // the same amount in the model's money unit
     // True when the consumer buys none of this product in the model, so the national supply mix
     // of the product (all regions' final demand) was used instead of the consumer's own.
     bool national_mix = false;
 
-    double total = 0;       // stressor unit
+    double total = 0; // stressor unit
     double total_kg = 0;
-    double kg_per_yuan = 0; // total_kg / amount_yuan
-    double share_elsewhere = 0;        // share of total emitted outside the consumer's region
-    double weighted_distance_km = 0;   // emission-weighted great-circle distance from the
-                                       // consumer's capital to the emitters (0 when unknown)
+    double kg_per_yuan = 0;          // total_kg / amount_yuan
+    double share_elsewhere = 0;      // share of total emitted outside the consumer's region
+    double weighted_distance_km = 0; // emission-weighted great-circle distance from the
+                                     // consumer's capital to the emitters (0 when unknown)
 
     std::vector<TraceRegionShare> by_region; // nonzero regions, descending by value
     std::vector<TraceSectorShare> by_sector; // nonzero sectors, descending by value
     std::vector<TraceStage> by_stage;        // stages 0..K, then the remainder entry
     std::vector<TracePathView> paths;        // descending by value, the exact top paths
-    double coverage = 0;          // sum of listed path values / total
-    double unexplained = 0;       // total - sum of listed path values (stressor unit)
-    long long nodes_visited = 0;  // search effort (prefixes expanded)
-    bool search_complete = true;  // false when the cap or max depth cut the search short
+    double coverage = 0;                     // sum of listed path values / total
+    double unexplained = 0;                  // total - sum of listed path values (stressor unit)
+    long long nodes_visited = 0;             // search effort (prefixes expanded)
+    bool search_complete = true;             // false when the cap or max depth cut the search short
 };
 
 // Embodied emission flows between economic region groups (emitter group -> consumer group).
 struct GroupFlow {
-    int from = -1;      // emitting group, index into BigPicture::groups
-    int to = -1;        // consuming group (may be an external group such as ROW)
-    double value = 0;   // stressor unit
+    int from = -1;    // emitting group, index into BigPicture::groups
+    int to = -1;      // consuming group (may be an external group such as ROW)
+    double value = 0; // stressor unit
     double kg = 0;
-    double share = 0;   // of all industry emissions (sum of all flows)
+    double share = 0; // of all industry emissions (sum of all flows)
 };
 
 struct RegionGroup {
-    std::string name;        // Region::group, or the region code for an ungrouped region
-    bool external = false;   // a group made of external regions (e.g. ROW)
+    std::string name;         // Region::group, or the region code for an ungrouped region
+    bool external = false;    // a group made of external regions (e.g. ROW)
     std::vector<int> regions; // indices into regions()
-    bool coastal = false;    // all its domestic regions are coastal
+    bool coastal = false;     // all its domestic regions are coastal
 };
 
 struct RegionAccount {
     int region = -1;
-    double territorial = 0;   // industry emissions in the region + its households' direct ones
-    double consumption = 0;   // emissions anywhere caused by its final demand + households'
-    double imported = 0;      // caused by its final demand, emitted in other regions
-    double exported = 0;      // emitted here for final demand of other regions
+    double territorial = 0;     // industry emissions in the region + its households' direct ones
+    double consumption = 0;     // emissions anywhere caused by its final demand + households'
+    double imported = 0;        // caused by its final demand, emitted in other regions
+    double exported = 0;        // emitted here for final demand of other regions
     double share_elsewhere = 0; // imported / consumption without households (0 when none)
     double territorial_kg = 0;
     double consumption_kg = 0;
@@ -175,10 +175,10 @@ struct RegionAccount {
 
 struct BigPicture {
     int stressor = -1;
-    std::vector<RegionGroup> groups;  // domestic groups in first-seen order, then external ones
-    std::vector<GroupFlow> flows;     // every nonzero group pair, descending by value
+    std::vector<RegionGroup> groups;   // domestic groups in first-seen order, then external ones
+    std::vector<GroupFlow> flows;      // every nonzero group pair, descending by value
     double national_outside_share = 0; // of industry emissions, tied to final demand elsewhere
-    double total = 0;                 // all industry emissions (sum of flows), stressor unit
+    double total = 0;                  // all industry emissions (sum of flows), stressor unit
     double total_kg = 0;
     std::vector<RegionAccount> regions; // one per region, in regions() order
 };
@@ -196,7 +196,7 @@ class ExhibitModel {
     const std::vector<ExhibitRegion>& regions() const;
     const std::vector<ExhibitSector>& sectors() const;
     const std::vector<ExhibitStressor>& stressors() const;
-    int default_stressor() const; // "CO2" if present, else 0
+    int default_stressor() const;                     // "CO2" if present, else 0
     int find_region(const std::string& code) const;   // -1 when unknown
     int find_sector(const std::string& code) const;   // -1 when unknown
     int find_stressor(const std::string& code) const; // -1 when unknown

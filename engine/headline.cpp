@@ -41,7 +41,8 @@ Headline compute_headline(const Model& model, const Accounts& a, int top_count) 
         // Largest first; equal values keep model order so the output is deterministic.
         std::stable_sort(c.top_emitters.begin(), c.top_emitters.end(),
                          [](const auto& x, const auto& y) { return x.value > y.value; });
-        if (static_cast<int>(c.top_emitters.size()) > top_count) c.top_emitters.resize(std::max(top_count, 0));
+        if (static_cast<int>(c.top_emitters.size()) > top_count)
+            c.top_emitters.resize(std::max(top_count, 0));
 
         const Region& region = model.regions[r];
         if (region.kind == RegionKind::External) {

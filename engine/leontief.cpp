@@ -30,14 +30,15 @@ Leontief::Leontief(const Model& model, const std::vector<IntensityScale>& scales
     lu_.compute(I_minus_A);
     // Partial pivoting never reports singularity itself; the condition estimate does.
     if (!(lu_.rcond() > 1e-13))
-        throw ModelError("I - A is singular (reciprocal condition number " + std::to_string(lu_.rcond()) +
-                         "): the model is not productive");
+        throw ModelError("I - A is singular (reciprocal condition number " +
+                         std::to_string(lu_.rcond()) + "): the model is not productive");
     M_ = solve_transposed(S_);
 }
 
 Eigen::MatrixXd Leontief::solve_transposed(const Eigen::MatrixXd& C) const {
     // (I - A) = P^-1 L U, so (I - A)^T Z = C^T is U^T W = C^T, L^T V = W, Z = P^T V.
-    Eigen::MatrixXd W = lu_.matrixLU().triangularView<Eigen::Upper>().transpose().solve(C.transpose());
+    Eigen::MatrixXd W =
+        lu_.matrixLU().triangularView<Eigen::Upper>().transpose().solve(C.transpose());
     lu_.matrixLU().triangularView<Eigen::UnitLower>().transpose().solveInPlace(W);
     return (lu_.permutationP().transpose() * W).transpose();
 }

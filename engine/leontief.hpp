@@ -22,10 +22,10 @@ class Leontief {
     // Computes x, A, S, factorises (I - A) and M = S·L. Throws ModelError when (I - A) is singular.
     explicit Leontief(const Model& model, const std::vector<IntensityScale>& scales = {});
 
-    const Eigen::VectorXd& output() const { return x_; }          // x = Z·1 + Y·1
-    const Eigen::MatrixXd& coefficients() const { return A_; }    // A = Z·diag(x)^-1
-    const Eigen::MatrixXd& intensities() const { return S_; }     // S = F·diag(x)^-1 (scaled)
-    const Eigen::MatrixXd& multipliers() const { return M_; }     // M = S·L
+    const Eigen::VectorXd& output() const { return x_; }       // x = Z·1 + Y·1
+    const Eigen::MatrixXd& coefficients() const { return A_; } // A = Z·diag(x)^-1
+    const Eigen::MatrixXd& intensities() const { return S_; }  // S = F·diag(x)^-1 (scaled)
+    const Eigen::MatrixXd& multipliers() const { return M_; }  // M = S·L
     const std::vector<int>& zero_output_nodes() const { return zero_output_; }
 
     // L·B (columns of B are final-demand vectors), by solving (I - A) X = B.

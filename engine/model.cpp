@@ -18,7 +18,9 @@ int Model::node(int region, int sector) const {
     return pos < 0 ? -1 : pos * sector_count() + sector;
 }
 
-int Model::domestic_position(int region) const { return domestic_pos_.at(region); }
+int Model::domestic_position(int region) const {
+    return domestic_pos_.at(region);
+}
 
 template <class T> static int find_code(const std::vector<T>& items, const std::string& code) {
     for (size_t i = 0; i < items.size(); ++i)
@@ -26,9 +28,15 @@ template <class T> static int find_code(const std::vector<T>& items, const std::
     return -1;
 }
 
-int Model::find_region(const std::string& code) const { return find_code(regions, code); }
-int Model::find_sector(const std::string& code) const { return find_code(sectors, code); }
-int Model::find_stressor(const std::string& code) const { return find_code(stressors, code); }
+int Model::find_region(const std::string& code) const {
+    return find_code(regions, code);
+}
+int Model::find_sector(const std::string& code) const {
+    return find_code(sectors, code);
+}
+int Model::find_stressor(const std::string& code) const {
+    return find_code(stressors, code);
+}
 
 std::string Model::meta_value(const std::string& key) const {
     for (const auto& [k, v] : meta)

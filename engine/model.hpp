@@ -17,9 +17,9 @@ enum class RegionKind { Domestic, External };
 struct Region {
     std::string code;
     std::string name_en;
-    std::string name_zh;   // empty when the bundle has none
+    std::string name_zh; // empty when the bundle has none
     RegionKind kind = RegionKind::Domestic;
-    std::string group;     // e.g. one of China's eight economic regions; may be empty
+    std::string group; // e.g. one of China's eight economic regions; may be empty
     bool coastal = false;
     std::optional<double> lat, lon;
 };
@@ -62,9 +62,9 @@ struct Model {
     const std::vector<int>& domestic_regions() const { return domestic_; }
     int domestic_position(int region) const; // -1 for an external region
 
-    int find_region(const std::string& code) const;   // -1 when unknown
-    int find_sector(const std::string& code) const;   // -1 when unknown
-    int find_stressor(const std::string& code) const; // -1 when unknown
+    int find_region(const std::string& code) const;       // -1 when unknown
+    int find_sector(const std::string& code) const;       // -1 when unknown
+    int find_stressor(const std::string& code) const;     // -1 when unknown
     std::string meta_value(const std::string& key) const; // empty when absent
 
   private:

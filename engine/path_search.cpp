@@ -13,16 +13,16 @@ namespace {
 constexpr double kBoundSlack = 1e-9;
 
 struct Prefix {
-    int parent;  // index into the arena, -1 for a path start
+    int parent; // index into the arena, -1 for a path start
     int node;
     int depth;
-    double a;    // A_{..} ··· y_i0
+    double a; // A_{..} ··· y_i0
 };
 
 struct Entry {
     double key;
     int prefix;
-    bool finished; // key is the exact value of the path ending at `prefix`
+    bool finished;   // key is the exact value of the path ending at `prefix`
     long long order; // insertion order
 };
 
@@ -57,20 +57,20 @@ SupplierGraph SupplierGraph::build(const Eigen::MatrixXd& A, const Eigen::Vector
     const int n = static_cast<int>(A.rows());
     SupplierGraph g;
     g.offsets.assign(n + 1, 0);
-    g.supplier.reserve(static_cast<size_t>((A.array() > 0).count()));
-    std::vector<int> order;
+    g.max_bound.assign(n, 0.0);
+    const auto nonzeros = static_cast<size_t>((A.array() > 0).count());
+    g.supplier.reserve(nonzeros);
+    g.coefficient.reserve(nonzeros);
+    g.bound.reserve(nonzeros);
     for (int j = 0; j < n; ++j) {
-        order.clear();
-        for (int i = 0; i < n; ++i)
-            if (A(i, j) > 0) order.push_back(i);
-        std::sort(order.begin(), order.end(), [&](int p, int q) {
-            double bp = A(p, j) * m(p), bq = A(q, j) * m(q);
-            return bp != bq ? bp > bq : p < q;
-        });
-        for (int i : order) {
+        const double* a = A.col(j).data();
+        for (int i = 0; i < n; ++i) {
+            if (!(a[i] > 0)) continue;
+            const double b = a[i] * m(i) * (1 + kBoundSlack);
             g.supplier.push_back(i);
-            g.coefficient.push_back(A(i, j));
-            g.bound.push_back(A(i, j) * m(i) * (1 + kBoundSlack));
+            g.coefficient.push_back(a[i]);
+            g.bound.push_back(b);
+            g.max_bound[j] = std::max(g.max_bound[j], b);
         }
         g.offsets[j + 1] = static_cast<int>(g.supplier.size());
     }
@@ -89,7 +89,8 @@ PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd&
     arena.reserve(1024);
     std::vector<Entry> storage;
     storage.reserve(1024);
-    std::priority_queue<Entry, std::vector<Entry>, EntryLess> open(EntryLess{&arena}, std::move(storage));
+    std::priority_queue<Entry, std::vector<Entry>, EntryLess> open(EntryLess{&arena},
+                                                                   std::move(storage));
     long long order = 0;
 
     for (int i = 0; i < y.size(); ++i) {
@@ -120,15 +121,17 @@ PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd&
         const double value = p.a * s(p.node);
         if (qualifies(value)) open.push({value, top.prefix, true, order++});
 
-        const int begin = graph.offsets[p.node], end = graph.offsets[p.node + 1];
+        // Nothing below this node can reach the cut: skip its suppliers without looking.
+        if (!qualifies(p.a * graph.max_bound[p.node])) continue;
         if (p.depth >= limits.max_depth) {
-            if (begin < end && qualifies(p.a * graph.bound[begin])) out.hit_depth = true;
+            out.hit_depth = true;
             continue;
         }
-        for (int e = begin; e < end; ++e) {
+        for (int e = graph.offsets[p.node], end = graph.offsets[p.node + 1]; e < end; ++e) {
             const double key = p.a * graph.bound[e];
-            if (!qualifies(key)) break; // sorted: every later supplier is below the cut too
-            arena.push_back({top.prefix, graph.supplier[e], p.depth + 1, p.a * graph.coefficient[e]});
+            if (!qualifies(key)) continue;
+            arena.push_back(
+                {top.prefix, graph.supplier[e], p.depth + 1, p.a * graph.coefficient[e]});
             open.push({key, static_cast<int>(arena.size()) - 1, false, order++});
         }
     }

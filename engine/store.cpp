@@ -51,7 +51,9 @@ class Db {
             throw ModelError(path_, 0, "database error: " + msg);
         }
     }
-    void fail(const char* what) const { throw ModelError(path_, 0, std::string(what) + ": " + sqlite3_errmsg(db_)); }
+    void fail(const char* what) const {
+        throw ModelError(path_, 0, std::string(what) + ": " + sqlite3_errmsg(db_));
+    }
     sqlite3* get() const { return db_; }
     const std::string& path() const { return path_; }
 
@@ -63,7 +65,8 @@ class Db {
 class Stmt {
   public:
     Stmt(Db& db, const char* sql) : db_(db) {
-        if (sqlite3_prepare_v2(db.get(), sql, -1, &s_, nullptr) != SQLITE_OK) db.fail("cannot prepare statement");
+        if (sqlite3_prepare_v2(db.get(), sql, -1, &s_, nullptr) != SQLITE_OK)
+            db.fail("cannot prepare statement");
     }
     ~Stmt() { sqlite3_finalize(s_); }
     Stmt(const Stmt&) = delete;
@@ -78,8 +81,10 @@ class Stmt {
         return *this;
     }
     Stmt& bind(int i, std::optional<double> v) {
-        if (v) sqlite3_bind_double(s_, i, *v);
-        else sqlite3_bind_null(s_, i);
+        if (v)
+            sqlite3_bind_double(s_, i, *v);
+        else
+            sqlite3_bind_null(s_, i);
         return *this;
     }
     Stmt& bind_blob(int i, const void* p, size_t n) {
@@ -120,37 +125,57 @@ void write_contents(Db& db, const Model& m) {
     {
         Stmt s(db, "INSERT INTO meta(position, key, value) VALUES(?,?,?)");
         for (size_t i = 0; i < m.meta.size(); ++i)
-            s.bind(1, static_cast<long long>(i)).bind(2, m.meta[i].first).bind(3, m.meta[i].second).run();
+            s.bind(1, static_cast<long long>(i))
+                .bind(2, m.meta[i].first)
+                .bind(3, m.meta[i].second)
+                .run();
     }
     {
         Stmt s(db, "INSERT INTO regions VALUES(?,?,?,?,?,?,?,?,?)");
         for (size_t i = 0; i < m.regions.size(); ++i) {
             const Region& r = m.regions[i];
-            s.bind(1, static_cast<long long>(i)).bind(2, r.code).bind(3, r.name_en).bind(4, r.name_zh);
+            s.bind(1, static_cast<long long>(i))
+                .bind(2, r.code)
+                .bind(3, r.name_en)
+                .bind(4, r.name_zh);
             s.bind(5, std::string(r.kind == RegionKind::External ? "external" : "domestic"));
-            s.bind(6, r.group).bind(7, static_cast<long long>(r.coastal)).bind(8, r.lat).bind(9, r.lon).run();
+            s.bind(6, r.group)
+                .bind(7, static_cast<long long>(r.coastal))
+                .bind(8, r.lat)
+                .bind(9, r.lon)
+                .run();
         }
     }
     {
         Stmt s(db, "INSERT INTO sectors VALUES(?,?,?,?)");
         for (size_t i = 0; i < m.sectors.size(); ++i)
-            s.bind(1, static_cast<long long>(i)).bind(2, m.sectors[i].code).bind(3, m.sectors[i].name_en)
-                .bind(4, m.sectors[i].name_zh).run();
+            s.bind(1, static_cast<long long>(i))
+                .bind(2, m.sectors[i].code)
+                .bind(3, m.sectors[i].name_en)
+                .bind(4, m.sectors[i].name_zh)
+                .run();
     }
     {
         Stmt s(db, "INSERT INTO categories VALUES(?,?)");
-        for (size_t i = 0; i < m.categories.size(); ++i) s.bind(1, static_cast<long long>(i)).bind(2, m.categories[i]).run();
+        for (size_t i = 0; i < m.categories.size(); ++i)
+            s.bind(1, static_cast<long long>(i)).bind(2, m.categories[i]).run();
     }
     {
         Stmt s(db, "INSERT INTO stressors VALUES(?,?,?,?)");
         for (size_t i = 0; i < m.stressors.size(); ++i)
-            s.bind(1, static_cast<long long>(i)).bind(2, m.stressors[i].code).bind(3, m.stressors[i].name_en)
-                .bind(4, m.stressors[i].unit).run();
+            s.bind(1, static_cast<long long>(i))
+                .bind(2, m.stressors[i].code)
+                .bind(3, m.stressors[i].name_en)
+                .bind(4, m.stressors[i].unit)
+                .run();
     }
     Stmt s(db, "INSERT INTO matrices VALUES(?,?,?,?)");
     for (auto [name, mat] : {std::pair{"Z", &m.Z}, {"Y", &m.Y}, {"F", &m.F}, {"FY", &m.FY}})
-        s.bind(1, std::string(name)).bind(2, static_cast<long long>(mat->rows())).bind(3, static_cast<long long>(mat->cols()))
-            .bind_blob(4, mat->data(), static_cast<size_t>(mat->size()) * sizeof(double)).run();
+        s.bind(1, std::string(name))
+            .bind(2, static_cast<long long>(mat->rows()))
+            .bind(3, static_cast<long long>(mat->cols()))
+            .bind_blob(4, mat->data(), static_cast<size_t>(mat->size()) * sizeof(double))
+            .run();
 }
 
 } // namespace
@@ -159,7 +184,8 @@ void write_database(const Model& model, const std::string& path) {
     namespace fs = std::filesystem;
     fs::path target(path);
     fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    if (!fs::is_directory(dir)) throw ModelError(path, 0, "folder " + dir.string() + " does not exist");
+    if (!fs::is_directory(dir))
+        throw ModelError(path, 0, "folder " + dir.string() + " does not exist");
     std::random_device rd;
     fs::path tmp = dir / ("." + target.filename().string() + ".tmp-" + std::to_string(rd()));
     try {
@@ -183,28 +209,38 @@ void write_database(const Model& model, const std::string& path) {
 }
 
 Model read_database(const std::string& path) {
-    if (!std::filesystem::is_regular_file(path)) throw ModelError(path, 0, "no such model database");
+    if (!std::filesystem::is_regular_file(path))
+        throw ModelError(path, 0, "no such model database");
     Db db(path, SQLITE_OPEN_READONLY);
     Model m;
     {
         Stmt s(db, "PRAGMA user_version");
         long long v = s.next() ? s.integer(0) : 0;
         if (v != kSchemaVersion)
-            throw ModelError(path, 0, "schema version " + std::to_string(v) + ", this program reads version " +
-                                          std::to_string(kSchemaVersion) + " (rebuild it with ctrail build)");
+            throw ModelError(path, 0,
+                             "schema version " + std::to_string(v) +
+                                 ", this program reads version " + std::to_string(kSchemaVersion) +
+                                 " (rebuild it with ctrail build)");
     }
     try {
         Stmt meta(db, "SELECT key, value FROM meta ORDER BY position");
         while (meta.next()) m.meta.emplace_back(meta.text(0), meta.text(1));
-        Stmt regions(db, "SELECT code, name_en, name_zh, kind, grp, coastal, lat, lon FROM regions ORDER BY idx");
+        Stmt regions(db, "SELECT code, name_en, name_zh, kind, grp, coastal, lat, lon FROM regions "
+                         "ORDER BY idx");
         while (regions.next()) {
-            Region r{regions.text(0), regions.text(1), regions.text(2),
+            Region r{regions.text(0),
+                     regions.text(1),
+                     regions.text(2),
                      regions.text(3) == "external" ? RegionKind::External : RegionKind::Domestic,
-                     regions.text(4), regions.integer(5) != 0, regions.real(6), regions.real(7)};
+                     regions.text(4),
+                     regions.integer(5) != 0,
+                     regions.real(6),
+                     regions.real(7)};
             m.regions.push_back(std::move(r));
         }
         Stmt sectors(db, "SELECT code, name_en, name_zh FROM sectors ORDER BY idx");
-        while (sectors.next()) m.sectors.push_back({sectors.text(0), sectors.text(1), sectors.text(2)});
+        while (sectors.next())
+            m.sectors.push_back({sectors.text(0), sectors.text(1), sectors.text(2)});
         Stmt cats(db, "SELECT code FROM categories ORDER BY idx");
         while (cats.next()) m.categories.push_back(cats.text(0));
         Stmt st(db, "SELECT code, name_en, unit FROM stressors ORDER BY idx");
@@ -228,7 +264,8 @@ Model read_database(const std::string& path) {
         if (!s.next()) throw ModelError(path, 0, std::string("matrix ") + w.name + " is missing");
         if (s.integer(0) != w.rows || s.integer(1) != w.cols ||
             s.bytes(2) != static_cast<size_t>(w.rows * w.cols) * sizeof(double))
-            throw ModelError(path, 0, std::string("matrix ") + w.name + " has the wrong size for the labels");
+            throw ModelError(
+                path, 0, std::string("matrix ") + w.name + " has the wrong size for the labels");
         w.mat->resize(w.rows, w.cols);
         if (s.bytes(2)) std::memcpy(w.mat->data(), s.blob(2), s.bytes(2));
     }

@@ -29,22 +29,22 @@ struct TraceResult {
     int consumer_region = -1;
     int product_sector = -1;
     int stressor = -1;
-    double amount = 0;          // model money unit
-    bool national_mix = false;  // see the header comment
-    Eigen::VectorXd demand;     // y, per node
+    double amount = 0;         // model money unit
+    bool national_mix = false; // see the header comment
+    Eigen::VectorXd demand;    // y, per node
 
-    double total = 0;           // M · y
-    Eigen::VectorXd by_node;    // s_i (L y)_i: emitted at node i (region x sector, region-major)
-    Eigen::VectorXd by_region;  // per region (all regions; external ones are 0)
-    Eigen::VectorXd by_sector;  // per sector
-    std::vector<double> stages; // s · A^k · y for k = 0..stages
-    double stage_remainder = 0; // total - sum(stages)
+    double total = 0;             // M · y
+    Eigen::VectorXd by_node;      // s_i (L y)_i: emitted at node i (region x sector, region-major)
+    Eigen::VectorXd by_region;    // per region (all regions; external ones are 0)
+    Eigen::VectorXd by_sector;    // per sector
+    std::vector<double> stages;   // s · A^k · y for k = 0..stages
+    double stage_remainder = 0;   // total - sum(stages)
     double emitted_elsewhere = 0; // total - by_region(consumer)
     double share_elsewhere = 0;   // emitted_elsewhere / total (0 when total is 0)
 
-    std::vector<Path> paths;    // exact top paths, descending by value (path_search.hpp)
-    double coverage = 0;        // sum of path values / total
-    double unexplained = 0;     // total - sum of path values
+    std::vector<Path> paths; // exact top paths, descending by value (path_search.hpp)
+    double coverage = 0;     // sum of path values / total
+    double unexplained = 0;  // total - sum of path values
     long long nodes_visited = 0;
     bool search_complete = true; // false when the cap, max depth or the guard stopped it early
 };
@@ -68,8 +68,8 @@ class Tracer {
     const Model& model() const { return model_; }
     const Leontief& leontief() const { return leontief_; }
     int stressor() const { return stressor_; }
-    const Eigen::VectorXd& intensities() const { return s_; }          // s (scaled)
-    const Eigen::VectorXd& total_intensities() const { return m_; }    // M = s·L (scaled)
+    const Eigen::VectorXd& intensities() const { return s_; }       // s (scaled)
+    const Eigen::VectorXd& total_intensities() const { return m_; } // M = s·L (scaled)
     const SupplierGraph& suppliers() const { return graph_; }
 
   private:
@@ -84,8 +84,8 @@ class Tracer {
 
 // One-shot convenience: builds a Tracer and traces once.
 TraceResult trace(const Model& model, const Leontief& leontief, int consumer_region,
-                  int product_sector, double amount, int stressor,
-                  const TraceOptions& options = {}, const std::vector<IntensityScale>& scales = {});
+                  int product_sector, double amount, int stressor, const TraceOptions& options = {},
+                  const std::vector<IntensityScale>& scales = {});
 
 // Applies what-if scales to a per-node intensity vector (region index over all regions).
 void apply_scales(const Model& model, const std::vector<IntensityScale>& scales,

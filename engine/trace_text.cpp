@@ -21,32 +21,76 @@ struct WordEntry {
 
 const std::vector<WordEntry>& word_table() {
     static const std::vector<WordEntry> table = {
-        {{"ELEC", "ELY", "POW", "PWR", "EGY"}, {"electricity", "power and heat", "heat supply"},
-         "electricity", "generated", "电力", "生产"},
-        {{"ELN", "ETE", "EEQ", "ELQ", "ELECTRONICS"}, {"electronic", "electrical", "computer"},
-         "electronics", "assembled", "电子电器", "组装"},
-        {{"NMM", "NMP", "CEM"}, {"non-metallic mineral", "nonmetallic mineral", "cement"},
-         "cement and glass", "made", "水泥和玻璃", "生产"},
+        {{"ELEC", "ELY", "POW", "PWR", "EGY"},
+         {"electricity", "power and heat", "heat supply"},
+         "electricity",
+         "generated",
+         "电力",
+         "生产"},
+        {{"ELN", "ETE", "EEQ", "ELQ", "ELECTRONICS"},
+         {"electronic", "electrical", "computer"},
+         "electronics",
+         "assembled",
+         "电子电器",
+         "组装"},
+        {{"NMM", "NMP", "CEM"},
+         {"non-metallic mineral", "nonmetallic mineral", "cement"},
+         "cement and glass",
+         "made",
+         "水泥和玻璃",
+         "生产"},
         {{"COA", "COAL", "CMN"}, {"coal"}, "coal", "mined", "煤炭", "开采"},
-        {{"OIL", "PET", "CHE", "CHM", "PCH"}, {"petroleum", "chemical", "refin"},
-         "fuels and chemicals", "made", "石油化工产品", "生产"},
+        {{"OIL", "PET", "CHE", "CHM", "PCH"},
+         {"petroleum", "chemical", "refin"},
+         "fuels and chemicals",
+         "made",
+         "石油化工产品",
+         "生产"},
         {{"MIN", "MNG", "OMN"}, {"mining", "ores", "quarr"}, "ores", "mined", "矿石", "开采"},
-        {{"MET", "MTL", "STL", "BMT"}, {"metal", "steel", "smelting"}, "steel and metals", "made",
-         "钢铁和金属", "冶炼"},
-        {{"AGR", "AGRI", "FARM"}, {"agricultur", "farming", "forestry", "fish"}, "farm produce",
-         "grown", "农产品", "种植"},
+        {{"MET", "MTL", "STL", "BMT"},
+         {"metal", "steel", "smelting"},
+         "steel and metals",
+         "made",
+         "钢铁和金属",
+         "冶炼"},
+        {{"AGR", "AGRI", "FARM"},
+         {"agricultur", "farming", "forestry", "fish"},
+         "farm produce",
+         "grown",
+         "农产品",
+         "种植"},
         {{"FOOD", "FOO", "FDT"}, {"food", "tobacco"}, "food", "made", "食品", "加工"},
-        {{"TEX", "TXT", "CLO"}, {"textile", "clothing", "apparel"}, "clothes and textiles", "made",
-         "纺织服装", "生产"},
-        {{"MAC", "MACH", "MCH", "VEH", "TRE"}, {"machinery", "vehicle", "transport equipment"},
-         "machinery and vehicles", "assembled", "机械和汽车", "组装"},
+        {{"TEX", "TXT", "CLO"},
+         {"textile", "clothing", "apparel"},
+         "clothes and textiles",
+         "made",
+         "纺织服装",
+         "生产"},
+        {{"MAC", "MACH", "MCH", "VEH", "TRE"},
+         {"machinery", "vehicle", "transport equipment"},
+         "machinery and vehicles",
+         "assembled",
+         "机械和汽车",
+         "组装"},
         {{"CON", "CST", "CNS"}, {"construction"}, "construction", "", "建筑", ""},
-        {{"TRA", "TRN", "TRS"}, {"transport", "logistics", "storage"}, "transport", "", "交通运输",
+        {{"TRA", "TRN", "TRS"},
+         {"transport", "logistics", "storage"},
+         "transport",
+         "",
+         "交通运输",
          ""},
-        {{"LIG", "OLI", "LGT"}, {"light", "furniture", "paper", "other manufactur"},
-         "furniture, paper and other goods", "made", "家具、纸张等轻工产品", "生产"},
+        {{"LIG", "OLI", "LGT"},
+         {"light", "furniture", "paper", "other manufactur"},
+         "furniture, paper and other goods",
+         "made",
+         "家具、纸张等轻工产品",
+         "生产"},
         {{"GAS", "WAT", "UTL"}, {"gas", "water"}, "gas and water", "supplied", "燃气和水", "供应"},
-        {{"TRD", "TRADE", "WRT"}, {"trade", "retail", "wholesale"}, "shops and trade", "", "商贸",
+        {{"TRD", "TRADE", "WRT"},
+         {"trade", "retail", "wholesale"},
+         "shops and trade",
+         "",
+         "商贸",
          ""},
         {{"SER", "SERV", "SRV", "OSV"}, {"service"}, "services", "", "服务", ""},
     };
@@ -81,7 +125,8 @@ const WordEntry* find_entry(const Sector& sector) {
 std::string mid_sentence(const std::string& name) {
     if (name.size() >= 2 && std::isupper(static_cast<unsigned char>(name[0])) &&
         std::islower(static_cast<unsigned char>(name[1])))
-        return static_cast<char>(std::tolower(static_cast<unsigned char>(name[0]))) + name.substr(1);
+        return static_cast<char>(std::tolower(static_cast<unsigned char>(name[0]))) +
+               name.substr(1);
     return name;
 }
 
@@ -119,7 +164,8 @@ std::string describe_path(const Model& model, const std::vector<int>& nodes, Lan
     std::string text;
     for (size_t t = 0; t < nodes.size(); ++t) {
         const Sector& sector = model.sectors[model.sector_of_node(nodes[t])];
-        const std::string where = region_name(model.regions[model.region_of_node(nodes[t])], language);
+        const std::string where =
+            region_name(model.regions[model.region_of_node(nodes[t])], language);
         const SectorWords words = sector_words(sector, language);
         if (t > 0) text += kArrow;
         if (language == Language::English) {

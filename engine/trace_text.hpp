@@ -16,8 +16,8 @@ enum class Language { English, Chinese };
 
 // How one sector reads in a path.
 struct SectorWords {
-    std::string noun;      // "steel", "钢铁": the sector's goods, lower case in English
-    std::string made;      // "made", "assembled", "grown"; "制造", "组装", "种植"
+    std::string noun; // "steel", "钢铁": the sector's goods, lower case in English
+    std::string made; // "made", "assembled", "grown"; "制造", "组装", "种植"
 };
 
 SectorWords sector_words(const Sector& sector, Language language);

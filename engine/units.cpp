@@ -26,13 +26,14 @@ double multiplier(std::string m) {
     m = trimmed(m);
     if (m.empty()) return 1;
     static const std::map<std::string, double> words = {
-        {"thousand", 1e3}, {"ten thousand", 1e4}, {"10 thousand", 1e4}, {"million", 1e6},
+        {"thousand", 1e3},    {"ten thousand", 1e4},    {"10 thousand", 1e4}, {"million", 1e6},
         {"100 million", 1e8}, {"hundred million", 1e8}, {"billion", 1e9}};
     if (auto it = words.find(m); it != words.end()) return it->second;
     static const std::map<std::string, int> superscripts = {
         {"\u2070", 0}, {"\u00b9", 1}, {"\u00b2", 2}, {"\u00b3", 3}, {"\u2074", 4},
         {"\u2075", 5}, {"\u2076", 6}, {"\u2077", 7}, {"\u2078", 8}, {"\u2079", 9}};
-    if (m.rfind("10^", 0) == 0) m = "1e" + m.substr(3);
+    if (m.rfind("10^", 0) == 0)
+        m = "1e" + m.substr(3);
     else if (m.rfind("10", 0) == 0 && m.size() > 2) {
         if (auto it = superscripts.find(m.substr(2)); it != superscripts.end())
             return std::pow(10.0, it->second);
@@ -59,8 +60,8 @@ double kg_per_unit(const std::string& unit) {
     const std::string u = trimmed(unit);
     const std::string first = u.substr(0, u.find_first_of(" \t"));
     static const std::map<std::string, double> masses = {
-        {"g", 1e-3}, {"kg", 1}, {"t", 1e3}, {"tonne", 1e3}, {"tonnes", 1e3}, {"Mg", 1e3},
-        {"kt", 1e6}, {"Gg", 1e6}, {"Mt", 1e9}, {"Tg", 1e9}, {"Gt", 1e12}, {"Pg", 1e12}};
+        {"g", 1e-3}, {"kg", 1},   {"t", 1e3},  {"tonne", 1e3}, {"tonnes", 1e3}, {"Mg", 1e3},
+        {"kt", 1e6}, {"Gg", 1e6}, {"Mt", 1e9}, {"Tg", 1e9},    {"Gt", 1e12},    {"Pg", 1e12}};
     if (auto it = masses.find(first); it != masses.end()) return it->second;
     return kNaN;
 }

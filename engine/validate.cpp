@@ -17,21 +17,25 @@ void check_finite(const Eigen::MatrixXd& M, const char* name, ValidationReport& 
         for (Eigen::Index i = 0; i < M.rows(); ++i)
             if (!std::isfinite(M(i, j))) {
                 std::ostringstream s;
-                s << name << " has a non-finite value (" << M(i, j) << ") at row " << i << ", column " << j;
+                s << name << " has a non-finite value (" << M(i, j) << ") at row " << i
+                  << ", column " << j;
                 r.errors.push_back(s.str());
                 return;
             }
 }
 
-void check_nonnegative(const Model& m, const Eigen::MatrixXd& M, const char* name, bool rows_are_nodes,
-                       ValidationReport& r) {
+void check_nonnegative(const Model& m, const Eigen::MatrixXd& M, const char* name,
+                       bool rows_are_nodes, ValidationReport& r) {
     for (Eigen::Index j = 0; j < M.cols(); ++j)
         for (Eigen::Index i = 0; i < M.rows(); ++i)
             if (M(i, j) < 0) {
                 std::ostringstream s;
                 s << name << " has a negative value " << M(i, j) << " at ";
-                if (rows_are_nodes) s << node_name(m, static_cast<int>(i)) << " -> " << node_name(m, static_cast<int>(j));
-                else s << m.stressors[i].code << " in " << node_name(m, static_cast<int>(j));
+                if (rows_are_nodes)
+                    s << node_name(m, static_cast<int>(i)) << " -> "
+                      << node_name(m, static_cast<int>(j));
+                else
+                    s << m.stressors[i].code << " in " << node_name(m, static_cast<int>(j));
                 r.errors.push_back(s.str());
                 return;
             }
@@ -67,9 +71,11 @@ ValidationReport validate(const Model& m) {
             r.errors.push_back(s.str());
         } else if (x(j) == 0) {
             if (m.Z.col(j).cwiseAbs().sum() > 0 || (m.F.cols() && m.F.col(j).cwiseAbs().sum() > 0))
-                r.errors.push_back("zero output with nonzero inputs or emissions at " + node_name(m, j));
+                r.errors.push_back("zero output with nonzero inputs or emissions at " +
+                                   node_name(m, j));
             else
-                r.warnings.push_back("zero output at " + node_name(m, j) + " (its column of A is zero)");
+                r.warnings.push_back("zero output at " + node_name(m, j) +
+                                     " (its column of A is zero)");
         }
     }
     if (!r.ok()) return r;
@@ -96,8 +102,10 @@ ValidationReport validate(const Model& m) {
     std::ostringstream s;
     s << "column sums of A reach " << r.max_column_sum << " (at " << node_name(m, worst)
       << "); spectral radius of A is " << r.spectral_radius;
-    if (r.productive) r.warnings.push_back(s.str() + " < 1: productive");
-    else r.errors.push_back("the model is not productive: " + s.str() + " >= 1");
+    if (r.productive)
+        r.warnings.push_back(s.str() + " < 1: productive");
+    else
+        r.errors.push_back("the model is not productive: " + s.str() + " >= 1");
     return r;
 }
 

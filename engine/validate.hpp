@@ -9,10 +9,10 @@
 namespace ctrail {
 
 struct ValidationReport {
-    std::vector<std::string> errors;    // model unusable
-    std::vector<std::string> warnings;  // usable, worth a look (e.g. zero-output nodes)
-    double max_column_sum = 0;          // of A; < 1 proves productivity cheaply
-    double spectral_radius = 0;         // of A; computed only when the column test fails
+    std::vector<std::string> errors;   // model unusable
+    std::vector<std::string> warnings; // usable, worth a look (e.g. zero-output nodes)
+    double max_column_sum = 0;         // of A; < 1 proves productivity cheaply
+    double spectral_radius = 0;        // of A; computed only when the column test fails
     bool productive = false;
     bool ok() const { return errors.empty(); }
 };

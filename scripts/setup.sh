@@ -9,7 +9,7 @@ set -eu
 
 packages="build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libeigen3-dev libsqlite3-dev doctest-dev
-  python3 python3-fonttools fonts-wqy-microhei
+  python3 python3-fonttools fonts-noto-cjk fonts-wqy-microhei
   dpkg-dev fakeroot file systemd"
 
 check_only=0

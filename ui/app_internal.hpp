@@ -73,6 +73,7 @@ struct ExhibitApp::Impl {
     bool trace_failed = false; // the engine refused the request (logged)
 
     double now = 0;
+    bool first_frame = true;
     double screen_at = 0;      // when the current screen appeared
     Screen last_screen = Screen::Attract;
     int last_step = 0;
@@ -137,6 +138,12 @@ struct ExhibitApp::Impl {
     std::vector<Run> template_runs(const char* pattern, ImU32 base, const std::vector<Arg>& args) const;
     std::string plain(const std::vector<Run>& runs) const;
     void step_dots(ImVec2 pos, int count, int current, float size);
+    // Map labels that never overlap: reserve() a box, place_label() tries right, left, above
+    // and below a mark of radius r and returns the top-left corner, or nothing when all clash.
+    std::vector<Box> label_boxes;
+    void reserve(Box b) { label_boxes.push_back(b); }
+    std::optional<ImVec2> place_label(ImVec2 anchor, ImVec2 size, float r, Box bounds);
+    float icon_stroke(float icon_size) const;
 
     // --- screens
     void draw_unavailable();

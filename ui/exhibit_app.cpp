@@ -207,9 +207,15 @@ void ExhibitApp::Impl::fit_map(Box area) {
 void ExhibitApp::frame(double now_s) {
     Impl& d = *impl_;
     d.now = now_s;
+    if (d.first_frame) { // the exhibit fades in from the background when it starts
+        d.first_frame = false;
+        d.screen_at = now_s;
+        d.animate_until(now_s + 0.6);
+    }
     d.last_targets.swap(d.targets);
     d.targets.clear();
     d.state.figures.clear();
+    d.label_boxes.clear();
     d.poll_jobs();
 
     ImGuiIO& io = ImGui::GetIO();

@@ -83,7 +83,7 @@ void ExhibitApp::Impl::draw_attract() {
         const float step = (wrap - icon) / 6.f;
         for (int i = 0; i < 7; ++i)
             draw_icon(dl, row[i], ImVec2(s.min.x + icon / 2 + i * step, y + icon / 2), icon,
-                      theme::muted_text, std::max(1.5f, metrics.icon_line() * 0.8f));
+                      theme::muted_text, icon_stroke(icon));
     }
 
     // The one action. Asleep, the whole screen is the target (overlay); awake, this button.

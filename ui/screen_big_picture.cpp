@@ -68,9 +68,18 @@ void ExhibitApp::Impl::draw_big_picture() {
         const ImU32 col = b.groups[g].coastal ? theme::coast : theme::interior;
         dl->AddCircleFilled(centre[g], line * 3.f, col);
         dl->AddCircle(centre[g], line * 3.f + 2, theme::background, 0, 2.f);
+        reserve(Box(centre[g].x - line * 3.5f, centre[g].y - line * 3.5f, centre[g].x + line * 3.5f,
+                    centre[g].y + line * 3.5f));
+    }
+    for (std::size_t g = 0; g < b.groups.size(); ++g) {
+        if (!placed[g]) continue;
         const std::string name = group_label(*this, b.groups[g].name);
-        draw_label(dl, fonts.body, L.caption, ImVec2(centre[g].x, centre[g].y + line * 3.f + L.caption * 0.75f),
-                   name.c_str(), theme::text, theme::with_alpha(theme::background, 0.7f));
+        const ImVec2 size = measure(fonts.body, L.caption, name.c_str());
+        const auto pos = place_label(centre[g], ImVec2(size.x + 6, size.y + 2), line * 3.5f, L.map);
+        if (!pos) continue;
+        dl->AddRectFilled(*pos, ImVec2(pos->x + size.x + 6, pos->y + size.y + 2),
+                          theme::with_alpha(theme::background, 0.6f), 4);
+        dl->AddText(fonts.body, L.caption, ImVec2(pos->x + 3, pos->y + 1), theme::text, name.c_str());
     }
 
     // Story panel.
@@ -83,6 +92,15 @@ void ExhibitApp::Impl::draw_big_picture() {
     auto head_runs = template_runs(tr("big.headline"), theme::text, {{"share", share, theme::interior}});
     y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), head_runs, 1.12f) + L.pad;
 
+    // The paper's policy point comes before the detail: it is the lesson.
+    const ImVec2 ps = measure(fonts.body, L.body, tr("big.policy"), in.w());
+    if (y + ps.y <= in.max.y) {
+        y += text(fonts.body, L.body, ImVec2(in.min.x, y), theme::text, tr("big.policy"), in.w()) + L.pad;
+    }
+    if (y + L.caption * 2 < in.max.y) {
+        dl->AddLine(ImVec2(in.min.x, y), ImVec2(in.max.x, y), theme::with_alpha(theme::muted_text, 0.35f), 1.f);
+        y += L.pad * 0.6f;
+    }
     // The largest flows in words: "Central → East: 6.1% of China's CO2".
     const float bottom = in.max.y;
     const std::size_t rows = std::min<std::size_t>(shown, 3);
@@ -92,21 +110,13 @@ void ExhibitApp::Impl::draw_big_picture() {
                                        format_percent(f.share));
         const std::string from = group_label(*this, b.groups[f.from].name), to = group_label(*this, b.groups[f.to].name);
         const std::string row = format_text(tr("big.flow_row"), {{"from", from}, {"to", to}});
-        const ImVec2 ps = measure(head, L.caption, pct.c_str());
-        const ImVec2 rs = measure(fonts.body, L.caption, row.c_str(), in.w() - ps.x - L.pad);
+        const ImVec2 pct_size = measure(head, L.caption, pct.c_str());
+        const ImVec2 rs = measure(fonts.body, L.caption, row.c_str(), in.w() - pct_size.x - L.pad);
         if (y + rs.y > bottom) break;
-        text(fonts.body, L.caption, ImVec2(in.min.x, y), theme::text, row.c_str(), in.w() - ps.x - L.pad);
-        dl->AddText(head, L.caption, ImVec2(in.max.x - ps.x, y), theme::interior, pct.c_str());
+        text(fonts.body, L.caption, ImVec2(in.min.x, y), theme::text, row.c_str(), in.w() - pct_size.x - L.pad);
+        dl->AddText(head, L.caption, ImVec2(in.max.x - pct_size.x, y), theme::interior, pct.c_str());
         y += rs.y + L.pad * 0.5f;
     }
-    y += L.pad * 0.5f;
-    const ImVec2 ps = measure(fonts.body, L.body, tr("big.policy"), in.w());
-    if (y + ps.y <= bottom) {
-        dl->AddLine(ImVec2(in.min.x, y), ImVec2(in.max.x, y), theme::with_alpha(theme::muted_text, 0.35f), 1.f);
-        y += L.pad * 0.6f;
-        text(fonts.body, L.body, ImVec2(in.min.x, y), theme::text, tr("big.policy"), in.w());
-    }
-
     if (bottom_bar("next", tr("about.button"))) journey.about();
 }
 

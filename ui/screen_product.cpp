@@ -45,7 +45,7 @@ void ExhibitApp::Impl::draw_product() {
         const auto icon = icon_from_name(p.icon);
         const ImVec2 ic = side ? ImVec2(in.min.x + isz / 2, in.centre().y)
                                : ImVec2(in.min.x + isz / 2, in.min.y + isz / 2);
-        if (icon) draw_icon(dl, *icon, ic, isz, theme::coast, std::max(1.5f, metrics.icon_line()));
+        if (icon) draw_icon(dl, *icon, ic, isz, theme::coast, icon_stroke(isz));
         const std::string& name = zh() ? p.name_zh : p.name_en;
         const std::string price = figure("product." + p.id + ".price", p.price_yuan, "yuan",
                                          format_text(tr("what.price"), {{"price", format_yuan(p.price_yuan, zh())}}));

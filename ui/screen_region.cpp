@@ -9,7 +9,13 @@
 namespace ctrail::ui {
 
 void ExhibitApp::Impl::draw_region() {
-    fit_map(L.map);
+    // The province buttons need more room than a story: the map takes half the width here.
+    Box map_box = L.map, s = L.story;
+    if (!L.portrait) {
+        map_box.max.x = L.content.min.x + L.content.w() * 0.5f;
+        s.min.x = map_box.max.x + L.gap;
+    }
+    fit_map(map_box);
     draw_map_base(true);
     const auto& regions = model->regions();
     // Coastal provinces light up: they are where most visitors live and buy.
@@ -20,7 +26,7 @@ void ExhibitApp::Impl::draw_region() {
     draw_no_data_labels();
 
     // The map itself is a target; a tap picks the province under the finger.
-    const bool map_tapped = hit("map", L.map);
+    const bool map_tapped = hit("map", map_box);
     const ImVec2 tap = ImGui::GetIO().MousePos;
     for (std::size_t r = 0; r < regions.size(); ++r)
         if (model_to_map[r] >= 0) {
@@ -37,7 +43,6 @@ void ExhibitApp::Impl::draw_region() {
     }
 
     // Story panel: the question and the province buttons, coastal first.
-    Box s = L.story;
     ImFont* head = fonts.headline ? fonts.headline : fonts.body;
     float y = s.min.y;
     y += runs(head, L.h1, ImVec2(s.min.x, y), s.w(), {{tr("where.title"), theme::text}});
@@ -53,7 +58,7 @@ void ExhibitApp::Impl::draw_region() {
         if (!regions[r].external && !regions[r].coastal) order.push_back(int(r));
 
     const float bh = L.touch;
-    const float min_w = std::max(L.touch * 1.8f, measure(fonts.body, L.body, "Inner Mongolia").x + L.pad * 1.2f);
+    const float min_w = L.touch * 1.6f;
     const int cols = std::max(1, int((s.w() + L.gap * 0.6f) / (min_w + L.gap * 0.6f)));
     const int rows = std::max(1, int((s.max.y - y + L.gap * 0.6f) / (bh + L.gap * 0.6f)));
     const int per_page = cols * rows;

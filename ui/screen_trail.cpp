@@ -100,24 +100,6 @@ void ExhibitApp::Impl::draw_trail() {
         std::sort(labels.begin(), labels.end(), [](auto& a, auto& b) { return a.share > b.share; });
         const std::size_t max_labels = L.map.w() > metrics.mm(120) ? 6 : 4;
         if (labels.size() > max_labels) labels.resize(max_labels);
-        for (const Label& lb : labels) {
-            const ExhibitRegion& reg = model->regions()[lb.region];
-            const ImVec2 a = map_view->anchor(model_to_map[lb.region]);
-            const float r = bubble_radius(float(lb.share), max_r);
-            const std::string pct = figure("trail.region." + reg.code + ".share", lb.share, "share",
-                                           format_percent(lb.share));
-            const std::string name = region_name(lb.region);
-            const ImVec2 ns = measure(fonts.body, L.caption, name.c_str());
-            const ImVec2 ps = measure(head, L.caption, pct.c_str());
-            ImVec2 pos(a.x + r + 4, a.y - ns.y / 2);
-            if (pos.x + ns.x + ps.x + 8 > L.map.max.x) pos.x = a.x - r - 4 - ns.x - ps.x - 6;
-            const ImU32 halo = theme::with_alpha(theme::background, 0.55f * fade);
-            dl->AddRectFilled(ImVec2(pos.x - 3, pos.y - 1), ImVec2(pos.x + ns.x + ps.x + 9, pos.y + ns.y + 1),
-                              halo, 4);
-            dl->AddText(fonts.body, L.caption, pos, theme::with_alpha(theme::text, fade), name.c_str());
-            dl->AddText(head, L.caption, ImVec2(pos.x + ns.x + 6, pos.y), theme::with_alpha(theme::co2, fade),
-                        pct.c_str());
-        }
     }
 
     // The product on the visitor's province, out at sea so it never hides a bubble.
@@ -131,13 +113,38 @@ void ExhibitApp::Impl::draw_trail() {
         dl->AddCircle(c, r, theme::coast, 0, line);
         if (p)
             if (auto icon = icon_from_name(p->icon))
-                draw_icon(dl, *icon, c, r * 1.1f, theme::coast, std::max(1.5f, metrics.icon_line() * 0.8f));
+                draw_icon(dl, *icon, c, r * 1.1f, theme::coast, icon_stroke(r * 1.1f));
         const float ly = c.y + r + 3;
+        reserve(Box(c.x - r, c.y - r, c.x + r, ly + L.caption * 2.4f));
         text_centred(head, L.caption, Box(c.x - r * 3, ly, c.x + r * 3, ly + L.caption * 1.2f), theme::coast,
                      home_name.c_str());
         const std::string yours = format_text(tr("trail.your_product"), {{"product", product_word}});
         text_centred(fonts.body, L.caption, Box(c.x - r * 3, ly + L.caption * 1.2f, c.x + r * 3, ly + L.caption * 2.4f),
                      theme::text, yours.c_str());
+    }
+
+    // Labels for the largest bubbles, placed where they clash with nothing.
+    if (trace) {
+        const float max_r = std::min(L.map.w(), L.map.h()) * 0.085f;
+        for (const Label& lb : labels) {
+            const ExhibitRegion& reg = model->regions()[lb.region];
+            const ImVec2 a = map_view->anchor(model_to_map[lb.region]);
+            const float r = bubble_radius(float(lb.share), max_r);
+            const std::string pct = figure("trail.region." + reg.code + ".share", lb.share, "share",
+                                           format_percent(lb.share));
+            const std::string name = region_name(lb.region);
+            const ImVec2 ns = measure(fonts.body, L.caption, name.c_str());
+            const ImVec2 ps = measure(head, L.caption, pct.c_str());
+            const ImVec2 size(ns.x + ps.x + 12, ns.y + 2);
+            const auto pos = place_label(a, size, r, L.map);
+            if (!pos) continue;
+            const ImU32 halo = theme::with_alpha(theme::background, 0.6f * fade);
+            dl->AddRectFilled(*pos, ImVec2(pos->x + size.x, pos->y + size.y), halo, 4);
+            dl->AddText(fonts.body, L.caption, ImVec2(pos->x + 3, pos->y + 1), theme::with_alpha(theme::text, fade),
+                        name.c_str());
+            dl->AddText(head, L.caption, ImVec2(pos->x + ns.x + 9, pos->y + 1), theme::with_alpha(theme::co2, fade),
+                        pct.c_str());
+        }
     }
 
     // Legend (where the map has room): colour is never alone, each mark says what it means.
@@ -164,7 +171,7 @@ void ExhibitApp::Impl::draw_trail() {
         const float isz = L.caption * 1.3f;
         if (auto icon = icon_from_name(p->icon))
             draw_icon(dl, *icon, ImVec2(in.min.x + isz / 2, y + L.caption * 0.6f), isz, theme::coast,
-                      std::max(1.5f, metrics.icon_line() * 0.6f));
+                      icon_stroke(isz));
         const std::string bought = format_text(tr("trail.story_caption"), {{"product", product_word}, {"province", home_name}});
         y += text(fonts.body, L.caption, ImVec2(in.min.x + isz + L.pad * 0.5f, y), theme::coast, bought.c_str(),
                   in.w() - isz - L.pad) + L.pad * 0.5f;

@@ -120,6 +120,36 @@ std::string ExhibitApp::Impl::figure(const std::string& id, double engine, const
     return shown;
 }
 
+std::optional<ImVec2> ExhibitApp::Impl::place_label(ImVec2 a, ImVec2 size, float r, Box bounds) {
+    const float g = 4;
+    const ImVec2 tries[] = {{a.x + r + g, a.y - size.y / 2},
+                            {a.x - r - g - size.x, a.y - size.y / 2},
+                            {a.x - size.x / 2, a.y - r - g - size.y},
+                            {a.x - size.x / 2, a.y + r + g},
+                            {a.x + r * 0.7f + g, a.y - r * 0.7f - size.y},
+                            {a.x + r * 0.7f + g, a.y + r * 0.7f}};
+    for (const ImVec2& t : tries) {
+        const Box b(t, ImVec2(t.x + size.x, t.y + size.y));
+        if (b.min.x < bounds.min.x || b.min.y < bounds.min.y || b.max.x > bounds.max.x || b.max.y > bounds.max.y)
+            continue;
+        bool clash = false;
+        for (const Box& o : label_boxes)
+            if (b.min.x < o.max.x && b.max.x > o.min.x && b.min.y < o.max.y && b.max.y > o.min.y) {
+                clash = true;
+                break;
+            }
+        if (clash) continue;
+        label_boxes.push_back(b);
+        return t;
+    }
+    return std::nullopt;
+}
+
+float ExhibitApp::Impl::icon_stroke(float icon_size) const {
+    // The style guide's 1.2 mm stroke, thinner on small icons so they stay line drawings.
+    return std::clamp(icon_size * 0.075f, 1.5f, metrics.icon_line());
+}
+
 void ExhibitApp::Impl::panel_card(Box b) {
     dl->AddRectFilled(b.min, b.max, theme::panel, metrics.corner_radius() * 1.5f);
 }
@@ -158,8 +188,7 @@ bool ExhibitApp::Impl::secondary_button(const char* id, Box b, const char* label
         const ImVec2 s = measure(fonts.body, size, label);
         const float total = isz + L.pad * 0.5f + s.x;
         const float x0 = std::max(inner.min.x, b.centre().x - total / 2);
-        draw_icon(dl, *icon, ImVec2(x0 + isz / 2, b.centre().y), isz, theme::text,
-                  std::max(1.5f, metrics.icon_line() * 0.8f));
+        draw_icon(dl, *icon, ImVec2(x0 + isz / 2, b.centre().y), isz, theme::text, icon_stroke(isz));
         dl->AddText(fonts.body, size, ImVec2(x0 + isz + L.pad * 0.5f, b.centre().y - s.y / 2),
                     theme::text, label);
     } else {
@@ -233,6 +262,9 @@ void ExhibitApp::Impl::draw_no_data_labels() {
         // Name from the text table (the model has no entry for it); the asset's as a fallback.
         std::string name = zh() ? provinces[i].name_zh : provinces[i].name_en;
         ImVec2 c = map_view->bbox_centre(int(i));
+        const float w = std::max(measure(fonts.body, L.caption, name.c_str()).x,
+                                 measure(fonts.caption, L.caption, tr("map.no_data")).x);
+        reserve(Box(c.x - w / 2, c.y - L.caption * 1.2f, c.x + w / 2, c.y + L.caption * 1.2f));
         draw_label(dl, fonts.body, L.caption, ImVec2(c.x, c.y - L.caption * 0.6f), name.c_str(),
                    theme::text, theme::with_alpha(theme::background, 0.6f));
         draw_label(dl, fonts.caption, L.caption, ImVec2(c.x, c.y + L.caption * 0.6f),
@@ -248,7 +280,9 @@ void ExhibitApp::Impl::overlays(bool blocked_before) {
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
-    ImGui::Begin("##overlay", nullptr, canvas_window_flags);
+    // Without NoBringToFrontOnFocus: ImGui puts such windows at the BACK when created, and the
+    // overlay must sit above the canvas (which never comes to the front itself).
+    ImGui::Begin("##overlay", nullptr, canvas_window_flags & ~ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImDrawList* saved = dl;
     dl = ImGui::GetWindowDrawList();
     const bool saved_block = input_blocked;

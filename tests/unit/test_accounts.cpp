@@ -22,13 +22,11 @@ using namespace ctrail;
    s = F / x: C.MFG 2/80 = 0.025, C.PWR 5/10 = 0.5, I.AGR 1/40 = 0.025, I.MFG 4/32 = 0.125,
               I.PWR 16/20 = 0.8, C.AGR 0.
    M = s L:  M(C.AGR) = 0.5·0.2 = 0.1;  M(C.MFG) = 0.025 + 0.125·0.25 + 0.8·0.1875 = 0.20625;
-             M(C.PWR) = 0.5;  M(I.AGR) = 0.025;  M(I.MFG) = 0.125 + 0.8·0.25 = 0.325;  M(I.PWR) = 0.8.
-   Transfers T[e][r]:
-     COAST demand (C.AGR 30, C.MFG 60, C.PWR 4, I.AGR 10):
-       emitted in COAST: 60·0.025 + 30·0.2·0.5 + 4·0.5 = 1.5 + 3 + 2 = 6.5
-       emitted in INLAND: 60·(0.125·0.25 + 0.8·0.1875) + 10·0.025 = 10.875 + 0.25 = 11.125
-     INLAND demand (I.AGR 30, I.MFG 12, I.PWR 2): all in INLAND: 0.75 + 3.9 + 1.6 = 6.25
-     ROW demand (C.MFG 20): COAST 20·0.025 = 0.5, INLAND 20·0.18125 = 3.625
+             M(C.PWR) = 0.5;  M(I.AGR) = 0.025;  M(I.MFG) = 0.125 + 0.8·0.25 = 0.325;  M(I.PWR) =
+   0.8. Transfers T[e][r]: COAST demand (C.AGR 30, C.MFG 60, C.PWR 4, I.AGR 10): emitted in COAST:
+   60·0.025 + 30·0.2·0.5 + 4·0.5 = 1.5 + 3 + 2 = 6.5 emitted in INLAND: 60·(0.125·0.25 + 0.8·0.1875)
+   + 10·0.025 = 10.875 + 0.25 = 11.125 INLAND demand (I.AGR 30, I.MFG 12, I.PWR 2): all in INLAND:
+   0.75 + 3.9 + 1.6 = 6.25 ROW demand (C.MFG 20): COAST 20·0.025 = 0.5, INLAND 20·0.18125 = 3.625
    Households FY: COAST 3, INLAND 1.
    territorial: COAST 2 + 5 + 3 = 10; INLAND 1 + 4 + 16 + 1 = 22; ROW 0.
    consumption: COAST 17.625 + 3 = 20.625; INLAND 6.25 + 1 = 7.25; ROW 4.125.
@@ -79,7 +77,8 @@ TEST_CASE("accounts: the hand-worked two-region example") {
 TEST_CASE("accounts: identities hold on random productive models") {
     for (unsigned seed = 1; seed <= 20; ++seed) {
         CAPTURE(seed);
-        Model m = test::random_model(2 + static_cast<int>(seed % 4), 2 + static_cast<int>(seed % 5), seed);
+        Model m = test::random_model(2 + static_cast<int>(seed % 4), 2 + static_cast<int>(seed % 5),
+                                     seed);
         Leontief l(m);
         Accounts a = compute_accounts(m, l, 0);
         const double total_f = m.F.sum();

@@ -45,7 +45,8 @@ TEST_CASE("cli: build, info, accounts and transfers on the two-region example") 
     CHECK(info.code == 0);
     CHECK(info.out.find("year: 2007") != std::string::npos);
     CHECK(info.out.find("productive: yes") != std::string::npos);
-    CHECK(info.out.find("national share tied to final demand outside the emitting region: 54.5%") != std::string::npos);
+    CHECK(info.out.find("national share tied to final demand outside the emitting region: 54.5%") !=
+          std::string::npos);
 
     Run acc = ctrail_run({"accounts", db, "--stressor", "CO2", "--csv"});
     CHECK(acc.code == 0);
@@ -68,7 +69,8 @@ TEST_CASE("cli: a broken bundle exits 1 with file and line, leaving no output") 
     test::TempDir dir;
     fs::create_directories(dir.path() / "b");
     test::copy_bundle("two-region", dir.path() / "b");
-    test::write_text(dir.path() / "b" / "F.csv", "region,sector,stressor,value\nCOAST,PWR,CO2,-5\n");
+    test::write_text(dir.path() / "b" / "F.csv",
+                     "region,sector,stressor,value\nCOAST,PWR,CO2,-5\n");
     Run r = ctrail_run({"build", (dir.path() / "b").string(), dir.file("out.sqlite")});
     CHECK(r.code == 1);
     CHECK(r.err.find("F.csv:2: negative value -5") != std::string::npos);

@@ -69,9 +69,10 @@ TEST_CASE("exhibit model (trace API): a trace in yuan matches the engine's, in k
     REQUIRE(t.paths.size() == 7);
     CHECK(t.paths[0].value == doctest::Approx(30));
     CHECK(t.paths[0].kg == doctest::Approx(30e9));
-    CHECK(t.paths[2].text_en ==
-          "Car assembled in Shanghai \u2190 steel and metals from Inner Mongolia \u2190 electricity "
-          "from Inner Mongolia");
+    CHECK(
+        t.paths[2].text_en ==
+        "Car assembled in Shanghai \u2190 steel and metals from Inner Mongolia \u2190 electricity "
+        "from Inner Mongolia");
     CHECK(t.paths[2].text_zh == "上海组装的汽车 \u2190 内蒙古的钢铁和金属 \u2190 内蒙古的电力");
     REQUIRE(t.paths[2].nodes.size() == 3);
     CHECK(t.paths[2].nodes[2].region == 1);
@@ -157,9 +158,10 @@ TEST_CASE("exhibit model (trace API): the big picture agrees with the accounts")
     }
     CHECK(flows == doctest::Approx(grouped.F.sum()).epsilon(1e-9));
     CHECK(big.total == doctest::Approx(grouped.F.sum()).epsilon(1e-9));
-    CHECK(within_north == doctest::Approx(acc.transfers(0, 0) + acc.transfers(0, 2) + acc.transfers(2, 0) +
-                                          acc.transfers(2, 2)));
-    for (size_t f = 1; f < big.flows.size(); ++f) CHECK(big.flows[f - 1].value >= big.flows[f].value);
+    CHECK(within_north == doctest::Approx(acc.transfers(0, 0) + acc.transfers(0, 2) +
+                                          acc.transfers(2, 0) + acc.transfers(2, 2)));
+    for (size_t f = 1; f < big.flows.size(); ++f)
+        CHECK(big.flows[f - 1].value >= big.flows[f].value);
     CHECK(big.national_outside_share == doctest::Approx(acc.national_outside_share));
     REQUIRE(big.regions.size() == grouped.regions.size());
     for (size_t r = 0; r < big.regions.size(); ++r) {

@@ -47,7 +47,8 @@ TEST_CASE("store: clear errors for missing, foreign and outdated databases") {
     CHECK_THROWS_WITH_AS(read_database(dir.file("none.sqlite")),
                          doctest::Contains("none.sqlite: no such model database"), ModelError);
 
-    test::write_text(dir.path() / "text.sqlite", "this is not a database at all, just some text.............");
+    test::write_text(dir.path() / "text.sqlite",
+                     "this is not a database at all, just some text.............");
     CHECK_THROWS_AS(read_database(dir.file("text.sqlite")), ModelError);
 
     write_database(test::random_model(2, 2, 1), dir.file("old.sqlite"));
@@ -56,10 +57,12 @@ TEST_CASE("store: clear errors for missing, foreign and outdated databases") {
     sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
     sqlite3_close(db);
     CHECK_THROWS_WITH_AS(read_database(dir.file("old.sqlite")),
-                         doctest::Contains("schema version 99, this program reads version 1"), ModelError);
+                         doctest::Contains("schema version 99, this program reads version 1"),
+                         ModelError);
 
-    CHECK_THROWS_WITH_AS(write_database(test::random_model(2, 2, 1), dir.file("missing/folder/m.sqlite")),
-                         doctest::Contains("does not exist"), ModelError);
+    CHECK_THROWS_WITH_AS(
+        write_database(test::random_model(2, 2, 1), dir.file("missing/folder/m.sqlite")),
+        doctest::Contains("does not exist"), ModelError);
 }
 
 TEST_CASE("store: a database with matrices that do not fit its labels is rejected") {
@@ -69,5 +72,6 @@ TEST_CASE("store: a database with matrices that do not fit its labels is rejecte
     REQUIRE(sqlite3_open(dir.file("m.sqlite").c_str(), &db) == SQLITE_OK);
     sqlite3_exec(db, "DELETE FROM sectors WHERE idx = 1", nullptr, nullptr, nullptr);
     sqlite3_close(db);
-    CHECK_THROWS_WITH_AS(read_database(dir.file("m.sqlite")), doctest::Contains("has the wrong size"), ModelError);
+    CHECK_THROWS_WITH_AS(read_database(dir.file("m.sqlite")),
+                         doctest::Contains("has the wrong size"), ModelError);
 }

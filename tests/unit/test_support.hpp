@@ -18,7 +18,8 @@ class TempDir {
   public:
     TempDir() {
         std::random_device rd;
-        path_ = fs::temp_directory_path() / ("ctrail-test-" + std::to_string(rd()) + std::to_string(rd()));
+        path_ = fs::temp_directory_path() /
+                ("ctrail-test-" + std::to_string(rd()) + std::to_string(rd()));
         fs::create_directories(path_);
     }
     ~TempDir() {
@@ -34,7 +35,9 @@ class TempDir {
     fs::path path_;
 };
 
-inline std::string data_dir(const std::string& name) { return std::string(CTRAIL_TEST_DATA_DIR) + "/" + name; }
+inline std::string data_dir(const std::string& name) {
+    return std::string(CTRAIL_TEST_DATA_DIR) + "/" + name;
+}
 
 inline std::string read_text(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -50,19 +53,30 @@ inline void write_text(const fs::path& p, const std::string& text) {
 
 // Copies a test bundle into `dir` so a test can break one file of it.
 inline void copy_bundle(const std::string& name, const fs::path& dir) {
-    for (const auto& e : fs::directory_iterator(data_dir(name))) fs::copy_file(e.path(), dir / e.path().filename());
+    for (const auto& e : fs::directory_iterator(data_dir(name)))
+        fs::copy_file(e.path(), dir / e.path().filename());
 }
 
 // A random model with `regions` domestic regions (+ one external), `sectors` sectors, two
 // final-demand categories and one stressor. Column sums of A stay below `max_colsum`.
-inline Model random_model(int regions, int sectors, unsigned seed, double max_colsum = 0.7, double density = 0.6) {
+inline Model random_model(int regions, int sectors, unsigned seed, double max_colsum = 0.7,
+                          double density = 0.6) {
     std::mt19937 rng(seed);
     std::uniform_real_distribution<double> u(0.0, 1.0);
     Model m;
     m.meta = {{"name", "random"}, {"currency_unit", "unit"}};
-    for (int r = 0; r < regions; ++r) m.regions.push_back({"R" + std::to_string(r), "Region " + std::to_string(r), "", RegionKind::Domestic, "", r % 2 == 0, {}, {}});
+    for (int r = 0; r < regions; ++r)
+        m.regions.push_back({"R" + std::to_string(r),
+                             "Region " + std::to_string(r),
+                             "",
+                             RegionKind::Domestic,
+                             "",
+                             r % 2 == 0,
+                             {},
+                             {}});
     m.regions.push_back({"ROW", "Rest of world", "", RegionKind::External, "", false, {}, {}});
-    for (int s = 0; s < sectors; ++s) m.sectors.push_back({"S" + std::to_string(s), "Sector " + std::to_string(s), ""});
+    for (int s = 0; s < sectors; ++s)
+        m.sectors.push_back({"S" + std::to_string(s), "Sector " + std::to_string(s), ""});
     m.categories = {"households", "exports"};
     m.stressors = {{"CO2", "Carbon dioxide", "Mt"}};
     m.index();
@@ -79,7 +93,8 @@ inline Model random_model(int regions, int sectors, unsigned seed, double max_co
     for (int i = 0; i < n; ++i)
         for (int c = 0; c < ny; ++c)
             if (u(rng) < density) m.Y(i, c) = 10 * u(rng);
-    Eigen::VectorXd x = (Eigen::MatrixXd::Identity(n, n) - A).partialPivLu().solve(m.Y.rowwise().sum());
+    Eigen::VectorXd x =
+        (Eigen::MatrixXd::Identity(n, n) - A).partialPivLu().solve(m.Y.rowwise().sum());
     m.Z = A * x.asDiagonal();
     m.F = Eigen::MatrixXd::Zero(1, n);
     for (int i = 0; i < n; ++i) m.F(0, i) = u(rng) < 0.9 ? x(i) * u(rng) : 0.0;

@@ -85,21 +85,24 @@ TEST_CASE("trace: the hand-worked 2-region x 3-sector case") {
 
 TEST_CASE("trace: paths equal brute-force enumeration on random productive models") {
     for (unsigned seed = 1; seed <= 12; ++seed) {
-        const int regions = 2 + static_cast<int>(seed % 3), sectors = 2 + static_cast<int>(seed % 4);
+        const int regions = 2 + static_cast<int>(seed % 3),
+                  sectors = 2 + static_cast<int>(seed % 4);
         const Model m = test::random_model(regions, sectors, seed, 0.75, 0.7);
         const Leontief L(m);
         const Tracer tracer(m, L, 0);
         for (double threshold : {0.02, 0.005, 0.001}) {
             CAPTURE(seed);
             CAPTURE(threshold);
-            const int consumer = static_cast<int>(seed) % regions, product = static_cast<int>(seed) % sectors;
+            const int consumer = static_cast<int>(seed) % regions,
+                      product = static_cast<int>(seed) % sectors;
             TraceOptions opt;
             opt.threshold = threshold;
             opt.max_paths = 100000;
             opt.max_depth = 6;
             const TraceResult r = tracer.trace(consumer, product, 3.0, opt);
-            const auto brute = test::brute_force_paths(L.coefficients(), tracer.intensities(), r.demand,
-                                                       threshold * r.total, opt.max_depth);
+            const auto brute =
+                test::brute_force_paths(L.coefficients(), tracer.intensities(), r.demand,
+                                        threshold * r.total, opt.max_depth);
             REQUIRE(r.paths.size() == brute.size());
             for (size_t p = 0; p < brute.size(); ++p) {
                 CHECK(r.paths[p].nodes == brute[p].nodes);
@@ -109,7 +112,8 @@ TEST_CASE("trace: paths equal brute-force enumeration on random productive model
             opt.max_paths = 5;
             const TraceResult capped = tracer.trace(consumer, product, 3.0, opt);
             REQUIRE(capped.paths.size() == std::min<size_t>(5, brute.size()));
-            for (size_t p = 0; p < capped.paths.size(); ++p) CHECK(capped.paths[p].nodes == brute[p].nodes);
+            for (size_t p = 0; p < capped.paths.size(); ++p)
+                CHECK(capped.paths[p].nodes == brute[p].nodes);
             CHECK(capped.nodes_visited <= r.nodes_visited);
         }
     }
@@ -125,8 +129,10 @@ TEST_CASE("trace: decompositions and stages add up on random productive models")
         CAPTURE(seed);
         CHECK(r.demand.sum() == doctest::Approx(7.0));
         // total = M·y, and every decomposition sums to it.
-        const Eigen::VectorXd Ly = (Eigen::MatrixXd::Identity(m.node_count(), m.node_count()) - L.coefficients())
-                                       .fullPivLu().solve(r.demand);
+        const Eigen::VectorXd Ly =
+            (Eigen::MatrixXd::Identity(m.node_count(), m.node_count()) - L.coefficients())
+                .fullPivLu()
+                .solve(r.demand);
         CHECK(close(r.total, L.intensities().row(0).dot(Ly)));
         CHECK(close(r.by_node.sum(), r.total));
         CHECK(close(r.by_region.sum(), r.total));
@@ -156,9 +162,11 @@ TEST_CASE("trace: decompositions and stages add up on random productive models")
         TraceOptions more;
         more.stages = 20;
         const TraceResult r20 = tracer.trace(consumer, static_cast<int>(seed) % 4, 7.0, more);
-        const auto direct20 = stages_by_powers(L.coefficients(), tracer.intensities(), r.demand, 20);
+        const auto direct20 =
+            stages_by_powers(L.coefficients(), tracer.intensities(), r.demand, 20);
         REQUIRE(r20.stages.size() == 21);
-        for (size_t k = 0; k <= 20; ++k) CHECK(std::abs(r20.stages[k] - direct20[k]) <= 1e-12 * r.total);
+        for (size_t k = 0; k <= 20; ++k)
+            CHECK(std::abs(r20.stages[k] - direct20[k]) <= 1e-12 * r.total);
     }
 }
 
@@ -171,7 +179,8 @@ TEST_CASE("trace: the search never runs away near a spectral radius of 1") {
         Eigen::MatrixXd A = L0.coefficients();
         for (int j = 0; j < A.cols(); ++j) A.col(j) *= 0.999 / A.col(j).sum();
         const int n = m.node_count();
-        Eigen::VectorXd x = (Eigen::MatrixXd::Identity(n, n) - A).partialPivLu().solve(m.Y.rowwise().sum());
+        Eigen::VectorXd x =
+            (Eigen::MatrixXd::Identity(n, n) - A).partialPivLu().solve(m.Y.rowwise().sum());
         dense.Z = A * x.asDiagonal();
         dense.F = m.F.array().rowwise() * (x.transpose().array() / L0.output().transpose().array());
     }
@@ -273,14 +282,16 @@ TEST_CASE("trace: demand follows the consumer's own supply mix, else the nationa
 TEST_CASE("trace: plain-language path texts in English and Chinese") {
     const Model m = test::hand_model();
     const std::vector<int> path = {0, 4, 5}; // SH/MAC <- NM/MET <- NM/ELEC
-    CHECK(describe_path(m, path, Language::English, {"Car", "汽车"}) ==
-          "Car assembled in Shanghai \u2190 steel and metals from Inner Mongolia \u2190 electricity "
-          "from Inner Mongolia");
+    CHECK(
+        describe_path(m, path, Language::English, {"Car", "汽车"}) ==
+        "Car assembled in Shanghai \u2190 steel and metals from Inner Mongolia \u2190 electricity "
+        "from Inner Mongolia");
     CHECK(describe_path(m, path, Language::Chinese, {"Car", "汽车"}) ==
           "上海组装的汽车 \u2190 内蒙古的钢铁和金属 \u2190 内蒙古的电力");
-    CHECK(describe_path(m, path, Language::English) ==
-          "Machinery and vehicles assembled in Shanghai \u2190 steel and metals from Inner Mongolia "
-          "\u2190 electricity from Inner Mongolia");
+    CHECK(
+        describe_path(m, path, Language::English) ==
+        "Machinery and vehicles assembled in Shanghai \u2190 steel and metals from Inner Mongolia "
+        "\u2190 electricity from Inner Mongolia");
     CHECK(describe_path(m, {5}, Language::English) == "Electricity generated in Inner Mongolia");
 
     // A sector the table does not know reads "<sector> from <region>" with the model's labels.
@@ -289,7 +300,8 @@ TEST_CASE("trace: plain-language path texts in English and Chinese") {
     CHECK(describe_path(other, {0, 4}, Language::English) ==
           "Machinery and vehicles assembled in Shanghai \u2190 widgets from Inner Mongolia");
     CHECK(describe_path(other, {4}, Language::English) == "Widgets made in Inner Mongolia");
-    CHECK(describe_path(other, {0, 4}, Language::Chinese) == "上海组装的机械和汽车 \u2190 内蒙古的小部件");
+    CHECK(describe_path(other, {0, 4}, Language::Chinese) ==
+          "上海组装的机械和汽车 \u2190 内蒙古的小部件");
     // Without Chinese labels the English ones stand in.
     other.regions[1].name_zh.clear();
     CHECK(describe_path(other, {4}, Language::Chinese) == "Inner Mongolia生产的小部件");

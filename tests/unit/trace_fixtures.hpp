@@ -23,10 +23,14 @@ namespace ctrail::test {
    F = s x: 3, 15, 29.6, 6, 37, 82.75 (Mt; money in 10^4 yuan). */
 inline Model hand_model() {
     Model m;
-    m.meta = {{"name", "hand-worked"}, {"year", "2007"}, {"currency_unit", "10^4 yuan"},
-              {"citation", "Test citation A"}, {"citation_2", "Test citation B"}};
-    m.regions = {{"SH", "Shanghai", "上海", RegionKind::Domestic, "East Coast", true, 31.23, 121.47},
-                 {"NM", "Inner Mongolia", "内蒙古", RegionKind::Domestic, "North", false, 40.84, 111.75}};
+    m.meta = {{"name", "hand-worked"},
+              {"year", "2007"},
+              {"currency_unit", "10^4 yuan"},
+              {"citation", "Test citation A"},
+              {"citation_2", "Test citation B"}};
+    m.regions = {
+        {"SH", "Shanghai", "上海", RegionKind::Domestic, "East Coast", true, 31.23, 121.47},
+        {"NM", "Inner Mongolia", "内蒙古", RegionKind::Domestic, "North", false, 40.84, 111.75}};
     m.sectors = {{"MAC", "Machinery & vehicles", "机械和交通设备"},
                  {"MET", "Metals", "金属冶炼"},
                  {"ELEC", "Electricity & heat", "电力热力"}};

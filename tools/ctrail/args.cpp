@@ -22,7 +22,8 @@ Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& op
             }
             if (options.count(name)) {
                 if (!inline_value) {
-                    if (i + 1 >= argv.size()) throw UsageError("option --" + name + " needs a value");
+                    if (i + 1 >= argv.size())
+                        throw UsageError("option --" + name + " needs a value");
                     value = argv[++i];
                 }
                 options_[name] = value;

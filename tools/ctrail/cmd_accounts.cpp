@@ -24,25 +24,30 @@ int cmd_accounts(const std::vector<std::string>& argv, std::ostream& out) {
     Accounts a = compute_accounts(m, Leontief(m), k);
     const auto n = m.regions.size();
     if (args.flag("csv")) {
-        out << "region,territorial,consumption,imported,exported,household,emitted_elsewhere_share\n";
+        out << "region,territorial,consumption,imported,exported,household,emitted_elsewhere_"
+               "share\n";
         for (size_t r = 0; r < n; ++r) {
             double share = a.emitted_elsewhere_share(static_cast<Eigen::Index>(r));
-            out << m.regions[r].code << ',' << exact(a.territorial(r)) << ',' << exact(a.consumption(r)) << ','
-                << exact(a.imported(r)) << ',' << exact(a.exported(r)) << ',' << exact(a.household(r)) << ','
+            out << m.regions[r].code << ',' << exact(a.territorial(r)) << ','
+                << exact(a.consumption(r)) << ',' << exact(a.imported(r)) << ','
+                << exact(a.exported(r)) << ',' << exact(a.household(r)) << ','
                 << (std::isnan(share) ? "" : exact(share)) << '\n';
         }
         return 0;
     }
     const std::string unit = m.stressors[k].unit;
-    out << m.stressors[k].name_en << " accounts (" << unit << "), " << m.meta_value("name") << "\n\n";
+    out << m.stressors[k].name_en << " accounts (" << unit << "), " << m.meta_value("name")
+        << "\n\n";
     TextTable t({"region", "territorial", "consumption", "imported", "exported", "elsewhere"});
     for (size_t r = 0; r < n; ++r) {
         double share = a.emitted_elsewhere_share(static_cast<Eigen::Index>(r));
-        t.add({m.regions[r].code + " " + m.regions[r].name_en, fixed(a.territorial(r), 2), fixed(a.consumption(r), 2),
-               fixed(a.imported(r), 2), fixed(a.exported(r), 2), std::isnan(share) ? "-" : fixed(100 * share, 1) + "%"});
+        t.add({m.regions[r].code + " " + m.regions[r].name_en, fixed(a.territorial(r), 2),
+               fixed(a.consumption(r), 2), fixed(a.imported(r), 2), fixed(a.exported(r), 2),
+               std::isnan(share) ? "-" : fixed(100 * share, 1) + "%"});
     }
-    t.add({"total", fixed(a.territorial.sum(), 2), fixed(a.consumption.sum(), 2), fixed(a.imported.sum(), 2),
-           fixed(a.exported.sum(), 2), fixed(100 * a.national_outside_share, 1) + "%"});
+    t.add({"total", fixed(a.territorial.sum(), 2), fixed(a.consumption.sum(), 2),
+           fixed(a.imported.sum(), 2), fixed(a.exported.sum(), 2),
+           fixed(100 * a.national_outside_share, 1) + "%"});
     t.print(out);
     return 0;
 }

@@ -22,9 +22,13 @@ const char* const kHeadlineUsage =
 
 namespace {
 
-std::string percent(double share) { return std::isnan(share) ? "-" : fixed(100 * share, 1) + "%"; }
+std::string percent(double share) {
+    return std::isnan(share) ? "-" : fixed(100 * share, 1) + "%";
+}
 
-std::string region_label(const Model& m, int r) { return m.regions[r].code + " " + m.regions[r].name_en; }
+std::string region_label(const Model& m, int r) {
+    return m.regions[r].code + " " + m.regions[r].name_en;
+}
 
 } // namespace
 
@@ -44,7 +48,9 @@ int cmd_headline(const std::vector<std::string>& argv, std::ostream& out) {
         out << '\n';
         for (const auto& c : h.consumers) {
             const Region& r = m.regions[c.region];
-            const char* coastal = r.kind == RegionKind::External ? "" : r.coastal ? "true" : "false";
+            const char* coastal = r.kind == RegionKind::External ? ""
+                                  : r.coastal                    ? "true"
+                                                                 : "false";
             out << csv_field(r.code) << ',' << coastal << ',' << exact(c.consumption) << ','
                 << exact(c.caused_by_industry) << ','
                 << (std::isnan(c.emitted_elsewhere_share) ? "" : exact(c.emitted_elsewhere_share));
@@ -64,25 +70,33 @@ int cmd_headline(const std::vector<std::string>& argv, std::ostream& out) {
 
     const Stressor& s = m.stressors[k];
     out << s.name_en << " headline figures (" << s.unit << "), " << m.meta_value("name") << "\n\n";
-    out << "National outside share: " << percent(h.national_outside_share) << " of industry emissions are tied to "
-        << "final demand outside the emitting region (external demand alone: " << percent(h.external_share)
-        << ").\n";
+    out << "National outside share: " << percent(h.national_outside_share)
+        << " of industry emissions are tied to "
+        << "final demand outside the emitting region (external demand alone: "
+        << percent(h.external_share) << ").\n";
     if (h.top_coastal >= 0)
-        out << "Coastal region with the highest share emitted elsewhere: " << region_label(m, h.top_coastal) << ", "
-            << percent(h.consumers[static_cast<size_t>(h.top_coastal)].emitted_elsewhere_share) << ".\n";
+        out << "Coastal region with the highest share emitted elsewhere: "
+            << region_label(m, h.top_coastal) << ", "
+            << percent(h.consumers[static_cast<size_t>(h.top_coastal)].emitted_elsewhere_share)
+            << ".\n";
     if (!std::isnan(h.median_coastal) && !std::isnan(h.median_interior))
-        out << "Median share emitted elsewhere: coastal " << percent(h.median_coastal) << ", interior "
-            << percent(h.median_interior) << ".\n";
+        out << "Median share emitted elsewhere: coastal " << percent(h.median_coastal)
+            << ", interior " << percent(h.median_interior) << ".\n";
     out << '\n';
 
-    TextTable t({"consumer", "coastal", "consumption", "elsewhere", "top emitting regions elsewhere"});
+    TextTable t(
+        {"consumer", "coastal", "consumption", "elsewhere", "top emitting regions elsewhere"});
     for (const auto& c : h.consumers) {
         const Region& r = m.regions[c.region];
         std::string top;
         for (const auto& e : c.top_emitters)
             top += (top.empty() ? "" : ", ") + m.regions[e.region].code + " " + fixed(e.value, 1);
-        t.add({region_label(m, c.region), r.kind == RegionKind::External ? "-" : r.coastal ? "yes" : "no",
-               fixed(c.consumption, 1), percent(c.emitted_elsewhere_share), top.empty() ? "-" : top});
+        t.add({region_label(m, c.region),
+               r.kind == RegionKind::External ? "-"
+               : r.coastal                    ? "yes"
+                                              : "no",
+               fixed(c.consumption, 1), percent(c.emitted_elsewhere_share),
+               top.empty() ? "-" : top});
     }
     t.print(out);
     return 0;

@@ -29,12 +29,13 @@ int cmd_info(const std::vector<std::string>& argv, std::ostream& out) {
         << m.regions.size() - static_cast<size_t>(m.domestic_count()) << " external:";
     for (const auto& r : m.regions)
         if (r.kind == RegionKind::External) out << ' ' << r.code;
-    out << ")\n  sectors: " << m.sectors.size() << "\n  final-demand categories: " << m.categories.size()
-        << " (";
+    out << ")\n  sectors: " << m.sectors.size()
+        << "\n  final-demand categories: " << m.categories.size() << " (";
     for (size_t c = 0; c < m.categories.size(); ++c) out << (c ? ", " : "") << m.categories[c];
     out << ")\n  production nodes: " << m.node_count() << '\n';
     out << "\nUnits\n  money: " << m.meta_value("currency_unit") << '\n';
-    for (const auto& s : m.stressors) out << "  " << s.code << " (" << s.name_en << "): " << s.unit << '\n';
+    for (const auto& s : m.stressors)
+        out << "  " << s.code << " (" << s.name_en << "): " << s.unit << '\n';
 
     ValidationReport report = validate(m);
     out << "\nChecks\n";
@@ -44,17 +45,24 @@ int cmd_info(const std::vector<std::string>& argv, std::ostream& out) {
     for (const auto& w : report.warnings) out << "  note: " << w << '\n';
     if (!report.ok()) return 1;
     out << "  productive: yes (largest column sum of A " << fixed(report.max_column_sum, 4)
-        << (report.spectral_radius > 0 ? ", spectral radius " + fixed(report.spectral_radius, 4) : "") << ")\n";
+        << (report.spectral_radius > 0 ? ", spectral radius " + fixed(report.spectral_radius, 4)
+                                       : "")
+        << ")\n";
     Leontief leontief(m);
     for (int k = 0; k < static_cast<int>(m.stressors.size()); ++k) {
         Accounts a = compute_accounts(m, leontief, k);
         double terr = a.territorial.sum(), cons = a.consumption.sum(), t = a.transfers.sum();
         double f = m.F.row(k).sum();
-        auto rel = [](double a, double b) { return std::abs(a - b) / std::max(std::abs(b), 1e-300); };
-        out << "  " << m.stressors[k].code << ": total " << fixed(terr, 2) << ' ' << m.stressors[k].unit
-            << " (industry " << fixed(f, 2) << ", households " << fixed(a.household.sum(), 2) << ")\n";
-        if (k == 0) out << "    solve residual |(I-A)X - Y| / |Y|: " << solve_residual(m, leontief) << '\n';
-        out << "    sum territorial = sum consumption: relative difference " << rel(cons, terr) << '\n';
+        auto rel = [](double a, double b) {
+            return std::abs(a - b) / std::max(std::abs(b), 1e-300);
+        };
+        out << "  " << m.stressors[k].code << ": total " << fixed(terr, 2) << ' '
+            << m.stressors[k].unit << " (industry " << fixed(f, 2) << ", households "
+            << fixed(a.household.sum(), 2) << ")\n";
+        if (k == 0)
+            out << "    solve residual |(I-A)X - Y| / |Y|: " << solve_residual(m, leontief) << '\n';
+        out << "    sum territorial = sum consumption: relative difference " << rel(cons, terr)
+            << '\n';
         out << "    sum transfers = sum F: relative difference " << rel(t, f) << '\n';
         out << "    national share tied to final demand outside the emitting region: "
             << fixed(100 * a.national_outside_share, 1) << "%\n";

@@ -42,7 +42,16 @@ std::string sig(double v) {
     return buf;
 }
 
-std::string percent(double share) { return fixed(100 * share, 1) + "%"; }
+// Up to ten significant digits without an exponent where it fits: amounts of money.
+std::string plain(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+std::string percent(double share) {
+    return fixed(100 * share, 1) + "%";
+}
 
 std::string node_code(const Model& m, int node) {
     return m.regions[m.region_of_node(node)].code + "/" + m.sectors[m.sector_of_node(node)].code;
@@ -64,7 +73,8 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
     if (args.option("amount") && args.option("yuan"))
         throw UsageError("give either --amount or --yuan, not both");
     const std::string lang = args.option_or("lang", "en");
-    if (lang != "en" && lang != "zh") throw UsageError("--lang must be en or zh, got '" + lang + "'");
+    if (lang != "en" && lang != "zh")
+        throw UsageError("--lang must be en or zh, got '" + lang + "'");
     const Language language = lang == "zh" ? Language::Chinese : Language::English;
 
     TraceOptions options;
@@ -118,7 +128,7 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
     out << "Trace: " << sector_name(m.sectors[sector], language) << " (" << m.sectors[sector].code
         << ") bought in " << home << " (" << m.regions[region].code << "), " << sig(amount) << " x "
         << (currency.empty() ? "money units" : currency);
-    if (yuan_per_unit > 0) out << " = " << sig(amount * yuan_per_unit) << " yuan";
+    if (yuan_per_unit > 0) out << " = " << plain(amount * yuan_per_unit) << " yuan";
     out << "\nModel: " << m.meta_value("name") << "\n";
     if (r.national_mix)
         out << "Note: " << m.regions[region].code << " buys none of " << m.sectors[sector].code
@@ -127,7 +137,8 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
     const double kg = kg_per_unit(unit);
     if (std::isfinite(kg)) {
         out << " = " << sig(r.total * kg) << " kg";
-        if (yuan_per_unit > 0) out << " (" << sig(r.total * kg / (amount * yuan_per_unit)) << " kg per yuan)";
+        if (yuan_per_unit > 0)
+            out << " (" << sig(r.total * kg / (amount * yuan_per_unit)) << " kg per yuan)";
     }
     out << "\nEmitted outside " << home << ": " << percent(r.share_elsewhere) << " ("
         << sig(r.emitted_elsewhere) << ' ' << unit << ")\n\n";
@@ -141,8 +152,8 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
                          [&](int a, int b) { return r.by_region(a) > r.by_region(b); });
         TextTable t({"region", unit, "share"});
         for (int e : order)
-            t.add({m.regions[e].code + " " + region_name(m.regions[e], language), sig(r.by_region(e)),
-                   percent(r.total > 0 ? r.by_region(e) / r.total : 0)});
+            t.add({m.regions[e].code + " " + region_name(m.regions[e], language),
+                   sig(r.by_region(e)), percent(r.total > 0 ? r.by_region(e) / r.total : 0)});
         t.print(out);
     }
 
@@ -150,7 +161,8 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
     {
         TextTable t({"stage", unit, "share"});
         for (size_t k = 0; k < r.stages.size(); ++k)
-            t.add({std::to_string(k), sig(r.stages[k]), percent(r.total > 0 ? r.stages[k] / r.total : 0)});
+            t.add({std::to_string(k), sig(r.stages[k]),
+                   percent(r.total > 0 ? r.stages[k] / r.total : 0)});
         t.add({"beyond " + std::to_string(r.stages.size() - 1), sig(r.stage_remainder),
                percent(r.total > 0 ? r.stage_remainder / r.total : 0)});
         t.print(out);

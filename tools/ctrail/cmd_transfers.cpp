@@ -26,7 +26,9 @@ int cmd_transfers(const std::vector<std::string>& argv, std::ostream& out) {
         for (size_t e = 0; e < dom.size(); ++e)
             for (size_t r = 0; r < m.regions.size(); ++r)
                 out << m.regions[dom[e]].code << ',' << m.regions[r].code << ','
-                    << exact(a.transfers(static_cast<Eigen::Index>(e), static_cast<Eigen::Index>(r))) << '\n';
+                    << exact(
+                           a.transfers(static_cast<Eigen::Index>(e), static_cast<Eigen::Index>(r)))
+                    << '\n';
         return 0;
     }
     out << m.stressors[k].name_en << " transfers (" << m.stressors[k].unit
@@ -37,7 +39,8 @@ int cmd_transfers(const std::vector<std::string>& argv, std::ostream& out) {
     for (size_t e = 0; e < dom.size(); ++e) {
         std::vector<std::string> row{m.regions[dom[e]].code};
         for (size_t r = 0; r < m.regions.size(); ++r)
-            row.push_back(fixed(a.transfers(static_cast<Eigen::Index>(e), static_cast<Eigen::Index>(r)), 2));
+            row.push_back(
+                fixed(a.transfers(static_cast<Eigen::Index>(e), static_cast<Eigen::Index>(r)), 2));
         t.add(row);
     }
     t.print(out);

@@ -15,8 +15,10 @@ const Command kCommands[] = {
     {"accounts", "territorial and consumption accounts per region", kAccountsUsage, cmd_accounts},
     {"transfers", "emissions by emitting and consuming region", kTransfersUsage, cmd_transfers},
     {"export", "write a model database back out as a CSV bundle", kExportUsage, cmd_export},
-    {"trace", "a product's emissions along its supply chains (paths, stages)", kTraceUsage, cmd_trace},
-    {"headline", "national outside share and, per consumer, the share emitted elsewhere", kHeadlineUsage, cmd_headline},
+    {"trace", "a product's emissions along its supply chains (paths, stages)", kTraceUsage,
+     cmd_trace},
+    {"headline", "national outside share and, per consumer, the share emitted elsewhere",
+     kHeadlineUsage, cmd_headline},
 };
 
 void overview(std::ostream& out) {
@@ -24,7 +26,8 @@ void overview(std::ostream& out) {
            "usage: ctrail COMMAND [ARGS...]   (ctrail COMMAND --help for details)\n\ncommands:\n";
     for (const auto& c : kCommands) {
         std::string name = c.name;
-        out << "  " << name << std::string(12 - std::min<size_t>(name.size(), 11), ' ') << c.summary << '\n';
+        out << "  " << name << std::string(12 - std::min<size_t>(name.size(), 11), ' ') << c.summary
+            << '\n';
     }
 }
 

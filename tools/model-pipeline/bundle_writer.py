@@ -82,15 +82,18 @@ def bundle_files(m, meta):
         [[r["code"], r["name_en"], r["name_zh"], r["kind"], r["group"], r["coastal"],
           "" if r["lat"] is None else num(r["lat"]), "" if r["lon"] is None else num(r["lon"])]
          for r in regions])
-    files["sectors.csv"] = _csv_text(["code", "name_en", "name_zh"], [list(s) for s in m["sectors"]])
+    files["sectors.csv"] = _csv_text(["code", "name_en", "name_zh"],
+                                     [list(s) for s in m["sectors"]])
     files["stressors.csv"] = _csv_text(["code", "name_en", "unit"],
                                        [["CO2", "Carbon dioxide (scope 1, CEADs)", "Mt"]])
     files["Z.csv"] = _csv_text(
         ["from_region", "from_sector", "to_region", "to_sector", "value"],
-        [[*node[i], *node[j], num(v)] for i, row in enumerate(m["Z"]) for j, v in enumerate(row) if v])
+        [[*node[i], *node[j], num(v)]
+         for i, row in enumerate(m["Z"]) for j, v in enumerate(row) if v])
     files["Y.csv"] = _csv_text(
         ["from_region", "from_sector", "to_region", "category", "value"],
-        [[*node[i], *col[k], num(v)] for i, row in enumerate(m["Y"]) for k, v in enumerate(row) if v])
+        [[*node[i], *col[k], num(v)]
+         for i, row in enumerate(m["Y"]) for k, v in enumerate(row) if v])
     files["F.csv"] = _csv_text(["region", "sector", "stressor", "value"],
                                [[*node[i], "CO2", num(v)] for i, v in enumerate(m["F"]) if v])
     files["FY.csv"] = _csv_text(["region", "category", "stressor", "value"],

@@ -99,6 +99,9 @@ def build(folder, year, params):
     final = [[[FDb[i][CATEGORIES.index(c)] * keys[CATEGORY_KEY[c]][q]
                for c in DOMESTIC_CATEGORIES] for i in range(N)] for q in range(R)]
     diag["value_added_key"] = keys["value_added"]
+    gfcf = CATEGORIES.index("capital_formation")
+    diag["construction_share_of_capital_formation"] = (
+        FDb[cons][gfcf] / math.fsum(FDb[i][gfcf] for i in range(N)))
 
     # Steps 4-5: gravity trade per sector, fitted to supply and demand.
     dist = trade.distances(provinces)

@@ -17,7 +17,7 @@ ELECTRICITY = "POWER"
 
 
 def great_circle_km(lat1, lon1, lat2, lon2):
-    """Haversine distance, rounded to 0.1 km so the result does not hinge on the last bit of libm."""
+    """Haversine distance in km, rounded to 0.1 km so that it does not hinge on libm's last bit."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2

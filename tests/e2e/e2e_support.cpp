@@ -1,0 +1,168 @@
+#include "e2e_support.hpp"
+
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace e2e {
+
+std::string model_path() {
+    const char* env = std::getenv("CTRAIL_E2E_MODEL");
+    return env && *env ? env : CTRAIL_E2E_MODEL;
+}
+
+void require_model() {
+    if (!fs::exists(model_path())) {
+        std::printf("SKIPPED: the model %s is absent (it is built from assets/model/china-2007/ by "
+                    "the `models` target); the exhibit's end-to-end tests need it.\n",
+                    model_path().c_str());
+        std::fflush(stdout);
+        std::_Exit(77);
+    }
+}
+
+const ctrail::ExhibitModel& model() {
+    static std::unique_ptr<ctrail::ExhibitModel> m = ctrail::ExhibitModel::open(model_path());
+    return *m;
+}
+
+const ctrail::ui::Content& content() {
+    static ctrail::ui::Content c = ctrail::ui::load_content(std::string(CTRAIL_SOURCE_DIR) + "/assets/content");
+    return c;
+}
+
+std::string fresh_dir(const std::string& name) {
+    fs::path p = fs::path(CTRAIL_E2E_OUT) / name;
+    fs::remove_all(p);
+    fs::create_directories(p);
+    return p.string();
+}
+
+namespace {
+std::string quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+} // namespace
+
+int run_carbontrail(const std::vector<std::string>& args, const std::string& log_dir) {
+    std::string cmd = "SDL_VIDEODRIVER=dummy " + quote(CARBONTRAIL_EXE);
+    for (const auto& a : args) cmd += " " + quote(a);
+    cmd += " >" + quote(log_dir + "/run.log") + " 2>&1";
+    const int status = std::system(cmd.c_str());
+    const int rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (rc != 0) MESSAGE("carbontrail exited " << rc << "; its log:\n" << read_text(log_dir + "/run.log"));
+    return rc;
+}
+
+std::string write_script(const std::string& dir, const std::string& text) {
+    const std::string p = dir + "/visitor.script";
+    std::ofstream(p) << text;
+    return p;
+}
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+const std::string& State::operator[](const std::string& key) const {
+    static const std::string none = "<missing>";
+    auto it = values.find(key);
+    return it == values.end() ? none : it->second;
+}
+
+const Figure* State::figure(const std::string& id) const {
+    for (const auto& f : figures)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
+State read_state(const std::string& path) {
+    State s;
+    std::istringstream in(read_text(path));
+    for (std::string line; std::getline(in, line);) {
+        std::vector<std::string> cells;
+        std::size_t start = 0;
+        for (;;) {
+            auto tab = line.find('\t', start);
+            cells.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+            if (tab == std::string::npos) break;
+            start = tab + 1;
+        }
+        if (cells[0] == "figure" && cells.size() == 5)
+            s.figures.push_back({cells[1], std::strtod(cells[2].c_str(), nullptr), cells[3], cells[4]});
+        else if (cells.size() == 2)
+            s.values[cells[0]] = cells[1];
+    }
+    return s;
+}
+
+Image load_png(const std::string& path) {
+    Image img;
+    int n = 0;
+    unsigned char* data = stbi_load(path.c_str(), &img.width, &img.height, &n, 4);
+    if (!data) return {};
+    img.rgba.assign(data, data + std::size_t(img.width) * img.height * 4);
+    stbi_image_free(data);
+    return img;
+}
+
+double differing_fraction(const Image& a, const Image& b, int threshold) {
+    if (a.width != b.width || a.height != b.height || a.width == 0) return 1.0;
+    std::size_t differing = 0;
+    const std::size_t n = std::size_t(a.width) * a.height;
+    for (std::size_t i = 0; i < n; ++i) {
+        int worst = 0;
+        for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(int(a.rgba[i * 4 + c]) - int(b.rgba[i * 4 + c])));
+        if (worst > threshold) ++differing;
+    }
+    return double(differing) / double(n);
+}
+
+double read_shown(const std::string& shown, const std::string& unit) {
+    // The first number in the text (digits, grouping commas, one decimal point).
+    std::string digits;
+    bool seen = false;
+    std::size_t end = 0;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const char c = shown[i];
+        if ((c >= '0' && c <= '9') || (seen && (c == '.' || c == ','))) {
+            if (c != ',') digits += c;
+            seen = true;
+            end = i + 1;
+        } else if (seen) {
+            break;
+        }
+    }
+    if (digits.empty()) return std::nan("");
+    double v = std::strtod(digits.c_str(), nullptr);
+    const std::string rest = shown.substr(end);
+    auto has = [&](const char* s) { return rest.find(s) != std::string::npos; };
+    if (has("万")) v *= 1e4;
+    if (unit == "share") {
+        if (!has("%")) return std::nan("");
+        return v / 100.0;
+    }
+    if (unit == "kg") {
+        if (rest.find(" t") == 0 || has("吨")) return v * 1000.0;
+        if (has("kg") || has("千克")) return v;
+        return std::nan("");
+    }
+    return v;
+}
+
+} // namespace e2e

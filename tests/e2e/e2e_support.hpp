@@ -1,0 +1,57 @@
+// Helpers for the end-to-end tests: run the real carbontrail binary headless, read the state
+// files it writes beside each screenshot, load PNGs, and open the same model and content the
+// exhibit uses so the tests can compute the engine's numbers themselves.
+#pragma once
+
+#include <content.hpp>
+#include <exhibit_model.hpp>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace e2e {
+
+// The model the exhibit is tested with ($CTRAIL_E2E_MODEL overrides the build tree's).
+std::string model_path();
+// Ends the test process with exit code 77 (ctest: skipped) when the model is absent.
+void require_model();
+const ctrail::ExhibitModel& model();
+const ctrail::ui::Content& content();
+
+// A fresh, empty folder under the build tree's e2e output folder.
+std::string fresh_dir(const std::string& name);
+// Runs carbontrail with these arguments (output to DIR/run.log); returns its exit code.
+int run_carbontrail(const std::vector<std::string>& args, const std::string& log_dir);
+// Writes a visitor script and returns its path.
+std::string write_script(const std::string& dir, const std::string& text);
+std::string read_text(const std::string& path);
+
+struct Figure {
+    std::string id;
+    double engine = 0;
+    std::string unit;
+    std::string shown;
+};
+struct State {
+    std::map<std::string, std::string> values;
+    std::vector<Figure> figures;
+    const std::string& operator[](const std::string& key) const;
+    const Figure* figure(const std::string& id) const;
+};
+State read_state(const std::string& path); // NAME.state.tsv
+
+struct Image {
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgba;
+};
+Image load_png(const std::string& path); // width 0 when unreadable
+// Fraction of pixels whose largest channel difference exceeds `threshold` (1.0 when sizes differ).
+double differing_fraction(const Image& a, const Image& b, int threshold);
+
+// The number a visitor reads in a shown figure, in the figure's unit: "≈ 28 t" -> 28000 (kg),
+// "71%" -> 0.71 (share), "2万" -> 20000, "¥120,000" / "约12万元" -> 120000. NaN when unreadable.
+double read_shown(const std::string& shown, const std::string& unit);
+
+} // namespace e2e

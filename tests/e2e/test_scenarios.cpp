@@ -1,0 +1,136 @@
+// Visitor behaviours through the real binary with injected touches: the idle reset (countdown,
+// cancelled by any touch, then back to attract), the "Start again?" question, the attract
+// screen's first-touch rule, tapping a province on the map, and the calm screen without a model.
+// The scripts' `expect` lines make carbontrail exit 3 when the state is not as written.
+#include "e2e_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace e2e;
+
+namespace {
+int play(const std::string& name, const std::string& script) {
+    const std::string dir = fresh_dir(name);
+    return run_carbontrail({"--script", write_script(dir, script), "--tour", dir, "--model", model_path()}, dir);
+}
+} // namespace
+
+TEST_CASE("idle reset") {
+    require_model();
+    const std::string dir = fresh_dir("idle");
+    const std::string script = R"(settle
+tap start
+tap start
+settle
+expect screen region
+idle 59
+expect idle_countdown 0
+idle 2
+expect idle_countdown 1
+expect screen region
+shot countdown
+tap-at 0.3 0.4            # any touch cancels the countdown, and does nothing else
+settle
+expect idle_countdown 0
+expect screen region
+idle 58
+expect idle_countdown 0
+idle 3
+expect idle_countdown 1
+idle 10
+settle
+expect screen attract
+expect awake 0
+shot reset
+)";
+    REQUIRE(run_carbontrail({"--script", write_script(dir, script), "--tour", dir, "--model", model_path()}, dir) == 0);
+    const State countdown = read_state(dir + "/countdown.state.tsv");
+    CHECK(countdown["countdown_seconds"] == "9");
+    CHECK(read_state(dir + "/reset.state.tsv")["screen"] == "attract");
+    // A shorter configured timeout is honoured.
+    const std::string dir2 = fresh_dir("idle-config");
+    const std::string script2 = "settle\ntap start\ntap start\nsettle\nidle 21\nexpect idle_countdown 1\n";
+    CHECK(run_carbontrail({"--script", write_script(dir2, script2), "--idle-timeout", "20", "--model", model_path()},
+                          dir2) == 0);
+}
+
+TEST_CASE("home confirmation") {
+    require_model();
+    CHECK(play("home", R"(settle
+tap start
+tap start
+settle
+tap region.SH via region.page
+settle
+expect screen product
+tap home
+settle
+expect home_confirm 1
+expect screen product
+tap home.no
+settle
+expect home_confirm 0
+expect screen product
+expect region SH
+tap home
+settle
+expect home_confirm 1
+tap-at 0.02 0.02          # beside the question: the visitor stays
+settle
+expect home_confirm 0
+expect screen product
+tap home
+settle
+tap home.yes
+settle
+expect home_confirm 0
+expect screen attract
+expect awake 0
+)") == 0);
+}
+
+TEST_CASE("first touch only wakes") {
+    require_model();
+    CHECK(play("first-touch", R"(settle
+expect awake 0
+tap lang.zh               # the first touch only wakes the exhibit: no language change
+settle
+expect awake 1
+expect language en
+expect screen attract
+tap lang.zh
+settle
+expect language zh
+tap start
+settle
+expect screen region
+expect language zh
+)") == 0);
+    // Not even the start button starts the journey on the first touch.
+    CHECK(play("first-touch-start", "settle\ntap start\nsettle\nexpect screen attract\nexpect awake 1\n") == 0);
+}
+
+TEST_CASE("map tap picks the province") {
+    require_model();
+    // Sichuan's capital on the map: hit-tested on the real province shape.
+    CHECK(play("map-tap", "settle\ntap start\ntap start\nsettle\ntap map.SC\nsettle\n"
+                          "expect screen product\nexpect region SC\n") == 0);
+    // The sea off the coast picks nothing.
+    CHECK(play("map-sea", "settle\ntap start\ntap start\nsettle\ntap-at 0.59 0.75\nsettle\n"
+                          "expect screen region\n") == 0);
+}
+
+TEST_CASE("unavailable without a model") {
+    const std::string dir = fresh_dir("unavailable");
+    const int rc = run_carbontrail({"--tour", dir, "--model", dir + "/no-such-model.sqlite"}, dir);
+    CHECK(rc == 4);
+    const State s = read_state(dir + "/01-unavailable.state.tsv");
+    CHECK(s["screen"] == "unavailable");
+    CHECK(s["unavailable_reason"].find("no-such-model.sqlite") != std::string::npos);
+    const Image img = load_png(dir + "/01-unavailable.png");
+    CHECK(img.width == 800);
+    CHECK(img.height == 480);
+    CHECK(read_text(dir + "/run.log").find("unavailable") != std::string::npos);
+}

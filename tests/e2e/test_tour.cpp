@@ -1,0 +1,167 @@
+// The built-in tour (Shanghai -> car -> every trail step -> big picture -> about -> idle reset)
+// through the real binary, in both languages and at both sizes: the screens follow each other
+// as scripted, and every figure on screen is the engine's number, rounded as shown.
+#include "e2e_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+namespace fs = std::filesystem;
+using namespace e2e;
+
+namespace {
+
+const char* const kShots[] = {"01-attract", "02-attract-awake", "03-region", "04-product",
+                              "05-trail-1", "06-trail-2", "07-trail-3", "08-trail-4",
+                              "09-big-picture", "10-about", "11-idle-countdown",
+                              "12-attract-after-reset"};
+const char* const kScreens[] = {"attract", "attract", "region", "product", "trail", "trail",
+                                "trail", "trail", "big_picture", "about", "about", "attract"};
+
+std::string name_of(const ctrail::ExhibitRegion& r, bool zh) { return zh ? r.name_zh : r.name_en; }
+
+void check_close(const Figure& f, double expected) {
+    INFO("figure " << f.id << " shown as '" << f.shown << "'");
+    CHECK(f.engine == doctest::Approx(expected).epsilon(1e-9));
+    // What the visitor reads is the engine's number to two significant figures.
+    const double read = read_shown(f.shown, f.unit);
+    REQUIRE_FALSE(std::isnan(read));
+    CHECK(std::fabs(read - expected) <= 0.051 * std::fabs(expected) + 1e-12);
+}
+
+// Share of the trace released in `region` through trail step `step` (1..4), computed here from
+// the engine's stage decomposition: steps 1..3 are stages 0..2; step 4 is the whole trace.
+double region_through(const ctrail::ExhibitTrace& t, int region, int step) {
+    if (step >= 4) {
+        for (const auto& r : t.by_region)
+            if (r.region == region) return r.share;
+        return 0;
+    }
+    double s = 0;
+    for (const auto& st : t.by_stage)
+        if (!st.remainder && st.stage < step)
+            for (const auto& r : st.by_region)
+                if (r.region == region) s += r.share;
+    return s;
+}
+
+void check_tour(const std::string& lang, const std::string& size, const std::vector<std::string>& extra,
+                int png_w, int png_h) {
+    require_model();
+    const std::string dir = fresh_dir("tour-" + lang + "-" + size + (extra.empty() ? "" : "-extra"));
+    std::vector<std::string> args{"--tour", dir, "--size", size, "--lang", lang, "--model", model_path()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    REQUIRE(run_carbontrail(args, dir) == 0);
+
+    const bool zh = lang == "zh";
+    const auto& m = model();
+    const ctrail::ui::Product* car = content().find_product("car");
+    REQUIRE(car);
+    const ctrail::ExhibitTrace t = m.trace("SH", car->sector, car->price_yuan);
+    REQUIRE(t.error.empty());
+    const int sh = m.find_region("SH");
+    const ctrail::BigPicture big = m.big_picture();
+
+    for (std::size_t i = 0; i < std::size(kShots); ++i) {
+        const std::string base = dir + "/" + kShots[i];
+        INFO("screenshot " << base);
+        const Image img = load_png(base + ".png");
+        CHECK(img.width == png_w);
+        CHECK(img.height == png_h);
+        const State s = read_state(base + ".state.tsv");
+        CHECK(s["screen"] == kScreens[i]);
+        CHECK(s["language"] == lang);
+        CHECK(s["trace_pending"] == "0");
+
+        for (const Figure& f : s.figures) {
+            INFO("figure " << f.id);
+            if (f.id == "trail.total_kg") check_close(f, t.total_kg);
+            else if (f.id == "trail.share_elsewhere") check_close(f, t.share_elsewhere);
+            else if (f.id.rfind("trail.path.", 0) == 0) {
+                const int k = std::stoi(f.id.substr(11));
+                REQUIRE(k < int(t.paths.size()));
+                check_close(f, t.paths[k].share);
+            } else if (f.id.rfind("trail.region.", 0) == 0) {
+                const std::string code = f.id.substr(13, f.id.size() - 13 - 6);
+                check_close(f, region_through(t, m.find_region(code), std::stoi(s["trail_stage"])));
+            } else if (f.id == "trail.found_so_far") {
+                const int step = std::stoi(s["trail_stage"]);
+                double so_far = 0;
+                for (const auto& st : t.by_stage)
+                    if (!st.remainder && st.stage < step) so_far += st.share;
+                check_close(f, step >= 4 ? 1.0 : so_far);
+            } else if (f.id.rfind("trail.equivalent.", 0) == 0) {
+                const auto* e = content().find_equivalent(f.id.substr(17));
+                REQUIRE(e);
+                check_close(f, t.total_kg / e->kg_co2_per_unit);
+            } else if (f.id == "big.national_outside_share") check_close(f, big.national_outside_share);
+            else if (f.id.rfind("big.flow.", 0) == 0) {
+                std::vector<const ctrail::GroupFlow*> between;
+                for (const auto& g : big.flows)
+                    if (g.from != g.to && !big.groups[g.from].external && !big.groups[g.to].external)
+                        between.push_back(&g);
+                const int k = std::stoi(f.id.substr(9));
+                REQUIRE(k < int(between.size()));
+                check_close(f, between[k]->share);
+            } else if (f.id == "about.year") {
+                CHECK(f.engine == m.meta().year);
+                CHECK(f.shown == std::to_string(m.meta().year));
+            } else if (f.id.rfind("product.", 0) == 0) {
+                const auto* p = content().find_product(f.id.substr(8, f.id.size() - 8 - 6));
+                REQUIRE(p);
+                check_close(f, p->price_yuan);
+            } else {
+                FAIL("a figure the test does not know: " << f.id);
+            }
+        }
+    }
+
+    // The trail: the visitor's choices, the four steps, the headline and its key numbers.
+    for (int step = 1; step <= 4; ++step) {
+        const State s = read_state(dir + "/" + kShots[3 + step] + ".state.tsv");
+        CHECK(s["region"] == "SH");
+        CHECK(s["product"] == "car");
+        CHECK(s["sector"] == car->sector);
+        CHECK(std::stod(s["amount_yuan"]) == car->price_yuan);
+        CHECK(s["trail_stage"] == std::to_string(step));
+        CHECK(s["trail_stage_count"] == "4");
+        REQUIRE(s.figure("trail.total_kg"));
+        REQUIRE(s.figure("trail.share_elsewhere"));
+        const std::string& headline = s["headline"];
+        CHECK(headline.find(s.figure("trail.share_elsewhere")->shown) != std::string::npos);
+        CHECK(headline.find(name_of(m.regions()[sh], zh)) != std::string::npos);
+        // "…most in <the two largest emitters outside Shanghai>".
+        int named = 0;
+        for (const auto& r : t.by_region) {
+            if (r.region == sh) continue;
+            CHECK(headline.find(name_of(m.regions()[r.region], zh)) != std::string::npos);
+            if (++named == 2) break;
+        }
+    }
+    const State big_state = read_state(dir + "/09-big-picture.state.tsv");
+    CHECK(big_state.figure("big.national_outside_share"));
+    const State about = read_state(dir + "/10-about.state.tsv");
+    CHECK(about.figure("about.year"));
+    const State countdown = read_state(dir + "/11-idle-countdown.state.tsv");
+    CHECK(countdown["idle_countdown"] == "1");
+    const int left = std::stoi(countdown["countdown_seconds"]);
+    CHECK(left >= 1);
+    CHECK(left <= 10);
+    const State after = read_state(dir + "/12-attract-after-reset.state.tsv");
+    CHECK(after["awake"] == "0");
+    CHECK(after["region"] == "");
+    CHECK(after["product"] == "");
+}
+
+} // namespace
+
+TEST_CASE("tour en 800x480") { check_tour("en", "800x480", {}, 800, 480); }
+TEST_CASE("tour zh 800x480") { check_tour("zh", "800x480", {}, 800, 480); }
+TEST_CASE("tour en 1920x1080") { check_tour("en", "1920x1080", {}, 1920, 1080); }
+TEST_CASE("tour zh 1920x1080") { check_tour("zh", "1920x1080", {}, 1920, 1080); }
+TEST_CASE("tour portrait 480x800") { check_tour("en", "480x800", {}, 480, 800); }
+// The canvas is 800x480, turned a quarter clockwise onto a portrait panel: taps must be turned too.
+TEST_CASE("tour rotated 90") { check_tour("en", "800x480", {"--rotate", "90"}, 480, 800); }
