@@ -46,6 +46,11 @@ set(CTRAIL_DEB_ARCH ${_ctrail_deb_arch} CACHE INTERNAL "Debian architecture of t
 set(CTRAIL_PACKAGE_MAINTAINER "Carbon Trail exhibit team <exhibit@carbontrail.invalid>"
     CACHE STRING "Maintainer field of the .deb")
 
+# cpack (and tests/package, which runs it inside ctest) packages what is built; it must not
+# start a build of the whole tree itself (its "preinstall" step would, by default).
+# Build first: scripts/build-pi.sh and .ci/run do.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME carbontrail)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})

@@ -112,13 +112,19 @@ done
 if [ -x "$build_dir/firmware/carbontrail" ]; then
     tour=$(mktemp -d)
     start=$(date +%s%N)
-    if SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software \
-        qemu-aarch64-static "$build_dir/firmware/carbontrail" --headless --tour "$tour" >/dev/null 2>&1; then
-        end=$(date +%s%N)
-        echo "tour under qemu: $(( (end - start) / 1000000 )) ms wall, $(ls "$tour" | wc -l) screenshots"
+    rc=0
+    SDL_VIDEODRIVER=dummy SDL_RENDER_DRIVER=software \
+        qemu-aarch64-static "$build_dir/firmware/carbontrail" --headless --tour "$tour" \
+        >"$tour.log" 2>&1 || rc=$?
+    end=$(date +%s%N)
+    shots=$(find "$tour" -name '*.png' | wc -l)
+    if [ "$rc" -eq 0 ]; then
+        echo "tour under qemu: $(( (end - start) / 1000000 )) ms wall, $shots screenshots"
     else
-        echo "tour under qemu: FAILED (run it by hand: qemu-aarch64-static $build_dir/firmware/carbontrail --headless --tour /tmp/tour)"
+        echo "tour under qemu: FAILED (exit $rc) after $(( (end - start) / 1000000 )) ms, $shots screenshots; last lines:"
+        tail -n 3 "$tour.log" | sed 's/^/    /'
     fi
+    rm -f "$tour.log"
     rm -rf "$tour"
 else
     echo "tour under qemu: no firmware/carbontrail in this build"

@@ -127,7 +127,9 @@ struct ExhibitApp::Impl {
                     bool next_primary = true);
     void language_switch(Box b);
     void overlays(bool blocked_before);
-    void draw_map_base(bool hatch_no_data = true);
+    // mark_no_data: provinces without model data get the no-data fill and hatching (pair with
+    // draw_no_data_labels); false on the decorative attract map.
+    void draw_map_base(bool mark_no_data = true);
     void draw_no_data_labels();
     // Text with {name} placeholders as coloured runs (placeholders in their own colours).
     struct Arg {

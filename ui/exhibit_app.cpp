@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 
 namespace ctrail::ui {
 
@@ -99,10 +100,13 @@ bool ExhibitApp::load(ImVec2 canvas) {
             extra.push_back(p.name_en);
             extra.push_back(p.name_zh);
         }
-    // Path wording comes from the engine's word table: trace one product per sector now? That
-    // would cost start-up time; instead the CJK ranges below cover the words it uses.
-    extra.push_back("钢铁电力煤炭水泥玻璃建材化工石油机械设备电子纺织服装食品烟草农林牧渔交通运输"
-                    "仓储邮政商业服务建筑木材造纸轻工业制造组装生产种植开采供应提供的和以外在从");
+    // Path texts come from the engine's word table: its characters are listed in a content
+    // file (also read by the font subsetter).
+    {
+        std::ifstream words(d.config.paths.content + "/engine-words.tsv");
+        for (std::string line; std::getline(words, line);)
+            if (!line.empty() && line[0] != '#') extra.push_back(line);
+    }
     std::vector<std::string_view> texts = d.texts.all_texts();
     for (const auto& s : extra) texts.push_back(s);
     FontFiles files = default_font_files();
@@ -163,8 +167,9 @@ void ExhibitApp::Impl::start_trace() {
     const Product* p = product();
     if (!p || !model) return;
     ExhibitTraceOptions options;
-    options.max_paths = 24;
-    options.threshold = 0.002;
+    // Enough chains for the map's province-to-province arcs (the panel lists the top few).
+    options.max_paths = 80;
+    options.threshold = 0.0005;
     options.product_en = p->short_en;
     if (!options.product_en.empty())
         options.product_en[0] = char(std::toupper((unsigned char)options.product_en[0]));

@@ -43,20 +43,19 @@ std::string format_sig(double v, int digits) {
 
 std::string format_percent(double share) { return format_sig(share * 100.0) + "%"; }
 
-MassText format_mass(double kg, bool zh) {
+MassText format_mass(double kg, const char* kg_word, const char* t_word) {
     // Decide the unit on the rounded value, so 999.7 kg reads "1 t", not "1,000 kg".
-    if (std::fabs(round_sig(kg)) < 1000)
-        return {format_sig(kg), zh ? "千克" : "kg"};
-    return {format_sig(kg / 1000.0), zh ? "吨" : "t"};
+    if (std::fabs(round_sig(kg)) < 1000) return {format_sig(kg), kg_word};
+    return {format_sig(kg / 1000.0), t_word};
 }
 
-std::string format_count(double v, bool zh) {
-    if (zh && std::fabs(round_sig(v)) >= 10000) return format_sig(v / 10000.0) + "万";
+std::string format_count(double v, const char* wan) {
+    if (wan && std::fabs(round_sig(v)) >= 10000) return format_sig(v / 10000.0) + wan;
     return format_sig(v);
 }
 
-std::string format_yuan(double yuan, bool zh) {
-    if (zh) return format_count(yuan, true) + "元";
+std::string format_yuan(double yuan, const char* wan, const char* yuan_word) {
+    if (yuan_word) return format_count(yuan, wan) + yuan_word;
     return "¥" + format_sig(yuan);
 }
 

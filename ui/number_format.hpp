@@ -17,11 +17,13 @@ struct MassText {
     std::string number; // "4.1"
     std::string unit;   // "t" / "kg" / "吨" / "千克"
 };
-// kg of CO2: below 1,000 kg in kg, else in tonnes.
-MassText format_mass(double kg, bool chinese);
-// A count of things (km, hours): en "20,000"; zh "2万" from 10,000 up.
-std::string format_count(double value, bool chinese);
-// Money: en "¥120,000"; zh "12万元".
-std::string format_yuan(double yuan, bool chinese);
+// kg of CO2: below 1,000 kg in kg, else in tonnes; the unit words come from the text table
+// ("kg"/"t", "千克"/"吨").
+MassText format_mass(double kg, const char* kg_word, const char* t_word);
+// A count of things (km, hours): "20,000"; with a word for ten thousand (Chinese 万) "2万"
+// from 10,000 up.
+std::string format_count(double value, const char* ten_thousand = nullptr);
+// Money: "¥120,000"; with Chinese words "12万元".
+std::string format_yuan(double yuan, const char* ten_thousand = nullptr, const char* yuan_word = nullptr);
 
 } // namespace ctrail::ui

@@ -65,11 +65,15 @@ void ExhibitApp::Impl::draw_attract() {
     Box s = L.portrait ? L.story : Box(L.story.min, ImVec2(L.story.max.x, L.bar.min.y - L.gap));
     ImFont* head = fonts.headline ? fonts.headline : fonts.body;
     const float wrap = s.w();
-    float y = s.min.y + (L.portrait ? 0 : s.h() * 0.06f);
+    float y = s.min.y + (L.portrait ? 0 : s.h() * 0.08f);
     y += text(fonts.body, L.caption, ImVec2(s.min.x, y), theme::coast, tr("attract.brand")) + L.pad;
     const Lang other = lang() == Lang::En ? Lang::Zh : Lang::En;
-    const float big_h1 = std::min(L.h1 * 1.25f, std::max(L.h1, fonts.headline_px));
-    y += runs(head, big_h1, ImVec2(s.min.x, y), wrap, {{tr("attract.title"), theme::text}}, 1.12f);
+    // The question is the screen's hero: as large as the column allows. The hero font holds
+    // Latin (crisp when drawn smaller); Chinese uses the headline font at its own size.
+    ImFont* question_font = !zh() && fonts.hero ? fonts.hero : head;
+    const float question = zh() ? std::max(L.h1, std::min(fonts.headline_px * 1.2f, wrap / 9.f))
+                                : std::max(L.h1, std::min(fonts.hero_px, wrap / 10.5f));
+    y += runs(question_font, question, ImVec2(s.min.x, y), wrap, {{tr("attract.title"), theme::text}}, 1.12f);
     y += L.pad * 0.5f;
     y += runs(fonts.body, L.h2, ImVec2(s.min.x, y), wrap,
               {{texts.tr(other, "attract.title"), theme::muted_text}}, 1.15f);
@@ -87,7 +91,13 @@ void ExhibitApp::Impl::draw_attract() {
     }
 
     // The one action. Asleep, the whole screen is the target (overlay); awake, this button.
+    // Where the column has room it sits under the icons (lower half), else in the bottom bar.
+    const float button_h = L.bar.h();
+    const float hint_h = L.caption * 1.6f;
     Box start(s.min.x, L.bar.min.y, s.max.x, L.bar.max.y);
+    const float column_y = std::max(y + L.gap * 2, L.canvas.h() * 0.55f);
+    const bool in_column = !L.portrait && column_y + button_h + hint_h <= s.max.y;
+    if (in_column) start = Box(s.min.x, column_y, s.max.x, column_y + button_h);
     if (L.portrait) start = L.next;
     if (awake) {
         // A slow ring (one pulse per 1.6 s) says "here".
@@ -101,20 +111,22 @@ void ExhibitApp::Impl::draw_attract() {
     }
     if (primary_button("start", start, tr("attract.touch_to_start"), false)) journey.start();
     const char* hint = awake ? tr("attract.tap_button") : tr("attract.subtitle");
-    const float hy = start.min.y - L.pad * 0.6f - L.caption * 1.3f;
-    if (hy > y) text_centred(fonts.body, L.caption, Box(start.min.x, hy, start.max.x, hy + L.caption * 1.3f),
-                             theme::muted_text, hint);
+    const float hy = in_column ? start.max.y + L.pad * 0.6f : start.min.y - L.pad * 0.6f - L.caption * 1.3f;
+    if (hy > y) text_centred(fonts.body, in_column ? L.body : L.caption,
+                             Box(start.min.x, hy, start.max.x, hy + L.caption * 1.3f), theme::muted_text, hint);
 
     // Language pair bottom-left (no Home: this is home).
     Box lang_box(L.bar.min.x, L.bar.min.y, L.bar.min.x + L.lang.w(), L.bar.max.y);
     if (L.portrait) lang_box = Box(L.bar.min.x, L.bar.min.y, L.bar.max.x, L.bar.max.y);
     language_switch(lang_box);
-    if (!L.portrait && model) {
-        std::string cite = tr("attract.credit");
-        ImVec2 cs = measure(fonts.caption, L.caption, cite.c_str());
-        if (lang_box.max.x + L.gap + cs.x < s.min.x - L.gap)
+    if (!L.portrait) {
+        const char* cite = tr("attract.credit");
+        const ImVec2 cs = measure(fonts.caption, L.caption, cite);
+        if (in_column && cs.x <= s.w())
+            text(fonts.caption, L.caption, ImVec2(s.max.x - cs.x, L.bar.max.y - cs.y), theme::muted_text, cite);
+        else if (lang_box.max.x + L.gap + cs.x < s.min.x - L.gap)
             text(fonts.caption, L.caption, ImVec2(lang_box.max.x + L.gap, L.bar.max.y - cs.y),
-                 theme::muted_text, cite.c_str());
+                 theme::muted_text, cite);
     }
 }
 

@@ -101,21 +101,30 @@ void ExhibitApp::Impl::draw_big_picture() {
         dl->AddLine(ImVec2(in.min.x, y), ImVec2(in.max.x, y), theme::with_alpha(theme::muted_text, 0.35f), 1.f);
         y += L.pad * 0.6f;
     }
-    // The largest flows in words: "Central → East: 6.1% of China's CO2".
+    // The largest flows between regions, in words, with bars (as many as fit).
     const float bottom = in.max.y;
-    const std::size_t rows = std::min<std::size_t>(shown, 3);
+    const float row_size = in.w() > metrics.mm(90) ? L.body : L.caption;
+    const std::size_t rows = std::min<std::size_t>(shown, 6);
     for (std::size_t i = 0; i < rows; ++i) {
         const GroupFlow& f = *flows[i];
         const std::string pct = figure("big.flow." + std::to_string(i) + ".share", f.share, "share",
                                        format_percent(f.share));
         const std::string from = group_label(*this, b.groups[f.from].name), to = group_label(*this, b.groups[f.to].name);
         const std::string row = format_text(tr("big.flow_row"), {{"from", from}, {"to", to}});
-        const ImVec2 pct_size = measure(head, L.caption, pct.c_str());
-        const ImVec2 rs = measure(fonts.body, L.caption, row.c_str(), in.w() - pct_size.x - L.pad);
-        if (y + rs.y > bottom) break;
-        text(fonts.body, L.caption, ImVec2(in.min.x, y), theme::text, row.c_str(), in.w() - pct_size.x - L.pad);
-        dl->AddText(head, L.caption, ImVec2(in.max.x - pct_size.x, y), theme::interior, pct.c_str());
-        y += rs.y + L.pad * 0.5f;
+        const ImVec2 pct_size = measure(head, row_size, pct.c_str());
+        const ImVec2 rs = measure(fonts.body, row_size, row.c_str(), in.w() - pct_size.x - L.pad);
+        const float bar = std::max(4.f, row_size * 0.28f);
+        if (y + rs.y + bar + 3 > bottom) {
+            state.figures.pop_back(); // not drawn after all
+            break;
+        }
+        text(fonts.body, row_size, ImVec2(in.min.x, y), theme::text, row.c_str(), in.w() - pct_size.x - L.pad);
+        dl->AddText(head, row_size, ImVec2(in.max.x - pct_size.x, y), theme::interior, pct.c_str());
+        y += rs.y + 3;
+        dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.max.x, y + bar), theme::background, bar / 2);
+        dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.min.x + float(in.w() * f.share / top), y + bar),
+                          theme::interior, bar / 2);
+        y += bar + L.pad * 0.6f;
     }
     if (bottom_bar("next", tr("about.button"))) journey.about();
 }

@@ -48,7 +48,8 @@ void ExhibitApp::Impl::draw_product() {
         if (icon) draw_icon(dl, *icon, ic, isz, theme::coast, icon_stroke(isz));
         const std::string& name = zh() ? p.name_zh : p.name_en;
         const std::string price = figure("product." + p.id + ".price", p.price_yuan, "yuan",
-                                         format_text(tr("what.price"), {{"price", format_yuan(p.price_yuan, zh())}}));
+                                         format_text(tr("what.price"), {{"price", zh() ? format_yuan(p.price_yuan, tr("number.ten_thousand"), tr("number.yuan"))
+                                                                                     : format_yuan(p.price_yuan)}}));
         const float tx = side ? in.min.x + isz + L.pad : in.min.x;
         const float tw = in.max.x - tx;
         const ImVec2 ns = measure(fonts.body, L.body, name.c_str(), tw);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace ctrail::ui {
 
@@ -51,30 +52,42 @@ void ExhibitApp::Impl::draw_trail() {
     const int step = journey.trail_step();
     const bool last = step >= journey.trail_steps();
 
-    // Arcs first (under the bubbles), for the top paths revealed so far.
+    // Arcs first (under the bubbles): the province-to-province steps of the top supply chains
+    // revealed so far (home <- the product's maker <- its supplier <- ...), each pair of
+    // provinces once, as wide as the share of the chains that run along it.
     const float fade = trace ? Ease::in_out(now, trace_at, 0.5) : 0.f;
     if (trace && home_p >= 0) {
-        const ExhibitTrace& t = *trace;
-        const int n = std::min<int>(kTrailPaths, int(t.paths.size()));
-        const double top = n > 0 ? t.paths[0].share : 1;
-        for (int i = n - 1; i >= 0; --i) {
-            const TracePathView& path = t.paths[i];
-            const int depth = int(path.nodes.size()) - 1;
-            const int reveal = std::min(depth + 1, kTrailSteps);
+        struct Leg {
+            double share = 0;
+            int reveal = kTrailSteps; // the first step that shows it
+        };
+        std::map<std::pair<int, int>, Leg> legs;
+        for (const TracePathView& path : trace->paths) {
+            const int reveal = std::min(int(path.nodes.size()), kTrailSteps); // depth + 1
             if (reveal > step) continue;
-            const float progress = reveal == step ? Ease::in_out(now, step_at + 0.08 * i, 1.3) : 1.f;
-            // Back from the consumer: home <- the product's maker <- its supplier <- ...
-            std::vector<int> chain{home};
-            for (const auto& node : path.nodes) chain.push_back(node.region);
-            const int segs = int(chain.size()) - 1;
-            const float w = line * (0.8f + 3.2f * float(std::sqrt(path.share / top)));
-            for (int j = 0; j < segs; ++j) {
-                const int a = model_to_map[chain[j]], b = model_to_map[chain[j + 1]];
-                if (a < 0 || b < 0 || a == b) continue;
-                const float sp = std::clamp(progress * segs - j, 0.f, 1.f);
-                ArcStyle style{theme::with_alpha(theme::interior, 0.8f * fade), w, w * 0.6f, 0.22f, true};
-                draw_arc(dl, map_view->anchor(a), map_view->anchor(b), sp, style);
+            int from = home;
+            for (const auto& node : path.nodes) {
+                if (node.region != from) {
+                    Leg& leg = legs[{from, node.region}];
+                    leg.share += path.share;
+                    leg.reveal = std::min(leg.reveal, reveal);
+                }
+                from = node.region;
             }
+        }
+        std::vector<std::pair<std::pair<int, int>, Leg>> sorted(legs.begin(), legs.end());
+        std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.second.share > b.second.share; });
+        if (sorted.size() > std::size_t(kTrailPaths)) sorted.resize(kTrailPaths);
+        const double top = sorted.empty() ? 1 : sorted.front().second.share;
+        for (std::size_t i = sorted.size(); i-- > 0;) {
+            const auto& [ends, leg] = sorted[i];
+            const int a = model_to_map[ends.first], b = model_to_map[ends.second];
+            if (a < 0 || b < 0) continue;
+            // New legs run out from the consumer's side over ~1.3 s; earlier ones stay drawn.
+            const float progress = leg.reveal == step ? Ease::in_out(now, step_at + 0.08 * i, 1.3) : 1.f;
+            const float w = line * (0.8f + 3.2f * float(std::sqrt(leg.share / top)));
+            ArcStyle style{theme::with_alpha(theme::interior, 0.8f * fade), w, w * 0.6f, 0.22f, true};
+            draw_arc(dl, map_view->anchor(a), map_view->anchor(b), progress, style);
         }
     }
 
@@ -137,7 +150,10 @@ void ExhibitApp::Impl::draw_trail() {
             const ImVec2 ps = measure(head, L.caption, pct.c_str());
             const ImVec2 size(ns.x + ps.x + 12, ns.y + 2);
             const auto pos = place_label(a, size, r, L.map);
-            if (!pos) continue;
+            if (!pos) {
+                state.figures.pop_back(); // no room for this label: not on screen
+                continue;
+            }
             const ImU32 halo = theme::with_alpha(theme::background, 0.6f * fade);
             dl->AddRectFilled(*pos, ImVec2(pos->x + size.x, pos->y + size.y), halo, 4);
             dl->AddText(fonts.body, L.caption, ImVec2(pos->x + 3, pos->y + 1), theme::with_alpha(theme::text, fade),
@@ -220,29 +236,31 @@ void ExhibitApp::Impl::draw_trail() {
     y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), headline, 1.12f) + L.pad * 0.4f;
 
     // The total, rounded to two significant figures, and its everyday comparison.
-    const MassText mass = format_mass(t.total_kg, zh());
+    const MassText mass = format_mass(t.total_kg, tr("number.kg"), tr("number.t"));
     const std::string hero_text = "≈ " + figure("trail.total_kg", t.total_kg, "kg", mass.number + " " + mass.unit);
     const float hero = std::min(L.hero, std::max(L.h1, (bottom - y) * 0.3f));
     if (y + hero * 1.05f < bottom) {
         y += text(fonts.hero ? fonts.hero : head, hero, ImVec2(in.min.x, y), theme::with_alpha(theme::co2, fade),
                   hero_text.c_str()) * 0.98f;
-        const char* unit_words = mass.unit == "t" || mass.unit == "吨" ? tr("unit.t_co2") : tr("unit.kg_co2");
+        const char* unit_words = t.total_kg >= 999.5 ? tr("trail.mass_words_t") : tr("trail.mass_words_kg");
         if (y + L.body * 1.2f < bottom)
             y += text(fonts.body, L.body, ImVec2(in.min.x, y), txt, unit_words, in.w());
     }
     if (const Equivalent* e = p ? content.find_equivalent(p->equivalent) : nullptr) {
         const double n = t.total_kg / e->kg_co2_per_unit;
-        const std::string count = figure("trail.equivalent." + e->id, n, e->unit, format_count(n, zh()));
+        const std::string count = figure("trail.equivalent." + e->id, n, e->unit, format_count(n, zh() ? tr("number.ten_thousand") : nullptr));
         const std::string sentence = format_text(zh() ? e->text_zh : e->text_en, {{"n", count}});
         const ImVec2 es = measure(fonts.body, L.body, sentence.c_str(), in.w());
-        if (y + es.y < bottom) y += text(fonts.body, L.body, ImVec2(in.min.x, y), theme::with_alpha(theme::muted_text, fade),
+        if (y + es.y >= bottom) state.figures.pop_back(); // no room: not on screen
+        else y += text(fonts.body, L.body, ImVec2(in.min.x, y), theme::with_alpha(theme::muted_text, fade),
                                          sentence.c_str(), in.w());
     }
     y += L.pad;
 
     // Top supply chains, as many as fit.
-    const int n_paths = std::min<int>(3, int(t.paths.size()));
-    if (n_paths > 0 && y + L.h2 * 1.3f + L.caption * 3 < bottom) {
+    const int n_paths = std::min<int>(5, int(t.paths.size()));
+    const float row = in.w() > metrics.mm(90) ? L.body : L.caption; // larger where there is room
+    if (n_paths > 0 && y + L.h2 * 1.3f + row * 3 < bottom) {
         dl->AddLine(ImVec2(in.min.x, y), ImVec2(in.max.x, y), theme::with_alpha(theme::muted_text, 0.35f * fade), 1.f);
         y += L.pad * 0.8f;
         y += text(head, L.h2 * 0.85f, ImVec2(in.min.x, y), txt, tr("trail.top_chains")) + L.pad * 0.4f;
@@ -252,13 +270,16 @@ void ExhibitApp::Impl::draw_trail() {
             const std::string pct = figure("trail.path." + std::to_string(i) + ".share", path.share, "share",
                                            format_percent(path.share));
             const std::string& words = zh() ? path.text_zh : path.text_en;
-            const ImVec2 ps = measure(head, L.caption, pct.c_str());
+            const ImVec2 ps = measure(head, row, pct.c_str());
             const float tw = in.w() - ps.x - L.pad;
-            const ImVec2 ws = measure(fonts.body, L.caption, words.c_str(), tw);
-            const float bar = std::max(4.f, L.caption * 0.28f);
-            if (y + ws.y + bar + L.pad > bottom) break;
-            text(fonts.body, L.caption, ImVec2(in.min.x, y), txt, words.c_str(), tw);
-            dl->AddText(head, L.caption, ImVec2(in.max.x - ps.x, y), theme::with_alpha(theme::co2, fade), pct.c_str());
+            const ImVec2 ws = measure(fonts.body, row, words.c_str(), tw);
+            const float bar = std::max(4.f, row * 0.28f);
+            if (y + ws.y + bar + L.pad > bottom) {
+                state.figures.pop_back(); // not on screen after all
+                break;
+            }
+            text(fonts.body, row, ImVec2(in.min.x, y), txt, words.c_str(), tw);
+            dl->AddText(head, row, ImVec2(in.max.x - ps.x, y), theme::with_alpha(theme::co2, fade), pct.c_str());
             y += ws.y + 3;
             dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.max.x, y + bar), theme::with_alpha(theme::background, fade), bar / 2);
             dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.min.x + float(in.w() * path.share / top), y + bar),

@@ -239,14 +239,15 @@ void ExhibitApp::Impl::step_dots(ImVec2 pos, int count, int current, float size)
     }
 }
 
-void ExhibitApp::Impl::draw_map_base(bool hatch_no_data) {
+void ExhibitApp::Impl::draw_map_base(bool mark_no_data) {
     if (!map_view) return;
     const auto& provinces = map_asset->provinces();
     std::vector<ImU32> fills(provinces.size(), theme::map_land);
-    for (std::size_t i = 0; i < provinces.size(); ++i)
-        if (provinces[i].in_model && map_to_model[i] < 0) fills[i] = theme::no_data;
+    if (mark_no_data)
+        for (std::size_t i = 0; i < provinces.size(); ++i)
+            if (provinces[i].in_model && map_to_model[i] < 0) fills[i] = theme::no_data;
     map_view->draw_fills(dl, fills);
-    if (hatch_no_data)
+    if (mark_no_data)
         for (std::size_t i = 0; i < provinces.size(); ++i)
             if (provinces[i].in_model && map_to_model[i] < 0)
                 map_view->draw_hatching(dl, int(i), theme::with_alpha(theme::background, 0.55f),
@@ -259,8 +260,12 @@ void ExhibitApp::Impl::draw_no_data_labels() {
     const auto& provinces = map_asset->provinces();
     for (std::size_t i = 0; i < provinces.size(); ++i) {
         if (!provinces[i].in_model || map_to_model[i] >= 0) continue;
-        // Name from the text table (the model has no entry for it); the asset's as a fallback.
-        std::string name = zh() ? provinces[i].name_zh : provinces[i].name_en;
+        // Name from the text table ("province.xz"; the model has no entry for it, and the
+        // font holds the text tables' glyphs), else the map asset's.
+        std::string key = "province.";
+        for (char ch : provinces[i].code) key += char(std::tolower((unsigned char)ch));
+        std::string name = texts.has(lang(), key) ? texts.tr(lang(), key)
+                                                  : (zh() ? provinces[i].name_zh : provinces[i].name_en);
         ImVec2 c = map_view->bbox_centre(int(i));
         const float w = std::max(measure(fonts.body, L.caption, name.c_str()).x,
                                  measure(fonts.caption, L.caption, tr("map.no_data")).x);

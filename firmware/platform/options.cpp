@@ -27,7 +27,8 @@ The Carbon Trail exhibit. Without options it runs full screen with the kiosk con
   --tour DIR           play the scripted visitor (Shanghai, car, every trail step, big
                        picture, about, idle reset) with injected touches; one PNG and one
                        state file (.state.tsv) per screen into DIR. Implies --headless.
-  --script FILE        play a visitor script instead of the built-in tour (see --help-script)
+  --script FILE        play a visitor script instead of the built-in tour (see --help-script);
+                       with --tour DIR its `shot` lines write into DIR
   --goto SCREEN        reach a screen (attract, region, product, trail, big_picture, about)
   --screenshot FILE    write one PNG (+ FILE.state.tsv) of the state reached by --goto/--script
   --or-tour DIR        open a window; where there is no display, say so and play the tour
@@ -106,8 +107,6 @@ Options parse_options(const std::vector<std::string>& args) {
     }
     if (!o.go_to.empty() && o.screenshot.empty() && o.tour_dir.empty())
         throw UsageError("--goto needs --screenshot FILE");
-    if (!o.tour_dir.empty() && !o.script_file.empty() && o.script_file != "-help")
-        throw UsageError("--tour and --script exclude each other");
     if (o.headless && o.width == 0) o.width = 800, o.height = 480;
     return o;
 }

@@ -83,7 +83,7 @@ TEST_CASE("a stable by-path name resolves to the card it points at") {
     CHECK(choose_drm_device((drm.dev / "card0").string(), drm.dev, drm.sys).index == 0);
 }
 
-TEST_CASE("a number is taken as it is; a missing or wrong path falls back to auto") {
+TEST_CASE("a number is taken as it is, a missing or wrong path falls back to auto") {
     FakeDrm drm;
     CHECK(choose_drm_device("0", drm.dev, drm.sys).index == 0);
     DrmChoice missing = choose_drm_device("/dev/dri/by-path/nothing-here", drm.dev, drm.sys);

@@ -16,14 +16,12 @@ const char* const kAccountsUsage =
     "Conventions as pymrio's D_pba_reg / D_cba_reg. --csv prints full precision.\n";
 
 int cmd_accounts(const std::vector<std::string>& argv, std::ostream& out) {
-    Args args(argv, {"stressor"}, {"csv"});
-    const std::string& path = args.positional(0, "MODEL.sqlite");
-    args.expect_positionals(1);
-    Model m = read_database(path);
-    int k = stressor_index(m, args.option_or("stressor", ""));
-    Accounts a = compute_accounts(m, Leontief(m), k);
+    AccountsCommand cmd = open_accounts(argv);
+    const Model& m = cmd.model;
+    const int k = cmd.stressor;
+    const Accounts& a = cmd.accounts;
     const auto n = m.regions.size();
-    if (args.flag("csv")) {
+    if (cmd.csv) {
         out << "region,territorial,consumption,imported,exported,household,emitted_elsewhere_"
                "share\n";
         for (size_t r = 0; r < n; ++r) {

@@ -33,16 +33,14 @@ std::string region_label(const Model& m, int r) {
 } // namespace
 
 int cmd_headline(const std::vector<std::string>& argv, std::ostream& out) {
-    Args args(argv, {"stressor"}, {"csv"});
-    const std::string& path = args.positional(0, "MODEL.sqlite");
-    args.expect_positionals(1);
-    Model m = read_database(path);
-    int k = stressor_index(m, args.option_or("stressor", ""));
-    Accounts a = compute_accounts(m, Leontief(m), k);
+    AccountsCommand cmd = open_accounts(argv);
+    const Model& m = cmd.model;
+    const int k = cmd.stressor;
+    const Accounts& a = cmd.accounts;
     Headline h = compute_headline(m, a);
     constexpr int kTop = 3;
 
-    if (args.flag("csv")) {
+    if (cmd.csv) {
         out << "region,coastal,consumption,caused_by_industry,emitted_elsewhere_share";
         for (int i = 1; i <= kTop; ++i) out << ",top" << i << ",top" << i << "_value";
         out << '\n';

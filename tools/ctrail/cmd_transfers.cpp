@@ -14,14 +14,12 @@ const char* const kTransfersUsage =
     "emissions are not transfers. --csv prints rows emitter,consumer,value at full precision.\n";
 
 int cmd_transfers(const std::vector<std::string>& argv, std::ostream& out) {
-    Args args(argv, {"stressor"}, {"csv"});
-    const std::string& path = args.positional(0, "MODEL.sqlite");
-    args.expect_positionals(1);
-    Model m = read_database(path);
-    int k = stressor_index(m, args.option_or("stressor", ""));
-    Accounts a = compute_accounts(m, Leontief(m), k);
+    AccountsCommand cmd = open_accounts(argv);
+    const Model& m = cmd.model;
+    const int k = cmd.stressor;
+    const Accounts& a = cmd.accounts;
     const auto& dom = m.domestic_regions();
-    if (args.flag("csv")) {
+    if (cmd.csv) {
         out << "emitter,consumer,value\n";
         for (size_t e = 0; e < dom.size(); ++e)
             for (size_t r = 0; r < m.regions.size(); ++r)

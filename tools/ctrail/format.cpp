@@ -1,6 +1,7 @@
 #include "format.hpp"
 
 #include "args.hpp"
+#include "store.hpp"
 
 #include <charconv>
 #include <cstdio>
@@ -64,6 +65,16 @@ int stressor_index(const Model& model, const std::string& code) {
         throw UsageError("unknown stressor '" + code + "' (this model has: " + known + ")");
     }
     return k;
+}
+
+AccountsCommand open_accounts(const std::vector<std::string>& argv) {
+    Args args(argv, {"stressor"}, {"csv"});
+    const std::string& path = args.positional(0, "MODEL.sqlite");
+    args.expect_positionals(1);
+    AccountsCommand c{read_database(path), 0, args.flag("csv"), {}};
+    c.stressor = stressor_index(c.model, args.option_or("stressor", ""));
+    c.accounts = compute_accounts(c.model, Leontief(c.model), c.stressor);
+    return c;
 }
 
 } // namespace ctrail::cli

@@ -2,7 +2,7 @@
 // and opening a model database with the derived quantities.
 #pragma once
 
-#include "leontief.hpp"
+#include "accounts.hpp"
 
 #include <ostream>
 #include <string>
@@ -28,6 +28,16 @@ class TextTable {
     std::vector<std::string> header_;
     std::vector<std::vector<std::string>> rows_;
 };
+
+// What the account-style commands (accounts, transfers, headline) share: `MODEL.sqlite
+// [--stressor CODE] [--csv]` parsed, the model opened and its accounts computed.
+struct AccountsCommand {
+    Model model;
+    int stressor = 0;
+    bool csv = false;
+    Accounts accounts;
+};
+AccountsCommand open_accounts(const std::vector<std::string>& argv);
 
 // The stressor index for --stressor (default: the model's first stressor); UsageError if unknown.
 int stressor_index(const Model& model, const std::string& code);

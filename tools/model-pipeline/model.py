@@ -67,6 +67,9 @@ def build(folder, year, params):
     output_file, output = sources.read_provincial_output(folder, year)
     prov_map = concordance.provincial(year)
     concordance.check_complete(prov_map, list(range(1, 43)), concordance.PROVINCIAL[year])
+    missing = [name for name in names if name not in output]
+    if missing:
+        raise sources.SourceError(f"{output_file}: no gross output for {', '.join(missing)}")
     x = [[0.0] * N for _ in range(R)]
     for p, name in enumerate(names):
         for k in range(1, 43):

@@ -7,6 +7,8 @@ full 135/139-sector detail, before aggregation, so that e.g. imported crude oil 
 refined products.
 """
 
+from sources import SourceError
+
 # Final-demand categories of the model, with the NBS column each comes from.
 CATEGORIES = [
     ("households_rural", "FU101"),
@@ -40,7 +42,7 @@ def domestic_reduced(table, mapping, sectors):
         imports = table["IM"][code]
         keep = 1.0 - imports / domestic_use if domestic_use > 0 else 1.0
         if not 0.0 <= keep <= 1.0:
-            raise ValueError(f"{table['file']}: sector {code}: imports exceed domestic use")
+            raise SourceError(f"{table['file']}: sector {code}: imports exceed domestic use")
         zi = Z[i]
         for k, v in enumerate(row):
             if v:

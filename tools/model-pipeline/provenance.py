@@ -116,7 +116,8 @@ def text(m, acc, fig, checks, params_file):
       "electricity negative in 2007, and scaling provincial outputs to NBS would break the "
       "0.5% match with the provincial data. Negative national inventory changes are set to "
       "zero before balancing (RAS needs a sign-consistent seed; "
-      + (", ".join(f"{s}: {_g(v)}" for s, v in d["negative_inventory"]) or "none this year")
+      + (", ".join(f"{s}: {_g(v)} x 10^8 CNY" for s, v in d["negative_inventory"])
+         or "none this year")
       + "). The statistical discrepancy column (ERR) is not carried; the RAS absorbs it. "
       f"Converged in {d['ras']['iterations']} iterations to 1e-13.\n")
     w("| sector | provincial / NBS output | r_i (row factor) | s_j (column factor) | "

@@ -1,0 +1,83 @@
+// The journey state machine on its own: screens in order, the first-touch rule, the idle
+// countdown and its cancellation, Home's question, and what a reset clears.
+#include <journey.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace ctrail::ui;
+
+TEST_CASE("the journey runs attract -> region -> product -> trail -> big picture -> about") {
+    Journey j({60, 10, "en"});
+    CHECK(j.screen() == Screen::Attract);
+    CHECK_FALSE(j.touch(0.0)); // wakes only
+    CHECK(j.awake());
+    CHECK(j.touch(1.0));
+    j.start();
+    CHECK(j.screen() == Screen::Region);
+    j.choose_region("SH");
+    CHECK(j.screen() == Screen::Product);
+    j.choose_product("car", 4);
+    CHECK(j.screen() == Screen::Trail);
+    CHECK(j.trail_step() == 1);
+    CHECK(j.next_step());
+    CHECK(j.next_step());
+    CHECK(j.next_step());
+    CHECK(j.trail_step() == 4);
+    CHECK_FALSE(j.next_step());
+    j.big_picture();
+    CHECK(j.screen() == Screen::BigPicture);
+    j.about();
+    CHECK(j.screen() == Screen::About);
+}
+
+TEST_CASE("idle: countdown after the timeout, cancelled by a touch, reset after it runs out") {
+    Journey j({60, 10, "zh"});
+    j.touch(0);
+    j.touch(1);
+    j.start();
+    j.set_language("en");
+    CHECK_FALSE(j.counting_down(60.9));
+    CHECK(j.counting_down(61.0));
+    CHECK(j.countdown_seconds(61.0) == 10);
+    CHECK(j.countdown_seconds(61.5) == 10);
+    CHECK(j.countdown_seconds(70.2) == 1);
+    CHECK_FALSE(j.touch(65)); // the touch only cancels
+    CHECK_FALSE(j.counting_down(65.1));
+    CHECK(j.screen() == Screen::Region);
+    CHECK_FALSE(j.update(124.9));
+    CHECK(j.counting_down(125.0));
+    CHECK(j.update(135.0));
+    CHECK(j.screen() == Screen::Attract);
+    CHECK_FALSE(j.awake());
+    CHECK(j.language() == "zh"); // back to the configured language
+    CHECK(j.region().empty());
+}
+
+TEST_CASE("idle does not count down on the sleeping attract screen") {
+    Journey j({60, 10, "en"});
+    CHECK_FALSE(j.counting_down(1000));
+    CHECK_FALSE(j.update(1000));
+    j.touch(1000); // wakes
+    CHECK(j.counting_down(1060)); // a woken attract screen goes back to sleep through the countdown
+    CHECK(j.update(1070));
+    CHECK_FALSE(j.awake());
+}
+
+TEST_CASE("home asks first; a reset clears the visitor's choices") {
+    Journey j;
+    j.touch(0);
+    j.start();
+    j.choose_region("GD");
+    j.choose_product("flat", 4);
+    j.ask_home();
+    CHECK(j.home_confirm());
+    j.cancel_home();
+    CHECK_FALSE(j.home_confirm());
+    CHECK(j.screen() == Screen::Trail);
+    j.ask_home();
+    j.reset();
+    CHECK(j.screen() == Screen::Attract);
+    CHECK_FALSE(j.home_confirm());
+    CHECK(j.product().empty());
+    CHECK(j.trail_step() == 0);
+}
