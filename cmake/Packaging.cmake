@@ -56,15 +56,16 @@ set(CPACK_PACKAGE_NAME carbontrail)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "${CTRAIL_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Carbon Trail: touchscreen exhibit tracing CO2 along China's supply chains")
+# The synopsis comes from the summary; CPack indents this text and turns the empty line
+# into the control file's " ." paragraph break.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-"Carbon Trail: touchscreen exhibit tracing CO2 along China's supply chains
- A museum exhibit for a Raspberry Pi with a touchscreen: a visitor picks where
- they live and what they bought, and the exhibit traces the product's CO2 back
- along its supply chain to the provinces where it was emitted (environmentally
- extended multi-regional input-output analysis, Feng et al. 2013).
- .
- Runs full-screen on KMS/DRM as the systemd service carbontrail.service;
- settings in /etc/carbontrail/kiosk.conf; writes only to /var/lib/carbontrail.")
+"A museum exhibit for a Raspberry Pi with a touchscreen: a visitor picks where
+they live and what they bought, and the exhibit traces the product's CO2 back
+along its supply chain to the provinces where it was emitted (environmentally
+extended multi-regional input-output analysis, Feng et al. 2013).
+
+Runs full-screen on KMS/DRM as the systemd service carbontrail.service;
+settings in /etc/carbontrail/kiosk.conf; writes only to /var/lib/carbontrail.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE ${CTRAIL_DEB_ARCH})
 set(CPACK_DEBIAN_FILE_NAME "carbontrail_${PROJECT_VERSION}_${CTRAIL_DEB_ARCH}.deb")

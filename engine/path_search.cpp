@@ -1,7 +1,6 @@
 #include "path_search.hpp"
 
 #include <algorithm>
-#include <numeric>
 #include <queue>
 
 namespace ctrail {
@@ -113,7 +112,8 @@ PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd&
             out.paths.push_back({nodes_of(arena, top.prefix), top.key});
             continue;
         }
-        if (out.expansions >= limits.max_expansions) {
+        if (out.expansions >= limits.max_expansions ||
+            static_cast<long long>(arena.size()) >= limits.max_prefixes) {
             out.hit_guard = true;
             break;
         }

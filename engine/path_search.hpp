@@ -39,6 +39,7 @@ struct PathSearchLimits {
     int max_paths = 100;
     int max_depth = 12;
     long long max_expansions = 2'000'000;
+    long long max_prefixes = 1'000'000; // memory guard: ~50 MB of open prefixes at most
 };
 
 struct PathSearchResult {

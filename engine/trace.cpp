@@ -116,6 +116,7 @@ TraceResult Tracer::trace(int consumer_region, int product_sector, double amount
     limits.max_paths = std::max(options.max_paths, 0);
     limits.max_depth = std::max(options.max_depth, 0);
     limits.max_expansions = options.max_expansions;
+    limits.max_prefixes = options.max_prefixes;
     PathSearchResult found = search_paths(graph_, s_, m_, y, limits);
     r.paths = std::move(found.paths);
     r.nodes_visited = found.expansions;

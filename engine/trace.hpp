@@ -22,7 +22,8 @@ struct TraceOptions {
     int max_paths = 100;      // cap on listed paths
     int max_depth = 12;       // longest path: number of supplier steps after the product
     int stages = 12;          // stage decomposition k = 0..stages, then the remainder
-    long long max_expansions = 2'000'000; // runaway guard on the search effort
+    long long max_expansions = 2'000'000; // runaway guards: search effort and memory
+    long long max_prefixes = 1'000'000;   // (open prefixes, ~50 bytes each)
 };
 
 struct TraceResult {

@@ -21,6 +21,8 @@ struct SectorWords {
 };
 
 SectorWords sector_words(const Sector& sector, Language language);
+// True when the sector has its own words in the table (false: the generic fallback).
+bool has_sector_words(const Sector& sector);
 
 struct PathWording {
     std::string product_en; // optional name of the bought product, e.g. "Car"

@@ -1,5 +1,6 @@
 #include "units.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -15,10 +16,6 @@ std::string trimmed(const std::string& s) {
     const auto b = s.find_first_not_of(" \t");
     if (b == std::string::npos) return "";
     return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
-bool ends_with(const std::string& s, const std::string& tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
 // The multiplier in front of "yuan": "", "10^4", "10⁴", "10000", "1e4", "million", "100 million".
@@ -49,11 +46,17 @@ double multiplier(std::string m) {
 double yuan_per_money_unit(const std::string& currency_unit) {
     const std::string u = trimmed(currency_unit);
     if (u == "元" || u == "CNY" || u == "RMB") return 1;
-    if (u == "万元") return 1e4;
-    if (u == "亿元") return 1e8;
-    for (const char* tail : {"yuan", "CNY", "RMB"})
-        if (ends_with(u, tail)) return multiplier(u.substr(0, u.size() - std::string(tail).size()));
-    return kNaN;
+    if (u.rfind("万元", 0) == 0) return 1e4;
+    if (u.rfind("亿元", 0) == 0) return 1e8;
+    // The first currency word; its multiplier is what precedes it in the same clause:
+    // "10^8 CNY (100 million yuan), current producer prices" reads 10^8.
+    size_t at = std::string::npos;
+    for (const char* word : {"yuan", "Yuan", "CNY", "RMB"}) at = std::min(at, u.find(word));
+    if (at == std::string::npos) return kNaN;
+    std::string before = u.substr(0, at);
+    if (const auto cut = before.find_last_of("(,;"); cut != std::string::npos)
+        before = before.substr(cut + 1);
+    return multiplier(before);
 }
 
 double kg_per_unit(const std::string& unit) {

@@ -7,7 +7,8 @@
 namespace ctrail {
 
 // Yuan in one model money unit: "yuan" 1, "10^4 yuan" / "10⁴ yuan" / "10000 yuan" / "1e4 yuan" /
-// "万元" 1e4, "10^8 yuan" / "100 million yuan" / "亿元" 1e8, "million yuan" 1e6.
+// "万元" 1e4, "10^8 yuan" / "100 million yuan" / "亿元" 1e8, "million yuan" 1e6; CNY and RMB
+// too, and trailing remarks are ignored ("10^8 CNY (100 million yuan), current prices" is 1e8).
 // NaN when the label is not a yuan amount.
 double yuan_per_money_unit(const std::string& currency_unit);
 

@@ -106,8 +106,12 @@ struct ExhibitApp::Impl {
     bool hit(const char* id, Box b);                       // tappable area; true when tapped
     bool primary_button(const char* id, Box b, const char* label, bool arrow = true);
     bool secondary_button(const char* id, Box b, const char* label,
-                          std::optional<IconId> icon = std::nullopt, bool selected = false);
+                          std::optional<IconId> icon = std::nullopt, bool selected = false,
+                          float text_size = 0); // 0: body
     ImVec2 measure(ImFont* font, float size, const char* text, float wrap = 0) const;
+    // The loaded face that renders `size` best: a font drawn well below the size its atlas was
+    // built at loses thin strokes (dots, hyphens), so smaller sizes move to a smaller face.
+    ImFont* pick(ImFont* font, float size) const;
     // Draws wrapped text; returns its height.
     float text(ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* text,
                float wrap = 0);
@@ -119,7 +123,12 @@ struct ExhibitApp::Impl {
         ImU32 colour;
     };
     float runs(ImFont* font, float size, ImVec2 pos, float wrap, const std::vector<Run>& runs,
-               float line_gap = 1.1f);
+               float line_gap = 1.1f, bool draw = true);
+    // A wrapped paragraph (Chinese wraps between any two characters); returns its height.
+    float paragraph(ImFont* font, float size, ImVec2 pos, float wrap, ImU32 colour, const char* text,
+                    bool draw = true) {
+        return runs(font, size, pos, wrap, {{text, colour}}, 1.25f, draw);
+    }
     std::string figure(const std::string& id, double engine, const std::string& unit,
                        const std::string& shown);
     void panel_card(Box b);

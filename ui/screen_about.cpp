@@ -24,27 +24,38 @@ void ExhibitApp::Impl::draw_about() {
     y += text(fonts.body, L.body, ImVec2(left.min.x, y), theme::coast, year_line.c_str(), left.w()) + L.pad;
     const float body = two_columns ? L.body : L.caption;
     for (const char* para : {tr("about.method"), tr("about.caveat")}) {
-        const ImVec2 s = measure(fonts.body, body, para, left.w());
-        if (y + s.y > left.max.y) break;
-        y += text(fonts.body, body, ImVec2(left.min.x, y), theme::text, para, left.w()) + L.pad * 0.8f;
+        const float h = paragraph(fonts.body, body, ImVec2(left.min.x, y), left.w(), theme::text, para, false);
+        if (y + h > left.max.y) break;
+        y += paragraph(fonts.body, body, ImVec2(left.min.x, y), left.w(), theme::text, para) + L.pad * 0.8f;
     }
 
-    // Sources: the model's citations, then each comparison's source.
+    // Sources: the model's citations, then every comparison's source, which always has its
+    // place at the bottom (the style guide: each everyday comparison's source is shown here).
     float ry = two_columns ? right.min.y : y + L.pad;
-    std::vector<std::string> lines;
-    for (const auto& cite : meta.citations) lines.push_back(cite);
-    if (meta.citations.empty() && !meta.source.empty()) lines.push_back(meta.source);
-    for (const auto& e : content.equivalents) lines.push_back(zh() ? e.source_zh : e.source_en);
+    const float size = L.caption;
+    const float indent = L.pad;
+    std::vector<std::string> cites(meta.citations.begin(), meta.citations.end());
+    if (cites.empty() && !meta.source.empty()) cites.push_back(meta.source);
+    std::vector<std::string> comparisons;
+    for (const auto& e : content.equivalents) comparisons.push_back(zh() ? e.source_zh : e.source_en);
+    const float item_gap = L.pad * 0.45f;
+    float reserved = 0;
+    for (const auto& c : comparisons)
+        reserved += paragraph(fonts.caption, size, ImVec2(0, 0), right.w() - indent, 0, c.c_str(), false) + item_gap;
+    auto item = [&](const std::string& t, float at) {
+        dl->AddCircleFilled(ImVec2(right.min.x + 3, at + size * 0.6f), 2.5f, theme::muted_text);
+        return paragraph(fonts.caption, size, ImVec2(right.min.x + indent, at), right.w() - indent,
+                         theme::muted_text, t.c_str()) + item_gap;
+    };
     const ImVec2 hs = measure(head, L.h2, tr("about.sources"));
-    if (ry + hs.y < right.max.y) {
+    if (ry + hs.y + reserved < right.max.y) {
         ry += text(head, L.h2, ImVec2(right.min.x, ry), theme::text, tr("about.sources")) + L.pad * 0.5f;
-        for (const auto& l : lines) {
-            const ImVec2 s = measure(fonts.caption, L.caption, l.c_str(), right.w() - L.pad);
-            if (ry + s.y > right.max.y) break;
-            dl->AddCircleFilled(ImVec2(right.min.x + 3, ry + L.caption * 0.55f), 2.5f, theme::muted_text);
-            ry += text(fonts.caption, L.caption, ImVec2(right.min.x + L.pad, ry), theme::muted_text, l.c_str(),
-                       right.w() - L.pad) + L.pad * 0.5f;
+        for (const auto& c : cites) {
+            const float h = paragraph(fonts.caption, size, ImVec2(0, 0), right.w() - indent, 0, c.c_str(), false);
+            if (ry + h + reserved > right.max.y) break;
+            ry += item(c, ry);
         }
+        for (const auto& c : comparisons) ry += item(c, ry);
     }
     if (bottom_bar("next", tr("about.finish"))) journey.reset();
 }

@@ -79,7 +79,7 @@ void ExhibitApp::Impl::draw_big_picture() {
         if (!pos) continue;
         dl->AddRectFilled(*pos, ImVec2(pos->x + size.x + 6, pos->y + size.y + 2),
                           theme::with_alpha(theme::background, 0.6f), 4);
-        dl->AddText(fonts.body, L.caption, ImVec2(pos->x + 3, pos->y + 1), theme::text, name.c_str());
+        dl->AddText(pick(fonts.body, L.caption), L.caption, ImVec2(pos->x + 3, pos->y + 1), theme::text, name.c_str());
     }
 
     // Story panel.
@@ -93,10 +93,9 @@ void ExhibitApp::Impl::draw_big_picture() {
     y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), head_runs, 1.12f) + L.pad;
 
     // The paper's policy point comes before the detail: it is the lesson.
-    const ImVec2 ps = measure(fonts.body, L.body, tr("big.policy"), in.w());
-    if (y + ps.y <= in.max.y) {
-        y += text(fonts.body, L.body, ImVec2(in.min.x, y), theme::text, tr("big.policy"), in.w()) + L.pad;
-    }
+    const float policy_h = paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), theme::text, tr("big.policy"), false);
+    if (y + policy_h <= in.max.y)
+        y += paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), theme::text, tr("big.policy")) + L.pad;
     if (y + L.caption * 2 < in.max.y) {
         dl->AddLine(ImVec2(in.min.x, y), ImVec2(in.max.x, y), theme::with_alpha(theme::muted_text, 0.35f), 1.f);
         y += L.pad * 0.6f;
@@ -119,7 +118,7 @@ void ExhibitApp::Impl::draw_big_picture() {
             break;
         }
         text(fonts.body, row_size, ImVec2(in.min.x, y), theme::text, row.c_str(), in.w() - pct_size.x - L.pad);
-        dl->AddText(head, row_size, ImVec2(in.max.x - pct_size.x, y), theme::interior, pct.c_str());
+        dl->AddText(pick(head, row_size), row_size, ImVec2(in.max.x - pct_size.x, y), theme::interior, pct.c_str());
         y += rs.y + 3;
         dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.max.x, y + bar), theme::background, bar / 2);
         dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.min.x + float(in.w() * f.share / top), y + bar),

@@ -25,7 +25,13 @@ void ExhibitApp::Impl::draw_product() {
     const int rows = (n + cols - 1) / cols;
     const float g = L.gap * 0.8f;
     const float cw = (c.w() - (cols - 1) * g) / cols;
-    const float ch = std::max(L.touch, std::min((c.max.y - y - (rows - 1) * g) / rows, cw * 0.9f));
+    const float ch = std::max(L.touch, std::min((c.max.y - y - (rows - 1) * g) / rows, cw * 0.62f));
+    // Large cards get larger words.
+    const bool large = cw > metrics.mm(60);
+    const float name_size = large ? L.h2 : L.body, price_size = large ? L.body : L.caption;
+    ImFont* name_font = large ? head : fonts.body;
+    // The grid sits in the middle of the space above the bar.
+    y += std::max(0.f, (c.max.y - y) - (rows * ch + (rows - 1) * g)) * 0.5f;
     for (int i = 0; i < n; ++i) {
         const Product& p = products[i];
         const int col = i % cols, row = i / cols;
@@ -40,8 +46,8 @@ void ExhibitApp::Impl::draw_product() {
                           metrics.corner_radius() * 1.5f);
         // Icon on the left, words on the right (wide cards) or icon above (tall cards).
         const Box in = b.inset(L.pad * 0.8f);
-        const bool side = in.w() > in.h() * 1.6f;
-        const float isz = side ? std::min(in.h() * 0.8f, in.w() * 0.3f) : std::min(in.h() * 0.42f, in.w() * 0.5f);
+        const bool side = large && in.w() > in.h() * 1.4f;
+        const float isz = side ? std::min(in.h() * 0.6f, in.w() * 0.25f) : std::min(in.h() * 0.36f, in.w() * 0.4f);
         const auto icon = icon_from_name(p.icon);
         const ImVec2 ic = side ? ImVec2(in.min.x + isz / 2, in.centre().y)
                                : ImVec2(in.min.x + isz / 2, in.min.y + isz / 2);
@@ -52,12 +58,12 @@ void ExhibitApp::Impl::draw_product() {
                                                                                      : format_yuan(p.price_yuan)}}));
         const float tx = side ? in.min.x + isz + L.pad : in.min.x;
         const float tw = in.max.x - tx;
-        const ImVec2 ns = measure(fonts.body, L.body, name.c_str(), tw);
-        const ImVec2 ps = measure(fonts.caption, L.caption, price.c_str(), tw);
+        const ImVec2 ns = measure(name_font, name_size, name.c_str(), tw);
+        const ImVec2 ps = measure(fonts.caption, price_size, price.c_str(), tw);
         float ty = side ? in.centre().y - (ns.y + ps.y + 4) / 2 : in.max.y - ns.y - ps.y - 4;
         ty = std::max(ty, side ? in.min.y : ic.y + isz / 2 + 2);
-        text(fonts.body, L.body, ImVec2(tx, ty), theme::text, name.c_str(), tw);
-        text(fonts.caption, L.caption, ImVec2(tx, ty + ns.y + 4), theme::muted_text, price.c_str(), tw);
+        text(name_font, name_size, ImVec2(tx, ty), theme::text, name.c_str(), tw);
+        text(fonts.caption, price_size, ImVec2(tx, ty + ns.y + 4), theme::muted_text, price.c_str(), tw);
         if (tapped) {
             journey.choose_product(p.id, kTrailSteps);
             log(6, "product chosen: " + p.id);

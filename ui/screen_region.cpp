@@ -57,8 +57,9 @@ void ExhibitApp::Impl::draw_region() {
     for (std::size_t r = 0; r < regions.size(); ++r)
         if (!regions[r].external && !regions[r].coastal) order.push_back(int(r));
 
-    const float bh = L.touch;
-    const float min_w = L.touch * 1.6f;
+    // Targets at least 15 mm; larger where the panel is large (all provinces in two pages).
+    const float bh = std::max(L.touch, std::min((s.max.y - y) / 7.5f, L.touch * 1.25f));
+    const float min_w = std::max(L.touch * 1.6f, s.w() / 4.f - L.gap);
     const int cols = std::max(1, int((s.w() + L.gap * 0.6f) / (min_w + L.gap * 0.6f)));
     const int rows = std::max(1, int((s.max.y - y + L.gap * 0.6f) / (bh + L.gap * 0.6f)));
     const int per_page = cols * rows;
@@ -81,7 +82,7 @@ void ExhibitApp::Impl::draw_region() {
         const ExhibitRegion& reg = regions[page[i]];
         const std::string id = "region." + reg.code;
         const std::string name = region_name(page[i]);
-        if (secondary_button(id.c_str(), b, name.c_str())) {
+        if (secondary_button(id.c_str(), b, name.c_str(), std::nullopt, false, bh > L.touch * 1.1f ? L.h2 : L.body)) {
             journey.choose_region(reg.code);
             log(6, "region chosen by button: " + reg.code);
         }

@@ -156,9 +156,9 @@ void ExhibitApp::Impl::draw_trail() {
             }
             const ImU32 halo = theme::with_alpha(theme::background, 0.6f * fade);
             dl->AddRectFilled(*pos, ImVec2(pos->x + size.x, pos->y + size.y), halo, 4);
-            dl->AddText(fonts.body, L.caption, ImVec2(pos->x + 3, pos->y + 1), theme::with_alpha(theme::text, fade),
+            dl->AddText(pick(fonts.body, L.caption), L.caption, ImVec2(pos->x + 3, pos->y + 1), theme::with_alpha(theme::text, fade),
                         name.c_str());
-            dl->AddText(head, L.caption, ImVec2(pos->x + ns.x + 9, pos->y + 1), theme::with_alpha(theme::co2, fade),
+            dl->AddText(pick(head, L.caption), L.caption, ImVec2(pos->x + ns.x + 9, pos->y + 1), theme::with_alpha(theme::co2, fade),
                         pct.c_str());
         }
     }
@@ -250,10 +250,10 @@ void ExhibitApp::Impl::draw_trail() {
         const double n = t.total_kg / e->kg_co2_per_unit;
         const std::string count = figure("trail.equivalent." + e->id, n, e->unit, format_count(n, zh() ? tr("number.ten_thousand") : nullptr));
         const std::string sentence = format_text(zh() ? e->text_zh : e->text_en, {{"n", count}});
-        const ImVec2 es = measure(fonts.body, L.body, sentence.c_str(), in.w());
-        if (y + es.y >= bottom) state.figures.pop_back(); // no room: not on screen
-        else y += text(fonts.body, L.body, ImVec2(in.min.x, y), theme::with_alpha(theme::muted_text, fade),
-                                         sentence.c_str(), in.w());
+        const ImU32 col = theme::with_alpha(theme::muted_text, fade);
+        const float eh = paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), col, sentence.c_str(), false);
+        if (y + eh >= bottom) state.figures.pop_back(); // no room: not on screen
+        else y += paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), col, sentence.c_str());
     }
     y += L.pad;
 
@@ -279,7 +279,7 @@ void ExhibitApp::Impl::draw_trail() {
                 break;
             }
             text(fonts.body, row, ImVec2(in.min.x, y), txt, words.c_str(), tw);
-            dl->AddText(head, row, ImVec2(in.max.x - ps.x, y), theme::with_alpha(theme::co2, fade), pct.c_str());
+            dl->AddText(pick(head, row), row, ImVec2(in.max.x - ps.x, y), theme::with_alpha(theme::co2, fade), pct.c_str());
             y += ws.y + 3;
             dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.max.x, y + bar), theme::with_alpha(theme::background, fade), bar / 2);
             dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.min.x + float(in.w() * path.share / top), y + bar),

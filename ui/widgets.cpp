@@ -20,20 +20,43 @@ bool ExhibitApp::Impl::hit(const char* id, Box b) {
     return clicked && !input_blocked;
 }
 
+ImFont* ExhibitApp::Impl::pick(ImFont* font, float size) const {
+    if (!font) return ImGui::GetFont();
+    struct Face {
+        ImFont* font;
+        float px;
+    };
+    const Face faces[] = {{fonts.hero, fonts.hero_px}, {fonts.headline, fonts.headline_px},
+                          {fonts.body, fonts.body_px}, {fonts.caption, fonts.caption_px}};
+    float native = 0;
+    for (const Face& f : faces)
+        if (f.font == font) native = f.px;
+    if (native <= 0) return font;
+    if (font == fonts.caption && fonts.body && size >= fonts.body_px * 0.9f) return fonts.body; // no upscaling
+    if (size >= native * 0.85f) return font;
+    // Bold faces (large strokes) take a stronger reduction before stepping down to the regular
+    // body face; body steps down to caption.
+    if ((font == fonts.hero || font == fonts.headline) && fonts.headline && size >= fonts.headline_px * 0.5f)
+        return fonts.headline;
+    if (fonts.body && size >= fonts.body_px * 0.85f) return fonts.body;
+    return fonts.caption ? fonts.caption : font;
+}
+
 ImVec2 ExhibitApp::Impl::measure(ImFont* font, float size, const char* t, float wrap) const {
-    if (!font) font = ImGui::GetFont();
+    font = pick(font, size);
     return font->CalcTextSizeA(size, FLT_MAX, wrap, t);
 }
 
 float ExhibitApp::Impl::text(ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* t,
                              float wrap) {
-    if (!font) font = ImGui::GetFont();
-    dl->AddText(font, size, pos, colour, t, nullptr, wrap);
+    font = pick(font, size);
+    dl->AddText(pick(font, size), size, pos, colour, t, nullptr, wrap);
     return measure(font, size, t, wrap).y;
 }
 
 float ExhibitApp::Impl::text_centred(ImFont* font, float size, Box b, ImU32 colour,
                                      const char* t) {
+    font = pick(font, size);
     ImVec2 s = measure(font, size, t, b.w());
     ImVec2 c = b.centre();
     // Centre each line of a wrapped text on its own.
@@ -82,8 +105,8 @@ std::vector<std::string> wrap_units(const std::string& s) {
 } // namespace
 
 float ExhibitApp::Impl::runs(ImFont* font, float size, ImVec2 pos, float wrap,
-                             const std::vector<Run>& rs, float line_gap) {
-    if (!font) font = ImGui::GetFont();
+                             const std::vector<Run>& rs, float line_gap, bool draw) {
+    font = pick(font, size);
     const float line_h = size * line_gap;
     float x = 0, y = 0;
     bool line_empty = true;
@@ -106,7 +129,7 @@ float ExhibitApp::Impl::runs(ImFont* font, float size, ImVec2 pos, float wrap,
                 line_empty = true;
             }
             if (line_empty && trimmed.empty()) continue;
-            dl->AddText(font, size, ImVec2(pos.x + x, pos.y + y), r.colour, u.c_str());
+            if (draw) dl->AddText(pick(font, size), size, ImVec2(pos.x + x, pos.y + y), r.colour, u.c_str());
             x += w;
             line_empty = false;
         }
@@ -175,21 +198,21 @@ bool ExhibitApp::Impl::primary_button(const char* id, Box b, const char* label, 
 }
 
 bool ExhibitApp::Impl::secondary_button(const char* id, Box b, const char* label,
-                                        std::optional<IconId> icon, bool selected) {
+                                        std::optional<IconId> icon, bool selected, float text_size) {
     const bool clicked = hit(id, b);
     const bool held = ImGui::IsItemActive() && !input_blocked;
     const float r = metrics.corner_radius() * 1.5f;
     dl->AddRectFilled(b.min, b.max, held ? theme::mix(theme::panel, theme::text, 0.12f) : theme::panel, r);
     if (selected) dl->AddRect(b.min, b.max, theme::coast, r, 0, std::max(2.f, metrics.mm(0.6f)));
     Box inner = b.inset(L.pad * 0.6f, 0);
-    float size = L.body;
+    float size = text_size > 0 ? text_size : L.body;
     if (icon) {
         const float isz = std::min(b.h() * 0.5f, L.touch * 0.5f);
         const ImVec2 s = measure(fonts.body, size, label);
         const float total = isz + L.pad * 0.5f + s.x;
         const float x0 = std::max(inner.min.x, b.centre().x - total / 2);
         draw_icon(dl, *icon, ImVec2(x0 + isz / 2, b.centre().y), isz, theme::text, icon_stroke(isz));
-        dl->AddText(fonts.body, size, ImVec2(x0 + isz + L.pad * 0.5f, b.centre().y - s.y / 2),
+        dl->AddText(pick(fonts.body, size), size, ImVec2(x0 + isz + L.pad * 0.5f, b.centre().y - s.y / 2),
                     theme::text, label);
     } else {
         ImVec2 s = measure(fonts.body, size, label);
@@ -270,9 +293,9 @@ void ExhibitApp::Impl::draw_no_data_labels() {
         const float w = std::max(measure(fonts.body, L.caption, name.c_str()).x,
                                  measure(fonts.caption, L.caption, tr("map.no_data")).x);
         reserve(Box(c.x - w / 2, c.y - L.caption * 1.2f, c.x + w / 2, c.y + L.caption * 1.2f));
-        draw_label(dl, fonts.body, L.caption, ImVec2(c.x, c.y - L.caption * 0.6f), name.c_str(),
+        draw_label(dl, pick(fonts.body, L.caption), L.caption, ImVec2(c.x, c.y - L.caption * 0.6f), name.c_str(),
                    theme::text, theme::with_alpha(theme::background, 0.6f));
-        draw_label(dl, fonts.caption, L.caption, ImVec2(c.x, c.y + L.caption * 0.6f),
+        draw_label(dl, pick(fonts.caption, L.caption), L.caption, ImVec2(c.x, c.y + L.caption * 0.6f),
                    tr("map.no_data"), theme::text, theme::with_alpha(theme::background, 0.6f));
     }
 }

@@ -54,8 +54,8 @@ std::optional<DataDir> DataDir::open(const fs::path& dir_in, std::string& error)
     }
     fs::create_directories(dir, ec);
     if (ec) {
-        error = "data folder " + dir.string() + " cannot be created by user " + user_name() +
-                ": " + ec.message() + fix_hint(dir);
+        error = "data folder " + dir.string() + " cannot be created by user " + user_name() + ": " +
+                ec.message() + fix_hint(dir);
         return std::nullopt;
     }
     const fs::path probe = dir / (".write-test-" + std::to_string(getpid()));
@@ -80,8 +80,7 @@ std::optional<fs::path> DataDir::file(std::string_view relative, std::string& er
     }
     for (const auto& part : rel) {
         if (part == "..") {
-            error = "data file '" + std::string(relative) + "': '..' would leave " +
-                    root_.string();
+            error = "data file '" + std::string(relative) + "': '..' would leave " + root_.string();
             return std::nullopt;
         }
     }

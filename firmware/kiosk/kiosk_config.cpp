@@ -20,9 +20,9 @@ const std::vector<PanelPreset> kPresets = {
 };
 
 const std::vector<std::string> kKeys = {
-    "panel",    "panel_width_mm", "panel_height_mm", "rotation",  "idle_timeout_s",
-    "language", "admin_pin_sha256", "model",         "assets_dir", "data_dir",
-    "log_level", "drm_device"};
+    "panel",          "panel_width_mm", "panel_height_mm",  "rotation",
+    "idle_timeout_s", "language",       "admin_pin_sha256", "model",
+    "assets_dir",     "data_dir",       "log_level",        "drm_device"};
 
 std::string_view trim(std::string_view s) {
     const auto first = s.find_first_not_of(" \t\r\f\v");
@@ -89,7 +89,8 @@ class Applier {
                 c.panel_height_mm = p->height_mm;
             } else {
                 std::string names;
-                for (const auto& p : panel_presets()) names += (names.empty() ? "" : " or ") + std::string(p.name);
+                for (const auto& p : panel_presets())
+                    names += (names.empty() ? "" : " or ") + std::string(p.name);
                 bad(key, e, "is not a known panel (" + names + ")", "the default " + c.panel);
             }
         } else if (key == "panel_width_mm") {
@@ -124,9 +125,9 @@ class Applier {
             std::string hex = v;
             std::transform(hex.begin(), hex.end(), hex.begin(),
                            [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-            const bool ok = hex.empty() || (hex.size() == 64 &&
-                                             hex.find_first_not_of("0123456789abcdef") ==
-                                                 std::string::npos);
+            const bool ok =
+                hex.empty() || (hex.size() == 64 &&
+                                hex.find_first_not_of("0123456789abcdef") == std::string::npos);
             if (ok) {
                 c.admin_pin_sha256 = hex;
             } else {
@@ -189,7 +190,9 @@ class Applier {
 
 } // namespace
 
-const std::vector<PanelPreset>& panel_presets() { return kPresets; }
+const std::vector<PanelPreset>& panel_presets() {
+    return kPresets;
+}
 
 const PanelPreset* find_panel_preset(std::string_view name) {
     for (const auto& p : kPresets) {
@@ -198,7 +201,9 @@ const PanelPreset* find_panel_preset(std::string_view name) {
     return nullptr;
 }
 
-const std::vector<std::string>& config_keys() { return kKeys; }
+const std::vector<std::string>& config_keys() {
+    return kKeys;
+}
 
 double KioskConfig::pixels_per_mm(int width_px, int height_px) const {
     if (panel_width_mm <= 0 || panel_height_mm <= 0) return 0;
@@ -230,8 +235,8 @@ LoadedConfig parse_config(std::string_view text, const std::string& file_name) {
         if (line.empty()) continue;
         const size_t eq = line.find('=');
         if (eq == std::string_view::npos) {
-            applier.warn(line_no, "'" + std::string(line) +
-                                      "' is not a 'key = value' line; ignored");
+            applier.warn(line_no,
+                         "'" + std::string(line) + "' is not a 'key = value' line; ignored");
             continue;
         }
         const std::string key(trim(line.substr(0, eq)));
@@ -266,8 +271,9 @@ LoadedConfig parse_config(std::string_view text, const std::string& file_name) {
     for (const auto& key : order) {
         if (key != "panel") applier.apply(key, entries.at(key));
     }
-    std::stable_sort(out.warnings.begin(), out.warnings.end(),
-                     [](const ConfigWarning& a, const ConfigWarning& b) { return a.line < b.line; });
+    std::stable_sort(
+        out.warnings.begin(), out.warnings.end(),
+        [](const ConfigWarning& a, const ConfigWarning& b) { return a.line < b.line; });
     return out;
 }
 

@@ -4,7 +4,8 @@
 // the exhibit starts with the rest.
 //
 // What firmware/main.cpp must do with it:
-//   1. auto loaded = ctrail::kiosk::load_config(path);   // path from --config, else kDefaultConfigPath
+//   1. auto loaded = ctrail::kiosk::load_config(path);   // path from --config, else
+//   kDefaultConfigPath
 //   2. log every loaded.warnings[i].text() at LogLevel::warning (kiosk_log.hpp), then
 //      log_set_level(loaded.config.log_level);
 //   3. use config.rotation with touch_rotation.hpp (render to a texture, rotate touches),
@@ -29,10 +30,10 @@ inline constexpr const char* kDefaultConfigPath = "/etc/carbontrail/kiosk.conf";
 
 // A display the exhibit knows: its native mode and the physical size of its active area.
 struct PanelPreset {
-    const char* name;      // value of the `panel` key
-    int width_px;          // native mode, landscape
+    const char* name; // value of the `panel` key
+    int width_px;     // native mode, landscape
     int height_px;
-    double width_mm;       // active (visible) area
+    double width_mm; // active (visible) area
     double height_mm;
     const char* description;
 };
@@ -47,20 +48,20 @@ struct KioskConfig {
     // physical size (for a display that is not a preset). Sizes are of the panel in its native
     // (unrotated) orientation.
     std::string panel = "pi-7inch";
-    int panel_width_px = 800;   // expected native mode; the real mode reported by SDL wins
+    int panel_width_px = 800; // expected native mode; the real mode reported by SDL wins
     int panel_height_px = 480;
     double panel_width_mm = 154.2;
     double panel_height_mm = 85.9;
 
-    Rotation rotation = Rotation::deg0;    // clockwise turn of the picture on the panel
-    int idle_timeout_s = 60;               // 10..3600: seconds without a touch before reset
-    std::string language = "en";           // en | zh: language after every reset
-    std::string admin_pin_sha256;          // 64 lowercase hex digits; empty = admin mode off
+    Rotation rotation = Rotation::deg0; // clockwise turn of the picture on the panel
+    int idle_timeout_s = 60;            // 10..3600: seconds without a touch before reset
+    std::string language = "en";        // en | zh: language after every reset
+    std::string admin_pin_sha256;       // 64 lowercase hex digits; empty = admin mode off
     std::filesystem::path model_path = "/usr/share/carbontrail/model/china-2007.sqlite";
     std::filesystem::path assets_dir = "/usr/share/carbontrail";
     std::filesystem::path data_dir = "/var/lib/carbontrail"; // the ONLY place the exhibit writes
     LogLevel log_level = LogLevel::info;
-    std::string drm_device = "auto";       // auto | a /dev/dri/... path | a card index "0", "1"
+    std::string drm_device = "auto"; // auto | a /dev/dri/... path | a card index "0", "1"
 
     // Pixels per millimetre on the panel for a real mode of width_px x height_px (native
     // orientation), from the configured physical size; the smaller of the two axes' values.

@@ -37,11 +37,16 @@ std::optional<LogLevel> log_level_from_name(std::string_view n) {
 
 const char* log_level_name(LogLevel level) {
     switch (level) {
-    case LogLevel::error: return "error";
-    case LogLevel::warning: return "warning";
-    case LogLevel::notice: return "notice";
-    case LogLevel::info: return "info";
-    case LogLevel::debug: return "debug";
+    case LogLevel::error:
+        return "error";
+    case LogLevel::warning:
+        return "warning";
+    case LogLevel::notice:
+        return "notice";
+    case LogLevel::info:
+        return "info";
+    case LogLevel::debug:
+        return "debug";
     }
     return "info";
 }

@@ -37,10 +37,20 @@ LogLevel log_level();
 void log_set_output(std::FILE* out, LogFormat format);
 
 void log(LogLevel level, std::string_view message);
-inline void log_error(std::string_view m) { log(LogLevel::error, m); }
-inline void log_warning(std::string_view m) { log(LogLevel::warning, m); }
-inline void log_notice(std::string_view m) { log(LogLevel::notice, m); }
-inline void log_info(std::string_view m) { log(LogLevel::info, m); }
-inline void log_debug(std::string_view m) { log(LogLevel::debug, m); }
+inline void log_error(std::string_view m) {
+    log(LogLevel::error, m);
+}
+inline void log_warning(std::string_view m) {
+    log(LogLevel::warning, m);
+}
+inline void log_notice(std::string_view m) {
+    log(LogLevel::notice, m);
+}
+inline void log_info(std::string_view m) {
+    log(LogLevel::info, m);
+}
+inline void log_debug(std::string_view m) {
+    log(LogLevel::debug, m);
+}
 
 } // namespace ctrail::kiosk

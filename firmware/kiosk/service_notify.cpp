@@ -77,7 +77,9 @@ bool ServiceNotifier::watchdog(Clock::time_point now) {
     return true;
 }
 
-bool ServiceNotifier::stopping() { return send("STOPPING=1"); }
+bool ServiceNotifier::stopping() {
+    return send("STOPPING=1");
+}
 
 bool ServiceNotifier::status(std::string_view text) {
     std::string msg = "STATUS=";

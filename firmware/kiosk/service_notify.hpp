@@ -43,7 +43,7 @@ class ServiceNotifier {
     bool ready(std::string_view status = "running");
     // WATCHDOG=1 when no heartbeat was sent in the last heartbeat_interval(). True when sent.
     bool watchdog(Clock::time_point now = Clock::now());
-    bool stopping();                   // STOPPING=1
+    bool stopping();                    // STOPPING=1
     bool status(std::string_view text); // STATUS=text (newlines replaced by spaces)
     // Any message, e.g. "RELOADING=1". True when the whole datagram was sent.
     bool send(std::string_view message);

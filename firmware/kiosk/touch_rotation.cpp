@@ -7,11 +7,16 @@ namespace ctrail::kiosk {
 
 std::optional<Rotation> rotation_from_degrees(int d) {
     switch (d) {
-    case 0: return Rotation::deg0;
-    case 90: return Rotation::deg90;
-    case 180: return Rotation::deg180;
-    case 270: return Rotation::deg270;
-    default: return std::nullopt;
+    case 0:
+        return Rotation::deg0;
+    case 90:
+        return Rotation::deg90;
+    case 180:
+        return Rotation::deg180;
+    case 270:
+        return Rotation::deg270;
+    default:
+        return std::nullopt;
     }
 }
 
@@ -25,20 +30,28 @@ SizeI panel_size(SizeI canvas, Rotation r) {
 
 PointF logical_to_panel_normalized(PointF p, Rotation r) {
     switch (r) {
-    case Rotation::deg0: return p;
-    case Rotation::deg90: return {1.0f - p.y, p.x};
-    case Rotation::deg180: return {1.0f - p.x, 1.0f - p.y};
-    case Rotation::deg270: return {p.y, 1.0f - p.x};
+    case Rotation::deg0:
+        return p;
+    case Rotation::deg90:
+        return {1.0f - p.y, p.x};
+    case Rotation::deg180:
+        return {1.0f - p.x, 1.0f - p.y};
+    case Rotation::deg270:
+        return {p.y, 1.0f - p.x};
     }
     return p;
 }
 
 PointF panel_to_logical_normalized(PointF p, Rotation r) {
     switch (r) {
-    case Rotation::deg0: return p;
-    case Rotation::deg90: return {p.y, 1.0f - p.x};
-    case Rotation::deg180: return {1.0f - p.x, 1.0f - p.y};
-    case Rotation::deg270: return {1.0f - p.y, p.x};
+    case Rotation::deg0:
+        return p;
+    case Rotation::deg90:
+        return {p.y, 1.0f - p.x};
+    case Rotation::deg180:
+        return {1.0f - p.x, 1.0f - p.y};
+    case Rotation::deg270:
+        return {1.0f - p.y, p.x};
     }
     return p;
 }

@@ -31,8 +31,12 @@ enum class Rotation { deg0 = 0, deg90 = 90, deg180 = 180, deg270 = 270 };
 
 // 0, 90, 180 or 270 -> Rotation; anything else -> nullopt.
 std::optional<Rotation> rotation_from_degrees(int degrees);
-inline int degrees(Rotation r) { return static_cast<int>(r); }
-inline bool swaps_axes(Rotation r) { return r == Rotation::deg90 || r == Rotation::deg270; }
+inline int degrees(Rotation r) {
+    return static_cast<int>(r);
+}
+inline bool swaps_axes(Rotation r) {
+    return r == Rotation::deg90 || r == Rotation::deg270;
+}
 
 struct SizeI {
     int w = 0;

@@ -51,7 +51,9 @@ TEST_CASE("every key is read") {
                                         "rotation=270\n"
                                         "  idle_timeout_s =  90  \n"
                                         "language = zh\n"
-                                        "admin_pin_sha256 = " + std::string(64, 'A') + "\n"
+                                        "admin_pin_sha256 = " +
+                                        std::string(64, 'A') +
+                                        "\n"
                                         "model = /opt/m.sqlite\n"
                                         "assets_dir = /opt/assets\n"
                                         "data_dir = /srv/ct\n"
@@ -74,16 +76,16 @@ TEST_CASE("every key is read") {
 }
 
 TEST_CASE("bad values are reported with their line and the default used") {
-    const LoadedConfig c = parse_config("rotation = 45\n"          // 1
-                                        "idle_timeout_s = soon\n"  // 2
-                                        "idle_timeout_s = 5\n"     // 3 (duplicate, too small)
-                                        "language = fr\n"          // 4
-                                        "panel = 10inch\n"         // 5
-                                        "panel_width_mm = wide\n"  // 6
+    const LoadedConfig c = parse_config("rotation = 45\n"           // 1
+                                        "idle_timeout_s = soon\n"   // 2
+                                        "idle_timeout_s = 5\n"      // 3 (duplicate, too small)
+                                        "language = fr\n"           // 4
+                                        "panel = 10inch\n"          // 5
+                                        "panel_width_mm = wide\n"   // 6
                                         "admin_pin_sha256 = 1234\n" // 7
                                         "model = relative.sqlite\n" // 8
-                                        "log_level = loud\n"       // 9
-                                        "drm_device = card1\n",    // 10
+                                        "log_level = loud\n"        // 9
+                                        "drm_device = card1\n",     // 10
                                         "test.conf");
     const LoadedConfig d = parse_config("");
     CHECK(c.config.rotation == d.config.rotation);
@@ -96,7 +98,8 @@ TEST_CASE("bad values are reported with their line and the default used") {
     CHECK(c.config.log_level == LogLevel::info);
     CHECK(c.config.drm_device == "auto");
 
-    CHECK(warning_on(c, 1) == "test.conf:1: rotation: '45' is not 0, 90, 180 or 270; using the default 0");
+    CHECK(warning_on(c, 1) ==
+          "test.conf:1: rotation: '45' is not 0, 90, 180 or 270; using the default 0");
     // Line 2's value is replaced by line 3 (duplicate warning on 3), and 3's value is bad.
     CHECK(contains(warning_on(c, 3), "first on line 2"));
     bool bad_timeout = false;
@@ -123,7 +126,8 @@ TEST_CASE("unknown keys and malformed lines are reported, never fatal") {
                                         "= 3\n"
                                         "rotation = 180\n");
     REQUIRE(c.warnings.size() == 4);
-    CHECK(c.warnings[0].text() == "kiosk.conf:1: unknown key 'rotaton'; ignored (did you mean 'rotation'?)");
+    CHECK(c.warnings[0].text() ==
+          "kiosk.conf:1: unknown key 'rotaton'; ignored (did you mean 'rotation'?)");
     CHECK(c.warnings[1].text() == "kiosk.conf:2: unknown key 'brightness'; ignored");
     CHECK(c.warnings[2].line == 3);
     CHECK(contains(c.warnings[2].problem, "not a 'key = value' line"));

@@ -76,7 +76,8 @@ TEST_CASE("without any connectors SDL is left to probe") {
 
 TEST_CASE("a stable by-path name resolves to the card it points at") {
     FakeDrm drm;
-    DrmChoice c = choose_drm_device((drm.dev / "by-path/platform-gpu-card").string(), drm.dev, drm.sys);
+    DrmChoice c =
+        choose_drm_device((drm.dev / "by-path/platform-gpu-card").string(), drm.dev, drm.sys);
     CHECK(c.index == 1);
     CHECK(c.reason.find("-> " + (drm.dev / "card1").string()) != std::string::npos);
     CHECK(choose_drm_device("by-path/platform-1002000000.v3d-card", drm.dev, drm.sys).index == 0);

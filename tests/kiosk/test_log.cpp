@@ -39,8 +39,8 @@ TEST_CASE("plain lines name the program and the level") {
 }
 
 TEST_CASE("level names round-trip") {
-    for (LogLevel l : {LogLevel::error, LogLevel::warning, LogLevel::notice, LogLevel::info,
-                       LogLevel::debug}) {
+    for (LogLevel l :
+         {LogLevel::error, LogLevel::warning, LogLevel::notice, LogLevel::info, LogLevel::debug}) {
         CHECK(log_level_from_name(log_level_name(l)) == l);
     }
     CHECK(log_level_from_name("warn") == LogLevel::warning);

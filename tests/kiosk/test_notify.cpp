@@ -29,8 +29,8 @@ class FakeServiceManager {
         sockaddr_un addr{};
         addr.sun_family = AF_UNIX;
         socklen_t len = 0;
-        const std::string tag = "ctrail-notify-" + std::to_string(getpid()) + "-" +
-                                std::to_string(counter_++);
+        const std::string tag =
+            "ctrail-notify-" + std::to_string(getpid()) + "-" + std::to_string(counter_++);
         if (abstract) {
             address_ = "@" + tag;
             std::memcpy(addr.sun_path + 1, tag.data(), tag.size());

@@ -9,7 +9,9 @@ using namespace ctrail::kiosk;
 namespace {
 const Rotation kAll[] = {Rotation::deg0, Rotation::deg90, Rotation::deg180, Rotation::deg270};
 
-bool near(PointF a, PointF b) { return std::fabs(a.x - b.x) < 1e-3f && std::fabs(a.y - b.y) < 1e-3f; }
+bool near(PointF a, PointF b) {
+    return std::fabs(a.x - b.x) < 1e-3f && std::fabs(a.y - b.y) < 1e-3f;
+}
 } // namespace
 
 TEST_CASE("rotation_from_degrees accepts only quarter turns") {

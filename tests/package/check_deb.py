@@ -90,7 +90,11 @@ def main():
         expect(any(d.strip().split()[0] == dep for d in depends.replace("|", ",").split(",") if d.strip()),
                f"Depends has {dep}")
     expect("(>=" in depends, "shlibdeps versioned the library dependencies")
-    expect(field("Maintainer") != "" and field("Description") != "", "Maintainer and Description set")
+    expect(field("Maintainer") != "", "Maintainer set")
+    desc = field("Description").split("\n")
+    expect(len(desc) > 2 and desc[0] and all(l.startswith(" ") and not l.startswith("  ") for l in desc[1:])
+           and desc[1].strip() != desc[0].strip(),
+           "Description: a synopsis, then an extended text indented by one space", "\n".join(desc))
 
     # Control members.
     ctrl = subprocess.run([dpkg_deb, "--ctrl-tarfile", deb], capture_output=True).stdout

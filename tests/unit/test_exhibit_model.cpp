@@ -37,7 +37,7 @@ TEST_CASE("exhibit model (trace API): labels, meta and units from the database")
     CHECK(em.regions()[0].lat == doctest::Approx(31.23));
     CHECK(em.regions()[0].group == "East Coast");
     REQUIRE(em.sectors().size() == 3);
-    CHECK(em.sectors()[2].code == "ELEC");
+    CHECK(em.sectors()[2].code == "POWER");
     CHECK(em.meta().year == 2007);
     CHECK(em.meta().yuan_per_money_unit == 1e4);
     CHECK(em.meta().citations == std::vector<std::string>{"Test citation A", "Test citation B"});
@@ -123,7 +123,7 @@ TEST_CASE("exhibit model (trace API): bad requests give an error, not an excepti
 TEST_CASE("exhibit model (trace API): what-if scaling by codes") {
     Opened o(test::hand_model());
     ExhibitTraceOptions opt;
-    opt.scales = {{"NM", "ELEC", 2.0}};
+    opt.scales = {{"NM", "POWER", 2.0}};
     CHECK(o.model->trace("SH", "MAC", 1e6, opt).total == doctest::Approx(110.875 + 31.875));
     opt.scales = {{"NM", "", 0.0}};
     const ExhibitTrace clean = o.model->trace("SH", "MAC", 1e6, opt);
@@ -189,6 +189,8 @@ TEST_CASE("exhibit model (trace API): money and mass units") {
     CHECK(yuan_per_money_unit("10^8 yuan") == 1e8);
     CHECK(yuan_per_money_unit("100 million yuan") == 1e8);
     CHECK(yuan_per_money_unit("万元") == 1e4);
+    CHECK(yuan_per_money_unit("10^8 CNY (100 million yuan), current producer prices") == 1e8);
+    CHECK(yuan_per_money_unit("(100 million yuan)") == 1e8);
     CHECK(std::isnan(yuan_per_money_unit("EUR")));
     CHECK(std::isnan(yuan_per_money_unit("unit")));
     CHECK(kg_per_unit("Mt") == 1e9);

@@ -1,3 +1,4 @@
+#include "csv.hpp"
 #include "error.hpp"
 #include "test_support.hpp"
 #include "trace.hpp"
@@ -36,15 +37,15 @@ std::vector<double> stages_by_powers(const Eigen::MatrixXd& A, const Eigen::Vect
    Paths (value = s_last · A··· · y_first):
      SH/MAC                         75 · 0.1             =  7.5
      SH/MAC <- NM/MET               75 · 0.2 · 2         = 30
-     SH/MAC <- SH/ELEC              75 · 0.08 · 4        = 24
-     SH/MAC <- NM/MET <- NM/ELEC    75 · 0.2 · 0.3 · 5   = 22.5
+     SH/MAC <- SH/POWER              75 · 0.08 · 4        = 24
+     SH/MAC <- NM/MET <- NM/POWER    75 · 0.2 · 0.3 · 5   = 22.5
      NM/MAC                         25 · 0.2             =  5
      NM/MAC <- NM/MET               25 · 0.25 · 2        = 12.5
-     NM/MAC <- NM/MET <- NM/ELEC    25 · 0.25 · 0.3 · 5  =  9.375
+     NM/MAC <- NM/MET <- NM/POWER    25 · 0.25 · 0.3 · 5  =  9.375
    A is acyclic, so these are all paths: total = 110.875.
    By region: SH 7.5 + 24 = 31.5; NM 30 + 22.5 + 5 + 12.5 + 9.375 = 79.375, so the share emitted
    outside Shanghai is 79.375 / 110.875 = 0.7159...
-   By sector: MAC 12.5, MET 42.5, ELEC 55.875. Stages: k=0 12.5, k=1 30 + 24 + 12.5 = 66.5,
+   By sector: MAC 12.5, MET 42.5, POWER 55.875. Stages: k=0 12.5, k=1 30 + 24 + 12.5 = 66.5,
    k=2 22.5 + 9.375 = 31.875, k>=3 0.
    At threshold 0.05 (cut 5.54375) every path but NM/MAC (5) is listed: coverage 105.875/110.875. */
 TEST_CASE("trace: the hand-worked 2-region x 3-sector case") {
@@ -189,11 +190,19 @@ TEST_CASE("trace: the search never runs away near a spectral radius of 1") {
     CHECK(L.coefficients().colwise().sum().maxCoeff() == doctest::Approx(0.999));
 
     SUBCASE("threshold 0 stops at the cap with a correct remainder") {
+        // Bounds (M ~ s / (1 - 0.999)) dwarf path values here, so best-first has to open many
+        // prefixes per listed path: a cap of 20 is reached, 100 runs into the memory guard.
         TraceOptions opt;
         opt.threshold = 0;
+        opt.max_paths = 20;
         const TraceResult r = tracer.trace(0, 1, 1.0, opt);
-        CHECK(r.paths.size() == 100);
+        CHECK(r.paths.size() == 20);
         CHECK_FALSE(r.search_complete);
+        opt.max_paths = 100;
+        const TraceResult guarded = tracer.trace(0, 1, 1.0, opt);
+        CHECK(guarded.paths.size() <= 100);
+        CHECK_FALSE(guarded.search_complete);
+        for (size_t p = 0; p < r.paths.size(); ++p) CHECK(guarded.paths[p].nodes == r.paths[p].nodes);
         double listed = 0;
         for (const auto& p : r.paths) listed += p.value;
         CHECK(close(r.unexplained, r.total - listed));
@@ -236,6 +245,13 @@ TEST_CASE("trace: the search never runs away near a spectral radius of 1") {
         for (const auto& p : r.paths) listed += p.value;
         CHECK(close(r.unexplained, r.total - listed));
         CHECK(r.unexplained >= 0);
+        // The memory guard stops it too.
+        opt.max_expansions = 1'000'000;
+        opt.max_prefixes = 20'000;
+        const TraceResult capped = tracer.trace(0, 1, 1.0, opt);
+        CHECK_FALSE(capped.search_complete);
+        CHECK(capped.nodes_visited < 20'000);
+        CHECK(capped.nodes_visited > 1000);
     }
 }
 
@@ -246,7 +262,7 @@ TEST_CASE("trace: intensity scaling changes the total as expected without rebuil
     // Electricity in Inner Mongolia twice as dirty: its 22.5 + 9.375 count twice.
     const TraceResult doubled = trace(m, L, 0, 0, 100.0, 0, {}, {{1, 2, 2.0}});
     CHECK(doubled.total == doctest::Approx(base + 31.875).epsilon(1e-12));
-    CHECK(doubled.paths.front().value == doctest::Approx(45)); // SH/MAC <- NM/MET <- NM/ELEC
+    CHECK(doubled.paths.front().value == doctest::Approx(45)); // SH/MAC <- NM/MET <- NM/POWER
     // Inner Mongolia clean: only Shanghai's own 31.5 remains, none of it elsewhere.
     const TraceResult clean = trace(m, L, 0, 0, 100.0, 0, {}, {{1, -1, 0.0}});
     CHECK(clean.total == doctest::Approx(31.5).epsilon(1e-12));
@@ -281,7 +297,7 @@ TEST_CASE("trace: demand follows the consumer's own supply mix, else the nationa
 
 TEST_CASE("trace: plain-language path texts in English and Chinese") {
     const Model m = test::hand_model();
-    const std::vector<int> path = {0, 4, 5}; // SH/MAC <- NM/MET <- NM/ELEC
+    const std::vector<int> path = {0, 4, 5}; // SH/MAC <- NM/MET <- NM/POWER
     CHECK(
         describe_path(m, path, Language::English, {"Car", "汽车"}) ==
         "Car assembled in Shanghai \u2190 steel and metals from Inner Mongolia \u2190 electricity "
@@ -305,4 +321,29 @@ TEST_CASE("trace: plain-language path texts in English and Chinese") {
     // Without Chinese labels the English ones stand in.
     other.regions[1].name_zh.clear();
     CHECK(describe_path(other, {4}, Language::Chinese) == "Inner Mongolia生产的小部件");
+}
+
+TEST_CASE("trace: every sector of the shipped models has its own words") {
+    // The word table is keyed by the China bundles' sector codes; a renamed or new sector would
+    // silently fall back to "<sector> from <region>", so this fails instead.
+    int checked = 0;
+    for (const char* name : {"china-2007", "china-2012"}) {
+        const std::string file =
+            std::string(CTRAIL_SOURCE_DIR) + "/assets/model/" + name + "/sectors.csv";
+        if (!std::filesystem::exists(file)) continue;
+        const CsvTable t = CsvTable::read(file);
+        const int code = t.column("code"), en = t.column("name_en");
+        std::vector<std::string> nouns;
+        for (const CsvRow& row : t.rows()) {
+            const Sector sector{t.cell(row, code), t.cell(row, en), ""};
+            CAPTURE(sector.code);
+            CHECK(has_sector_words(sector));
+            nouns.push_back(sector_words(sector, Language::English).noun);
+            ++checked;
+        }
+        // No two sectors read the same.
+        std::sort(nouns.begin(), nouns.end());
+        CHECK(std::adjacent_find(nouns.begin(), nouns.end()) == nouns.end());
+    }
+    MESSAGE("sectors checked: " << checked);
 }

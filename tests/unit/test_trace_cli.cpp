@@ -48,8 +48,8 @@ TEST_CASE("cli trace: CSV paths of the hand-worked case, codes, consumer's produ
     REQUIRE(rows.size() == 7);
     CHECK(rows[0] == std::vector<std::string>{"rank", "value", "share", "depth", "path"});
     const std::vector<std::string> paths = {
-        "SH/MAC <- NM/MET", "SH/MAC <- SH/ELEC",           "SH/MAC <- NM/MET <- NM/ELEC",
-        "NM/MAC <- NM/MET", "NM/MAC <- NM/MET <- NM/ELEC", "SH/MAC"};
+        "SH/MAC <- NM/MET", "SH/MAC <- SH/POWER",           "SH/MAC <- NM/MET <- NM/POWER",
+        "NM/MAC <- NM/MET", "NM/MAC <- NM/MET <- NM/POWER", "SH/MAC"};
     const std::vector<double> values = {30, 24, 22.5, 12.5, 9.375, 7.5};
     const std::vector<std::string> depths = {"1", "1", "2", "1", "2", "0"};
     for (size_t p = 0; p < paths.size(); ++p) {
@@ -67,7 +67,7 @@ TEST_CASE("cli trace: CSV paths of the hand-worked case, codes, consumer's produ
     const auto top = csv_rows(y.out);
     REQUIRE(top.size() == 3);
     CHECK(std::stod(top[1][1]) == doctest::Approx(30).epsilon(1e-12));
-    CHECK(top[2][4] == "SH/MAC <- SH/ELEC");
+    CHECK(top[2][4] == "SH/MAC <- SH/POWER");
 }
 
 TEST_CASE("cli trace: text output in English and Chinese") {

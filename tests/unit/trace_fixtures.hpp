@@ -10,16 +10,16 @@
 
 namespace ctrail::test {
 
-/* Nodes (region-major): 0 SH/MAC, 1 SH/MET, 2 SH/ELEC, 3 NM/MAC, 4 NM/MET, 5 NM/ELEC.
-   Coefficients: A(NM/MET, SH/MAC) = 0.2, A(SH/ELEC, SH/MAC) = 0.08, A(NM/MET, NM/MAC) = 0.25,
-   A(NM/ELEC, NM/MET) = 0.3, A(NM/ELEC, SH/MET) = 0.1; everything else 0 (no cycles).
+/* Nodes (region-major): 0 SH/MAC, 1 SH/MET, 2 SH/POWER, 3 NM/MAC, 4 NM/MET, 5 NM/POWER.
+   Coefficients: A(NM/MET, SH/MAC) = 0.2, A(SH/POWER, SH/MAC) = 0.08, A(NM/MET, NM/MAC) = 0.25,
+   A(NM/POWER, NM/MET) = 0.3, A(NM/POWER, SH/MET) = 0.1; everything else 0 (no cycles).
    Final demand (one category "households"):
-     SH: SH/MAC 30, NM/MAC 10, SH/ELEC 5;   NM: NM/MAC 20, SH/MET 10, NM/ELEC 10, NM/MET 5.
+     SH: SH/MAC 30, NM/MAC 10, SH/POWER 5;   NM: NM/MAC 20, SH/MET 10, NM/POWER 10, NM/MET 5.
    Gross output x = A x + Y 1: SH/MAC 30, NM/MAC 30, SH/MET 10, NM/MET 5 + 0.2·30 + 0.25·30 = 18.5,
-     NM/ELEC 10 + 0.3·18.5 + 0.1·10 = 16.55, SH/ELEC 5 + 0.08·30 = 7.4.
-   Z = A diag(x): Z(NM/MET, SH/MAC) 6, Z(SH/ELEC, SH/MAC) 2.4, Z(NM/MET, NM/MAC) 7.5,
-     Z(NM/ELEC, NM/MET) 5.55, Z(NM/ELEC, SH/MET) 1.
-   Intensities s: SH/MAC 0.1, SH/MET 1.5, SH/ELEC 4, NM/MAC 0.2, NM/MET 2, NM/ELEC 5, so
+     NM/POWER 10 + 0.3·18.5 + 0.1·10 = 16.55, SH/POWER 5 + 0.08·30 = 7.4.
+   Z = A diag(x): Z(NM/MET, SH/MAC) 6, Z(SH/POWER, SH/MAC) 2.4, Z(NM/MET, NM/MAC) 7.5,
+     Z(NM/POWER, NM/MET) 5.55, Z(NM/POWER, SH/MET) 1.
+   Intensities s: SH/MAC 0.1, SH/MET 1.5, SH/POWER 4, NM/MAC 0.2, NM/MET 2, NM/POWER 5, so
    F = s x: 3, 15, 29.6, 6, 37, 82.75 (Mt; money in 10^4 yuan). */
 inline Model hand_model() {
     Model m;
@@ -33,7 +33,7 @@ inline Model hand_model() {
         {"NM", "Inner Mongolia", "内蒙古", RegionKind::Domestic, "North", false, 40.84, 111.75}};
     m.sectors = {{"MAC", "Machinery & vehicles", "机械和交通设备"},
                  {"MET", "Metals", "金属冶炼"},
-                 {"ELEC", "Electricity & heat", "电力热力"}};
+                 {"POWER", "Electricity & heat", "电力热力"}};
     m.categories = {"households"};
     m.stressors = {{"CO2", "Carbon dioxide", "Mt"}};
     m.index();
