@@ -74,11 +74,11 @@ struct ExhibitApp::Impl {
 
     double now = 0;
     bool first_frame = true;
-    double screen_at = 0;      // when the current screen appeared
+    double screen_at = 0; // when the current screen appeared
     Screen last_screen = Screen::Attract;
     int last_step = 0;
-    double step_at = 0;        // when the current trail step began
-    double busy_until = 0;     // animations run until then (settled())
+    double step_at = 0;    // when the current trail step began
+    double busy_until = 0; // animations run until then (settled())
     int region_page = 0;
     bool input_blocked = false; // an overlay swallows this frame's touches
     bool overlay_swallow = false;
@@ -90,7 +90,9 @@ struct ExhibitApp::Impl {
     void become_unavailable(const std::string& reason);
     void start_trace();
     void poll_jobs();
-    void animate_until(double t) { if (t > busy_until) busy_until = t; }
+    void animate_until(double t) {
+        if (t > busy_until) busy_until = t;
+    }
     bool zh() const { return journey.language() == "zh"; }
     Lang lang() const { return zh() ? Lang::Zh : Lang::En; }
     const ExhibitRegion* region(int model_index) const;
@@ -103,7 +105,7 @@ struct ExhibitApp::Impl {
     void compute_layout(ImVec2 canvas);
 
     // --- widgets.cpp
-    bool hit(const char* id, Box b);                       // tappable area; true when tapped
+    bool hit(const char* id, Box b); // tappable area; true when tapped
     bool primary_button(const char* id, Box b, const char* label, bool arrow = true);
     bool secondary_button(const char* id, Box b, const char* label,
                           std::optional<IconId> icon = std::nullopt, bool selected = false,
@@ -125,8 +127,8 @@ struct ExhibitApp::Impl {
     float runs(ImFont* font, float size, ImVec2 pos, float wrap, const std::vector<Run>& runs,
                float line_gap = 1.1f, bool draw = true);
     // A wrapped paragraph (Chinese wraps between any two characters); returns its height.
-    float paragraph(ImFont* font, float size, ImVec2 pos, float wrap, ImU32 colour, const char* text,
-                    bool draw = true) {
+    float paragraph(ImFont* font, float size, ImVec2 pos, float wrap, ImU32 colour,
+                    const char* text, bool draw = true) {
         return runs(font, size, pos, wrap, {{text, colour}}, 1.25f, draw);
     }
     std::string figure(const std::string& id, double engine, const std::string& unit,
@@ -146,7 +148,8 @@ struct ExhibitApp::Impl {
         std::string value;
         ImU32 colour;
     };
-    std::vector<Run> template_runs(const char* pattern, ImU32 base, const std::vector<Arg>& args) const;
+    std::vector<Run> template_runs(const char* pattern, ImU32 base,
+                                   const std::vector<Arg>& args) const;
     std::string plain(const std::vector<Run>& runs) const;
     void step_dots(ImVec2 pos, int count, int current, float size);
     // Map labels that never overlap: reserve() a box, place_label() tries right, left, above

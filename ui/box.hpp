@@ -14,9 +14,13 @@ struct Box {
     float h() const { return max.y - min.y; }
     ImVec2 size() const { return ImVec2(w(), h()); }
     ImVec2 centre() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
-    bool contains(ImVec2 p) const { return p.x >= min.x && p.y >= min.y && p.x < max.x && p.y < max.y; }
+    bool contains(ImVec2 p) const {
+        return p.x >= min.x && p.y >= min.y && p.x < max.x && p.y < max.y;
+    }
     Box inset(float d) const { return Box(min.x + d, min.y + d, max.x - d, max.y - d); }
-    Box inset(float dx, float dy) const { return Box(min.x + dx, min.y + dy, max.x - dx, max.y - dy); }
+    Box inset(float dx, float dy) const {
+        return Box(min.x + dx, min.y + dy, max.x - dx, max.y - dy);
+    }
 };
 
 } // namespace ctrail::ui

@@ -68,8 +68,7 @@ std::vector<Row> read_table(const std::string& text, const std::string& name,
         Row row{n, {}};
         for (std::size_t i = 0; i < cells.size(); ++i) row.cells[header[i]] = cells[i];
         for (const auto& r : required)
-            if (row.cells[r].empty())
-                throw ContentError(name, n, "the cell '" + r + "' is empty");
+            if (row.cells[r].empty()) throw ContentError(name, n, "the cell '" + r + "' is empty");
         rows.push_back(std::move(row));
     }
     if (header.empty()) throw ContentError(name, 0, "no header row (the file is empty)");
@@ -113,9 +112,9 @@ Content parse_content(const std::string& products_text, const std::string& produ
                       const std::string& equivalents_text, const std::string& equivalents_name) {
     Content c;
     std::map<std::string, int> equivalent_lines;
-    for (const Row& r : read_table(equivalents_text, equivalents_name,
-                                   {"id", "kg_co2_per_unit", "unit", "text_en", "text_zh",
-                                    "source_en", "source_zh"})) {
+    for (const Row& r : read_table(
+             equivalents_text, equivalents_name,
+             {"id", "kg_co2_per_unit", "unit", "text_en", "text_zh", "source_en", "source_zh"})) {
         Equivalent e;
         e.id = r.cells.at("id");
         if (equivalent_lines.count(e.id))
@@ -132,7 +131,8 @@ Content parse_content(const std::string& products_text, const std::string& produ
         for (const std::string* t : {&e.text_en, &e.text_zh})
             if (t->find("{n}") == std::string::npos)
                 throw ContentError(equivalents_name, r.line,
-                                   "the text '" + *t + "' lacks the placeholder {n} for the number");
+                                   "the text '" + *t +
+                                       "' lacks the placeholder {n} for the number");
         c.equivalents.push_back(std::move(e));
     }
     std::map<std::string, int> product_lines;

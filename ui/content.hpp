@@ -16,19 +16,19 @@ class ContentError : public std::runtime_error {
 };
 
 struct Product {
-    std::string id;          // "car"
-    std::string icon;        // icon name (icons.hpp)
-    std::string sector;      // model sector code
-    double price_yuan = 0;   // typical price, yuan
+    std::string id;                 // "car"
+    std::string icon;               // icon name (icons.hpp)
+    std::string sector;             // model sector code
+    double price_yuan = 0;          // typical price, yuan
     std::string name_en, name_zh;   // card title
     std::string short_en, short_zh; // inside sentences ("car" / "汽车")
-    std::string equivalent;  // id in equivalents.tsv
+    std::string equivalent;         // id in equivalents.tsv
 };
 
 struct Equivalent {
     std::string id;
     double kg_co2_per_unit = 0;
-    std::string unit;        // "km"
+    std::string unit;                 // "km"
     std::string text_en, text_zh;     // with {n}
     std::string source_en, source_zh; // shown on the About screen
 };

@@ -1,6 +1,7 @@
 #include "app_internal.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -17,18 +18,23 @@ float Ease::in_out(double now, double start, double duration) {
 
 ExhibitApp::ExhibitApp(AppConfig config) : impl_(std::make_unique<Impl>()) {
     impl_->config = std::move(config);
-    impl_->journey = Journey(JourneyConfig{impl_->config.idle_timeout_s,
-                                           impl_->config.countdown_s, impl_->config.language});
+    impl_->journey = Journey(JourneyConfig{impl_->config.idle_timeout_s, impl_->config.countdown_s,
+                                           impl_->config.language});
 }
 
-ExhibitApp::~ExhibitApp() { set_active_texts(nullptr); }
+ExhibitApp::~ExhibitApp() {
+    set_active_texts(nullptr);
+}
 
 void ExhibitApp::Impl::log(int level, const std::string& message) const {
     if (config.log) {
         config.log(level, message);
         return;
     }
-    const char* name = level <= 3 ? "error" : level == 4 ? "warning" : level >= 7 ? "debug" : "info";
+    const char* name = level <= 3   ? "error"
+                       : level == 4 ? "warning"
+                       : level >= 7 ? "debug"
+                                    : "info";
     std::fprintf(stderr, "carbontrail: %s: %s\n", name, message.c_str());
 }
 
@@ -180,9 +186,8 @@ void ExhibitApp::Impl::start_trace() {
     trace.reset();
     trace_failed = false;
     trace_request = region + "/" + p->id;
-    trace_job.start([m, region, sector, amount, options] {
-        return m->trace(region, sector, amount, options);
-    });
+    trace_job.start(
+        [m, region, sector, amount, options] { return m->trace(region, sector, amount, options); });
 }
 
 void ExhibitApp::Impl::poll_jobs() {
@@ -255,18 +260,33 @@ void ExhibitApp::frame(double now_s) {
     d.dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize, theme::background);
     d.input_blocked = blocked;
     switch (d.journey.screen()) {
-    case Screen::Unavailable: d.draw_unavailable(); break;
-    case Screen::Attract: d.draw_attract(); break;
-    case Screen::Region: d.draw_region(); break;
-    case Screen::Product: d.draw_product(); break;
-    case Screen::Trail: d.draw_trail(); break;
-    case Screen::BigPicture: d.draw_big_picture(); break;
-    case Screen::About: d.draw_about(); break;
+    case Screen::Unavailable:
+        d.draw_unavailable();
+        break;
+    case Screen::Attract:
+        d.draw_attract();
+        break;
+    case Screen::Region:
+        d.draw_region();
+        break;
+    case Screen::Product:
+        d.draw_product();
+        break;
+    case Screen::Trail:
+        d.draw_trail();
+        break;
+    case Screen::BigPicture:
+        d.draw_big_picture();
+        break;
+    case Screen::About:
+        d.draw_about();
+        break;
     }
     // A soft fade from the background on every screen change.
     float fade = Ease::in_out(d.now, d.screen_at, 0.4);
-    if (fade < 1) d.dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize,
-                                      theme::with_alpha(theme::background, 1 - fade));
+    if (fade < 1)
+        d.dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize,
+                            theme::with_alpha(theme::background, 1 - fade));
     ImGui::End();
     d.overlays(blocked);
 
@@ -289,7 +309,9 @@ void ExhibitApp::frame(double now_s) {
     if (s.screen != Screen::Trail) s.headline.clear();
 }
 
-const ExhibitState& ExhibitApp::state() const { return impl_->state; }
+const ExhibitState& ExhibitApp::state() const {
+    return impl_->state;
+}
 
 std::optional<Box> ExhibitApp::target(std::string_view id) const {
     auto it = impl_->targets.find(id);

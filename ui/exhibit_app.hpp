@@ -17,16 +17,16 @@
 namespace ctrail::ui {
 
 struct AppPaths {
-    std::string model;    // the model database (…/china-2007.sqlite)
-    std::string content;  // folder with products.tsv, equivalents.tsv
-    std::string text;     // folder with en.tsv, zh.tsv
-    std::string map;      // the map asset file
-    std::string font;     // the subset font; "" = the components' default search
+    std::string model;   // the model database (…/china-2007.sqlite)
+    std::string content; // folder with products.tsv, equivalents.tsv
+    std::string text;    // folder with en.tsv, zh.tsv
+    std::string map;     // the map asset file
+    std::string font;    // the subset font; "" = the components' default search
 };
 
 struct AppConfig {
     AppPaths paths;
-    float panel_width_mm = 0;  // physical size of the canvas' panel; 0 = a default for the size
+    float panel_width_mm = 0; // physical size of the canvas' panel; 0 = a default for the size
     float panel_height_mm = 0;
     double idle_timeout_s = 60;
     double countdown_s = 10;

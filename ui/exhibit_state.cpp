@@ -6,13 +6,20 @@ namespace ctrail::ui {
 
 const char* screen_name(Screen s) {
     switch (s) {
-    case Screen::Unavailable: return "unavailable";
-    case Screen::Attract: return "attract";
-    case Screen::Region: return "region";
-    case Screen::Product: return "product";
-    case Screen::Trail: return "trail";
-    case Screen::BigPicture: return "big_picture";
-    case Screen::About: return "about";
+    case Screen::Unavailable:
+        return "unavailable";
+    case Screen::Attract:
+        return "attract";
+    case Screen::Region:
+        return "region";
+    case Screen::Product:
+        return "product";
+    case Screen::Trail:
+        return "trail";
+    case Screen::BigPicture:
+        return "big_picture";
+    case Screen::About:
+        return "about";
     }
     return "unknown";
 }
@@ -33,7 +40,9 @@ std::string num(double v) {
 
 std::string state_to_tsv(const ExhibitState& s) {
     std::string out;
-    auto kv = [&](const char* k, const std::string& v) { out += std::string(k) + '\t' + clean(v) + '\n'; };
+    auto kv = [&](const char* k, const std::string& v) {
+        out += std::string(k) + '\t' + clean(v) + '\n';
+    };
     kv("screen", screen_name(s.screen));
     kv("language", s.language);
     kv("awake", s.awake ? "1" : "0");

@@ -13,30 +13,30 @@ const char* screen_name(Screen screen); // "attract", "region", ... (stable: tes
 
 // One number a visitor can read, with the engine value it was rounded from.
 struct ShownFigure {
-    std::string id;      // e.g. "trail.total_kg", "trail.region.HEB.share", "big.flow.0.share"
-    double engine = 0;   // the engine's number, full precision, in `unit`
-    std::string unit;    // "kg", "share" (0..1), "km", "yuan", ...
-    std::string shown;   // the text on screen, e.g. "4.1 t", "71%"
+    std::string id;    // e.g. "trail.total_kg", "trail.region.HEB.share", "big.flow.0.share"
+    double engine = 0; // the engine's number, full precision, in `unit`
+    std::string unit;  // "kg", "share" (0..1), "km", "yuan", ...
+    std::string shown; // the text on screen, e.g. "4.1 t", "71%"
 };
 
 struct ExhibitState {
     Screen screen = Screen::Attract;
     std::string language = "en";
-    bool awake = false;          // attract: the first touch only wakes
-    std::string region;          // model code of "where you live", empty before
-    std::string product;         // content id ("car"), empty before
-    std::string sector;          // the product's model sector code
-    double amount_yuan = 0;      // the product's typical price (content table)
-    int trail_stage = 0;         // 1..trail_stage_count on the trail
+    bool awake = false;     // attract: the first touch only wakes
+    std::string region;     // model code of "where you live", empty before
+    std::string product;    // content id ("car"), empty before
+    std::string sector;     // the product's model sector code
+    double amount_yuan = 0; // the product's typical price (content table)
+    int trail_stage = 0;    // 1..trail_stage_count on the trail
     int trail_stage_count = 0;
     bool trace_pending = false;  // a trace is running off the UI thread
     bool home_confirm = false;   // "Start again?" is open
     bool idle_countdown = false; // "Resetting in N…" is shown
     int countdown_seconds = 0;
-    std::string headline;        // the trail's headline as shown
-    std::string unavailable_reason; // why the exhibit is unavailable (logged, not shown)
+    std::string headline;             // the trail's headline as shown
+    std::string unavailable_reason;   // why the exhibit is unavailable (logged, not shown)
     std::vector<ShownFigure> figures; // this frame's numbers, in drawing order
-    double time_s = 0;           // the app clock at this frame
+    double time_s = 0;                // the app clock at this frame
 };
 
 // `key<TAB>value` lines, then one `figure<TAB>id<TAB>engine<TAB>unit<TAB>shown` per figure.

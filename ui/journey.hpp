@@ -10,8 +10,8 @@
 namespace ctrail::ui {
 
 struct JourneyConfig {
-    double idle_timeout_s = 60; // no touch for this long starts the countdown
-    double countdown_s = 10;    // "Resetting in 10…"
+    double idle_timeout_s = 60;  // no touch for this long starts the countdown
+    double countdown_s = 10;     // "Resetting in 10…"
     std::string language = "en"; // language after every reset
 };
 
@@ -38,16 +38,16 @@ class Journey {
     int countdown_seconds(double now) const; // whole seconds left, rounded up
 
     void set_language(const std::string& code) { language_ = code; }
-    void start();                                  // Attract -> Region
-    void choose_region(const std::string& code);   // Region -> Product
+    void start();                                                // Attract -> Region
+    void choose_region(const std::string& code);                 // Region -> Product
     void choose_product(const std::string& id, int trail_steps); // Product -> Trail, step 1
-    bool next_step();                              // the next trail step; false at the last
+    bool next_step(); // the next trail step; false at the last
     int trail_steps() const { return steps_; }
-    void big_picture();                            // -> BigPicture
-    void about();                                  // -> About
+    void big_picture(); // -> BigPicture
+    void about();       // -> About
     void ask_home() { home_confirm_ = true; }
     void cancel_home() { home_confirm_ = false; }
-    void reset();                                  // -> Attract, asleep, default language
+    void reset(); // -> Attract, asleep, default language
     void set_unavailable() { screen_ = Screen::Unavailable; }
 
   private:

@@ -41,7 +41,9 @@ std::string format_sig(double v, int digits) {
     return group_thousands(buf);
 }
 
-std::string format_percent(double share) { return format_sig(share * 100.0) + "%"; }
+std::string format_percent(double share) {
+    return format_sig(share * 100.0) + "%";
+}
 
 MassText format_mass(double kg, const char* kg_word, const char* t_word) {
     // Decide the unit on the rounded value, so 999.7 kg reads "1 t", not "1,000 kg".

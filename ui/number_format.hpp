@@ -24,6 +24,7 @@ MassText format_mass(double kg, const char* kg_word, const char* t_word);
 // from 10,000 up.
 std::string format_count(double value, const char* ten_thousand = nullptr);
 // Money: "¥120,000"; with Chinese words "12万元".
-std::string format_yuan(double yuan, const char* ten_thousand = nullptr, const char* yuan_word = nullptr);
+std::string format_yuan(double yuan, const char* ten_thousand = nullptr,
+                        const char* yuan_word = nullptr);
 
 } // namespace ctrail::ui

@@ -18,15 +18,20 @@ void ExhibitApp::Impl::draw_about() {
     Box right = two_columns ? Box(c.max.x - col_w, c.min.y, c.max.x, c.max.y) : left;
 
     float y = left.min.y;
-    y += runs(head, L.h1, ImVec2(left.min.x, y), left.w(), {{tr("about.title"), theme::text}}) + L.pad * 0.3f;
+    y += runs(head, L.h1, ImVec2(left.min.x, y), left.w(), {{tr("about.title"), theme::text}}) +
+         L.pad * 0.3f;
     const std::string year = figure("about.year", meta.year, "year", std::to_string(meta.year));
     const std::string year_line = format_text(tr("about.model_year"), {{"year", year}});
-    y += text(fonts.body, L.body, ImVec2(left.min.x, y), theme::coast, year_line.c_str(), left.w()) + L.pad;
+    y +=
+        text(fonts.body, L.body, ImVec2(left.min.x, y), theme::coast, year_line.c_str(), left.w()) +
+        L.pad;
     const float body = two_columns ? L.body : L.caption;
     for (const char* para : {tr("about.method"), tr("about.caveat")}) {
-        const float h = paragraph(fonts.body, body, ImVec2(left.min.x, y), left.w(), theme::text, para, false);
+        const float h =
+            paragraph(fonts.body, body, ImVec2(left.min.x, y), left.w(), theme::text, para, false);
         if (y + h > left.max.y) break;
-        y += paragraph(fonts.body, body, ImVec2(left.min.x, y), left.w(), theme::text, para) + L.pad * 0.8f;
+        y += paragraph(fonts.body, body, ImVec2(left.min.x, y), left.w(), theme::text, para) +
+             L.pad * 0.8f;
     }
 
     // Sources: the model's citations, then every comparison's source, which always has its
@@ -37,21 +42,27 @@ void ExhibitApp::Impl::draw_about() {
     std::vector<std::string> cites(meta.citations.begin(), meta.citations.end());
     if (cites.empty() && !meta.source.empty()) cites.push_back(meta.source);
     std::vector<std::string> comparisons;
-    for (const auto& e : content.equivalents) comparisons.push_back(zh() ? e.source_zh : e.source_en);
+    for (const auto& e : content.equivalents)
+        comparisons.push_back(zh() ? e.source_zh : e.source_en);
     const float item_gap = L.pad * 0.45f;
     float reserved = 0;
     for (const auto& c : comparisons)
-        reserved += paragraph(fonts.caption, size, ImVec2(0, 0), right.w() - indent, 0, c.c_str(), false) + item_gap;
+        reserved +=
+            paragraph(fonts.caption, size, ImVec2(0, 0), right.w() - indent, 0, c.c_str(), false) +
+            item_gap;
     auto item = [&](const std::string& t, float at) {
         dl->AddCircleFilled(ImVec2(right.min.x + 3, at + size * 0.6f), 2.5f, theme::muted_text);
         return paragraph(fonts.caption, size, ImVec2(right.min.x + indent, at), right.w() - indent,
-                         theme::muted_text, t.c_str()) + item_gap;
+                         theme::muted_text, t.c_str()) +
+               item_gap;
     };
     const ImVec2 hs = measure(head, L.h2, tr("about.sources"));
     if (ry + hs.y + reserved < right.max.y) {
-        ry += text(head, L.h2, ImVec2(right.min.x, ry), theme::text, tr("about.sources")) + L.pad * 0.5f;
+        ry += text(head, L.h2, ImVec2(right.min.x, ry), theme::text, tr("about.sources")) +
+              L.pad * 0.5f;
         for (const auto& c : cites) {
-            const float h = paragraph(fonts.caption, size, ImVec2(0, 0), right.w() - indent, 0, c.c_str(), false);
+            const float h = paragraph(fonts.caption, size, ImVec2(0, 0), right.w() - indent, 0,
+                                      c.c_str(), false);
             if (ry + h + reserved > right.max.y) break;
             ry += item(c, ry);
         }

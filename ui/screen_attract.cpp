@@ -38,7 +38,8 @@ std::vector<Flow> attract_flows(const BigPicture& big, const std::vector<Exhibit
 void ExhibitApp::Impl::draw_attract() {
     const bool awake = journey.awake();
     // Landscape: the map fills the left 60 % down to the bottom; the story column on the right.
-    Box map_area = L.portrait ? L.map : Box(L.content.min, ImVec2(L.map.max.x, L.bar.min.y - L.gap));
+    Box map_area =
+        L.portrait ? L.map : Box(L.content.min, ImVec2(L.map.max.x, L.bar.min.y - L.gap));
     fit_map(map_area);
     draw_map_base(false);
 
@@ -49,7 +50,8 @@ void ExhibitApp::Impl::draw_attract() {
             const int a = model_to_map[flows[i].from], b = model_to_map[flows[i].to];
             if (a < 0 || b < 0) continue;
             const ImVec2 p0 = map_view->anchor(a), p1 = map_view->anchor(b);
-            ArcStyle faint{theme::with_alpha(theme::interior, 0.28f), line, line * 1.6f, 0.22f, false};
+            ArcStyle faint{theme::with_alpha(theme::interior, 0.28f), line, line * 1.6f, 0.22f,
+                           false};
             draw_arc(dl, p0, p1, 1.f, faint);
             // A bead travels each arc once every 4.5 s, staggered: a gentle, slow flow.
             const double period = 4.5;
@@ -73,15 +75,17 @@ void ExhibitApp::Impl::draw_attract() {
     ImFont* question_font = !zh() && fonts.hero ? fonts.hero : head;
     const float question = zh() ? std::max(L.h1, std::min(fonts.headline_px * 1.2f, wrap / 9.f))
                                 : std::max(L.h1, std::min(fonts.hero_px, wrap / 10.5f));
-    y += runs(question_font, question, ImVec2(s.min.x, y), wrap, {{tr("attract.title"), theme::text}}, 1.12f);
+    y += runs(question_font, question, ImVec2(s.min.x, y), wrap,
+              {{tr("attract.title"), theme::text}}, 1.12f);
     y += L.pad * 0.5f;
     y += runs(fonts.body, L.h2, ImVec2(s.min.x, y), wrap,
               {{texts.tr(other, "attract.title"), theme::muted_text}}, 1.15f);
     y += L.gap;
 
     // The things a visitor might have bought, as a row of line icons.
-    const IconId row[] = {IconId::Car, IconId::Phone, IconId::Shirt, IconId::RiceBowl,
-                          IconId::WashingMachine, IconId::LightBulb, IconId::Building};
+    const IconId row[] = {IconId::Car,      IconId::Phone,          IconId::Shirt,
+                          IconId::RiceBowl, IconId::WashingMachine, IconId::LightBulb,
+                          IconId::Building};
     const float icon = std::min(L.touch * 0.7f, wrap / 9.f);
     if (y + icon < L.next.min.y - L.gap) {
         const float step = (wrap - icon) / 6.f;
@@ -111,9 +115,12 @@ void ExhibitApp::Impl::draw_attract() {
     }
     if (primary_button("start", start, tr("attract.touch_to_start"), false)) journey.start();
     const char* hint = awake ? tr("attract.tap_button") : tr("attract.subtitle");
-    const float hy = in_column ? start.max.y + L.pad * 0.6f : start.min.y - L.pad * 0.6f - L.caption * 1.3f;
-    if (hy > y) text_centred(fonts.body, in_column ? L.body : L.caption,
-                             Box(start.min.x, hy, start.max.x, hy + L.caption * 1.3f), theme::muted_text, hint);
+    const float hy =
+        in_column ? start.max.y + L.pad * 0.6f : start.min.y - L.pad * 0.6f - L.caption * 1.3f;
+    if (hy > y)
+        text_centred(fonts.body, in_column ? L.body : L.caption,
+                     Box(start.min.x, hy, start.max.x, hy + L.caption * 1.3f), theme::muted_text,
+                     hint);
 
     // Language pair bottom-left (no Home: this is home).
     Box lang_box(L.bar.min.x, L.bar.min.y, L.bar.min.x + L.lang.w(), L.bar.max.y);
@@ -123,7 +130,8 @@ void ExhibitApp::Impl::draw_attract() {
         const char* cite = tr("attract.credit");
         const ImVec2 cs = measure(fonts.caption, L.caption, cite);
         if (in_column && cs.x <= s.w())
-            text(fonts.caption, L.caption, ImVec2(s.max.x - cs.x, L.bar.max.y - cs.y), theme::muted_text, cite);
+            text(fonts.caption, L.caption, ImVec2(s.max.x - cs.x, L.bar.max.y - cs.y),
+                 theme::muted_text, cite);
         else if (lang_box.max.x + L.gap + cs.x < s.min.x - L.gap)
             text(fonts.caption, L.caption, ImVec2(lang_box.max.x + L.gap, L.bar.max.y - cs.y),
                  theme::muted_text, cite);

@@ -5,11 +5,12 @@
 #include "number_format.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace ctrail::ui {
 
-std::string group_label(const ExhibitApp::Impl& d, const std::string& group) {
+static std::string group_label(const ExhibitApp::Impl& d, const std::string& group) {
     // Group names come from the model (English); the text tables may carry a translation under
     // "group.<name in lower case, spaces as _>", else the model's name is shown.
     std::string key = "group.";
@@ -54,14 +55,16 @@ void ExhibitApp::Impl::draw_big_picture() {
     // Flows between different domestic groups, the largest first.
     std::vector<const GroupFlow*> flows;
     for (const auto& f : b.flows)
-        if (f.from != f.to && f.from >= 0 && f.to >= 0 && placed[f.from] && placed[f.to]) flows.push_back(&f);
+        if (f.from != f.to && f.from >= 0 && f.to >= 0 && placed[f.from] && placed[f.to])
+            flows.push_back(&f);
     const std::size_t shown = std::min<std::size_t>(flows.size(), 12);
     const double top = shown ? flows[0]->share : 1;
     for (std::size_t i = shown; i-- > 0;) {
         const GroupFlow& f = *flows[i];
         const float w = line * (0.6f + 4.f * float(std::sqrt(f.share / top)));
         ArcStyle style{theme::with_alpha(theme::interior, 0.75f), w * 0.5f, w, 0.2f, true};
-        draw_arc(dl, centre[f.from], centre[f.to], std::clamp(appear * 1.3f - float(i) * 0.03f, 0.f, 1.f), style);
+        draw_arc(dl, centre[f.from], centre[f.to],
+                 std::clamp(appear * 1.3f - float(i) * 0.03f, 0.f, 1.f), style);
     }
     for (std::size_t g = 0; g < b.groups.size(); ++g) {
         if (!placed[g]) continue;
@@ -79,25 +82,32 @@ void ExhibitApp::Impl::draw_big_picture() {
         if (!pos) continue;
         dl->AddRectFilled(*pos, ImVec2(pos->x + size.x + 6, pos->y + size.y + 2),
                           theme::with_alpha(theme::background, 0.6f), 4);
-        dl->AddText(pick(fonts.body, L.caption), L.caption, ImVec2(pos->x + 3, pos->y + 1), theme::text, name.c_str());
+        dl->AddText(pick(fonts.body, L.caption), L.caption, ImVec2(pos->x + 3, pos->y + 1),
+                    theme::text, name.c_str());
     }
 
     // Story panel.
     panel_card(L.story);
     const Box in = L.story.inset(L.pad * 1.2f, L.pad);
     float y = in.min.y;
-    y += text(fonts.body, L.caption, in.min, theme::coast, tr("big.caption"), in.w()) + L.pad * 0.5f;
-    const std::string share = figure("big.national_outside_share", b.national_outside_share, "share",
-                                     format_percent(b.national_outside_share));
-    auto head_runs = template_runs(tr("big.headline"), theme::text, {{"share", share, theme::interior}});
+    y +=
+        text(fonts.body, L.caption, in.min, theme::coast, tr("big.caption"), in.w()) + L.pad * 0.5f;
+    const std::string share = figure("big.national_outside_share", b.national_outside_share,
+                                     "share", format_percent(b.national_outside_share));
+    auto head_runs =
+        template_runs(tr("big.headline"), theme::text, {{"share", share, theme::interior}});
     y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), head_runs, 1.12f) + L.pad;
 
     // The paper's policy point comes before the detail: it is the lesson.
-    const float policy_h = paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), theme::text, tr("big.policy"), false);
+    const float policy_h = paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), theme::text,
+                                     tr("big.policy"), false);
     if (y + policy_h <= in.max.y)
-        y += paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), theme::text, tr("big.policy")) + L.pad;
+        y += paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), theme::text,
+                       tr("big.policy")) +
+             L.pad;
     if (y + L.caption * 2 < in.max.y) {
-        dl->AddLine(ImVec2(in.min.x, y), ImVec2(in.max.x, y), theme::with_alpha(theme::muted_text, 0.35f), 1.f);
+        dl->AddLine(ImVec2(in.min.x, y), ImVec2(in.max.x, y),
+                    theme::with_alpha(theme::muted_text, 0.35f), 1.f);
         y += L.pad * 0.6f;
     }
     // The largest flows between regions, in words, with bars (as many as fit).
@@ -108,7 +118,8 @@ void ExhibitApp::Impl::draw_big_picture() {
         const GroupFlow& f = *flows[i];
         const std::string pct = figure("big.flow." + std::to_string(i) + ".share", f.share, "share",
                                        format_percent(f.share));
-        const std::string from = group_label(*this, b.groups[f.from].name), to = group_label(*this, b.groups[f.to].name);
+        const std::string from = group_label(*this, b.groups[f.from].name),
+                          to = group_label(*this, b.groups[f.to].name);
         const std::string row = format_text(tr("big.flow_row"), {{"from", from}, {"to", to}});
         const ImVec2 pct_size = measure(head, row_size, pct.c_str());
         const ImVec2 rs = measure(fonts.body, row_size, row.c_str(), in.w() - pct_size.x - L.pad);
@@ -117,11 +128,15 @@ void ExhibitApp::Impl::draw_big_picture() {
             state.figures.pop_back(); // not drawn after all
             break;
         }
-        text(fonts.body, row_size, ImVec2(in.min.x, y), theme::text, row.c_str(), in.w() - pct_size.x - L.pad);
-        dl->AddText(pick(head, row_size), row_size, ImVec2(in.max.x - pct_size.x, y), theme::interior, pct.c_str());
+        text(fonts.body, row_size, ImVec2(in.min.x, y), theme::text, row.c_str(),
+             in.w() - pct_size.x - L.pad);
+        dl->AddText(pick(head, row_size), row_size, ImVec2(in.max.x - pct_size.x, y),
+                    theme::interior, pct.c_str());
         y += rs.y + 3;
-        dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.max.x, y + bar), theme::background, bar / 2);
-        dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.min.x + float(in.w() * f.share / top), y + bar),
+        dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.max.x, y + bar), theme::background,
+                          bar / 2);
+        dl->AddRectFilled(ImVec2(in.min.x, y),
+                          ImVec2(in.min.x + float(in.w() * f.share / top), y + bar),
                           theme::interior, bar / 2);
         y += bar + L.pad * 0.6f;
     }

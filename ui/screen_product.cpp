@@ -42,20 +42,25 @@ void ExhibitApp::Impl::draw_product() {
         const std::string id = "product." + p.id;
         const bool tapped = hit(id.c_str(), b);
         const bool held = ImGui::IsItemActive() && !input_blocked;
-        dl->AddRectFilled(b.min, b.max, held ? theme::mix(theme::panel, theme::text, 0.12f) : theme::panel,
+        dl->AddRectFilled(b.min, b.max,
+                          held ? theme::mix(theme::panel, theme::text, 0.12f) : theme::panel,
                           metrics.corner_radius() * 1.5f);
         // Icon on the left, words on the right (wide cards) or icon above (tall cards).
         const Box in = b.inset(L.pad * 0.8f);
         const bool side = large && in.w() > in.h() * 1.4f;
-        const float isz = side ? std::min(in.h() * 0.6f, in.w() * 0.25f) : std::min(in.h() * 0.36f, in.w() * 0.4f);
+        const float isz = side ? std::min(in.h() * 0.6f, in.w() * 0.25f)
+                               : std::min(in.h() * 0.36f, in.w() * 0.4f);
         const auto icon = icon_from_name(p.icon);
         const ImVec2 ic = side ? ImVec2(in.min.x + isz / 2, in.centre().y)
                                : ImVec2(in.min.x + isz / 2, in.min.y + isz / 2);
         if (icon) draw_icon(dl, *icon, ic, isz, theme::coast, icon_stroke(isz));
         const std::string& name = zh() ? p.name_zh : p.name_en;
-        const std::string price = figure("product." + p.id + ".price", p.price_yuan, "yuan",
-                                         format_text(tr("what.price"), {{"price", zh() ? format_yuan(p.price_yuan, tr("number.ten_thousand"), tr("number.yuan"))
-                                                                                     : format_yuan(p.price_yuan)}}));
+        const std::string price = figure(
+            "product." + p.id + ".price", p.price_yuan, "yuan",
+            format_text(tr("what.price"),
+                        {{"price", zh() ? format_yuan(p.price_yuan, tr("number.ten_thousand"),
+                                                      tr("number.yuan"))
+                                        : format_yuan(p.price_yuan)}}));
         const float tx = side ? in.min.x + isz + L.pad : in.min.x;
         const float tw = in.max.x - tx;
         const ImVec2 ns = measure(name_font, name_size, name.c_str(), tw);
@@ -63,7 +68,8 @@ void ExhibitApp::Impl::draw_product() {
         float ty = side ? in.centre().y - (ns.y + ps.y + 4) / 2 : in.max.y - ns.y - ps.y - 4;
         ty = std::max(ty, side ? in.min.y : ic.y + isz / 2 + 2);
         text(name_font, name_size, ImVec2(tx, ty), theme::text, name.c_str(), tw);
-        text(fonts.caption, price_size, ImVec2(tx, ty + ns.y + 4), theme::muted_text, price.c_str(), tw);
+        text(fonts.caption, price_size, ImVec2(tx, ty + ns.y + 4), theme::muted_text, price.c_str(),
+             tw);
         if (tapped) {
             journey.choose_product(p.id, kTrailSteps);
             log(6, "product chosen: " + p.id);

@@ -21,7 +21,8 @@ void ExhibitApp::Impl::draw_region() {
     // Coastal provinces light up: they are where most visitors live and buy.
     for (std::size_t r = 0; r < regions.size(); ++r)
         if (model_to_map[r] >= 0 && regions[r].coastal)
-            map_view->draw_province(dl, model_to_map[r], theme::mix(theme::map_land, theme::coast, 0.35f));
+            map_view->draw_province(dl, model_to_map[r],
+                                    theme::mix(theme::map_land, theme::coast, 0.35f));
     map_view->draw_outlines(dl, theme::map_border, std::max(1.f, metrics.mm(0.25f)));
     draw_no_data_labels();
 
@@ -47,7 +48,8 @@ void ExhibitApp::Impl::draw_region() {
     float y = s.min.y;
     y += runs(head, L.h1, ImVec2(s.min.x, y), s.w(), {{tr("where.title"), theme::text}});
     y += L.pad * 0.4f;
-    y += runs(fonts.body, L.body, ImVec2(s.min.x, y), s.w(), {{tr("where.hint"), theme::muted_text}});
+    y += runs(fonts.body, L.body, ImVec2(s.min.x, y), s.w(),
+              {{tr("where.hint"), theme::muted_text}});
     y += L.gap;
 
     std::vector<int> order;
@@ -67,7 +69,8 @@ void ExhibitApp::Impl::draw_region() {
     std::vector<std::vector<int>> pages;
     for (std::size_t i = 0; i < order.size();) {
         std::vector<int> page;
-        const std::size_t end = i < coastal ? std::min(coastal, i + per_page) : std::min(order.size(), i + per_page);
+        const std::size_t end =
+            i < coastal ? std::min(coastal, i + per_page) : std::min(order.size(), i + per_page);
         for (; i < end; ++i) page.push_back(order[i]);
         pages.push_back(std::move(page));
     }
@@ -82,7 +85,8 @@ void ExhibitApp::Impl::draw_region() {
         const ExhibitRegion& reg = regions[page[i]];
         const std::string id = "region." + reg.code;
         const std::string name = region_name(page[i]);
-        if (secondary_button(id.c_str(), b, name.c_str(), std::nullopt, false, bh > L.touch * 1.1f ? L.h2 : L.body)) {
+        if (secondary_button(id.c_str(), b, name.c_str(), std::nullopt, false,
+                             bh > L.touch * 1.1f ? L.h2 : L.body)) {
             journey.choose_region(reg.code);
             log(6, "region chosen by button: " + reg.code);
         }
@@ -91,7 +95,8 @@ void ExhibitApp::Impl::draw_region() {
                               theme::coast, metrics.corner_radius());
     }
     // The bar's action pages through the provinces (the visitor's step is to pick one).
-    const char* more = region_page + 1 < int(pages.size()) ? tr("where.more") : tr("where.first_page");
+    const char* more =
+        region_page + 1 < int(pages.size()) ? tr("where.more") : tr("where.first_page");
     if (bottom_bar("region.page", pages.size() > 1 ? more : nullptr, true, false))
         region_page = (region_page + 1) % int(pages.size());
 }

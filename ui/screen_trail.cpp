@@ -76,7 +76,8 @@ void ExhibitApp::Impl::draw_trail() {
             }
         }
         std::vector<std::pair<std::pair<int, int>, Leg>> sorted(legs.begin(), legs.end());
-        std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.second.share > b.second.share; });
+        std::sort(sorted.begin(), sorted.end(),
+                  [](auto& a, auto& b) { return a.second.share > b.second.share; });
         if (sorted.size() > std::size_t(kTrailPaths)) sorted.resize(kTrailPaths);
         const double top = sorted.empty() ? 1 : sorted.front().second.share;
         for (std::size_t i = sorted.size(); i-- > 0;) {
@@ -84,9 +85,11 @@ void ExhibitApp::Impl::draw_trail() {
             const int a = model_to_map[ends.first], b = model_to_map[ends.second];
             if (a < 0 || b < 0) continue;
             // New legs run out from the consumer's side over ~1.3 s; earlier ones stay drawn.
-            const float progress = leg.reveal == step ? Ease::in_out(now, step_at + 0.08 * i, 1.3) : 1.f;
+            const float progress =
+                leg.reveal == step ? Ease::in_out(now, step_at + 0.08 * i, 1.3) : 1.f;
             const float w = line * (0.8f + 3.2f * float(std::sqrt(leg.share / top)));
-            ArcStyle style{theme::with_alpha(theme::interior, 0.8f * fade), w, w * 0.6f, 0.22f, true};
+            ArcStyle style{theme::with_alpha(theme::interior, 0.8f * fade), w, w * 0.6f, 0.22f,
+                           true};
             draw_arc(dl, map_view->anchor(a), map_view->anchor(b), progress, style);
         }
     }
@@ -110,7 +113,18 @@ void ExhibitApp::Impl::draw_trail() {
                         theme::with_alpha(theme::co2, fade), std::max(1.5f, line * 0.7f));
             labels.push_back({int(r), cur[r]});
         }
-        std::sort(labels.begin(), labels.end(), [](auto& a, auto& b) { return a.share > b.share; });
+        // The provinces the headline names (home and the two largest emitters elsewhere) are
+        // labelled first, so the map and the words agree; then the largest bubbles.
+        std::vector<int> named{home};
+        for (const auto& r : t.by_region)
+            if (r.region != home && named.size() < 3) named.push_back(r.region);
+        auto rank = [&](const Label& l) {
+            auto it = std::find(named.begin(), named.end(), l.region);
+            return it == named.end() ? 3 : int(it - named.begin());
+        };
+        std::sort(labels.begin(), labels.end(), [&](const Label& a, const Label& b) {
+            return rank(a) != rank(b) ? rank(a) < rank(b) : a.share > b.share;
+        });
         const std::size_t max_labels = L.map.w() > metrics.mm(120) ? 6 : 4;
         if (labels.size() > max_labels) labels.resize(max_labels);
     }
@@ -118,8 +132,27 @@ void ExhibitApp::Impl::draw_trail() {
     // The product on the visitor's province, out at sea so it never hides a bubble.
     if (home_p >= 0) {
         const ImVec2 a = map_view->anchor(home_p);
-        const float r = std::max(L.touch * 0.38f, metrics.mm(6.f));
-        ImVec2 c(std::min(a.x + r * 2.2f, L.map.max.x - r - 2), a.y + r * 0.9f);
+        const float r = metrics.mm(5.f); // a marker, not a target
+        const std::string yours =
+            format_text(tr("trail.your_product"), {{"product", product_word}});
+        const float half = std::max({r, measure(head, L.caption, home_name.c_str()).x / 2,
+                                     measure(fonts.body, L.caption, yours.c_str()).x / 2}) +
+                           2;
+        // Inside the map area with its two label lines below it: east of the province first
+        // (the sea), then north-east, then west.
+        const float below = r + 3 + L.caption * 2.4f;
+        ImVec2 c(a.x + r * 2.2f, a.y + r * 0.9f);
+        for (const ImVec2 d :
+             {ImVec2(2.2f, 0.9f), ImVec2(2.2f, -1.2f), ImVec2(1.6f, -2.6f), ImVec2(-2.2f, -1.2f)}) {
+            const ImVec2 t(a.x + r * d.x, a.y + r * d.y);
+            if (t.x + half <= L.map.max.x && t.x - half >= L.map.min.x &&
+                t.y + below <= L.map.max.y && t.y - r >= L.map.min.y) {
+                c = t;
+                break;
+            }
+        }
+        c.x = std::clamp(c.x, L.map.min.x + half, L.map.max.x - half);
+        c.y = std::clamp(c.y, L.map.min.y + r, L.map.max.y - below);
         dl->AddLine(a, c, theme::coast, line);
         dl->AddCircleFilled(a, line * 1.8f, theme::coast);
         dl->AddCircleFilled(c, r, theme::background);
@@ -128,11 +161,11 @@ void ExhibitApp::Impl::draw_trail() {
             if (auto icon = icon_from_name(p->icon))
                 draw_icon(dl, *icon, c, r * 1.1f, theme::coast, icon_stroke(r * 1.1f));
         const float ly = c.y + r + 3;
-        reserve(Box(c.x - r, c.y - r, c.x + r, ly + L.caption * 2.4f));
-        text_centred(head, L.caption, Box(c.x - r * 3, ly, c.x + r * 3, ly + L.caption * 1.2f), theme::coast,
-                     home_name.c_str());
-        const std::string yours = format_text(tr("trail.your_product"), {{"product", product_word}});
-        text_centred(fonts.body, L.caption, Box(c.x - r * 3, ly + L.caption * 1.2f, c.x + r * 3, ly + L.caption * 2.4f),
+        reserve(Box(c.x - half, c.y - r, c.x + half, ly + L.caption * 2.4f));
+        text_centred(head, L.caption, Box(c.x - half, ly, c.x + half, ly + L.caption * 1.2f),
+                     theme::coast, home_name.c_str());
+        text_centred(fonts.body, L.caption,
+                     Box(c.x - half, ly + L.caption * 1.2f, c.x + half, ly + L.caption * 2.4f),
                      theme::text, yours.c_str());
     }
 
@@ -156,10 +189,10 @@ void ExhibitApp::Impl::draw_trail() {
             }
             const ImU32 halo = theme::with_alpha(theme::background, 0.6f * fade);
             dl->AddRectFilled(*pos, ImVec2(pos->x + size.x, pos->y + size.y), halo, 4);
-            dl->AddText(pick(fonts.body, L.caption), L.caption, ImVec2(pos->x + 3, pos->y + 1), theme::with_alpha(theme::text, fade),
-                        name.c_str());
-            dl->AddText(pick(head, L.caption), L.caption, ImVec2(pos->x + ns.x + 9, pos->y + 1), theme::with_alpha(theme::co2, fade),
-                        pct.c_str());
+            dl->AddText(pick(fonts.body, L.caption), L.caption, ImVec2(pos->x + 3, pos->y + 1),
+                        theme::with_alpha(theme::text, fade), name.c_str());
+            dl->AddText(pick(head, L.caption), L.caption, ImVec2(pos->x + ns.x + 9, pos->y + 1),
+                        theme::with_alpha(theme::co2, fade), pct.c_str());
         }
     }
 
@@ -169,14 +202,17 @@ void ExhibitApp::Impl::draw_trail() {
         const float x = L.map.min.x + L.pad;
         const float r = L.caption * 0.4f;
         draw_bubble(dl, ImVec2(x + r, y + L.caption * 0.55f), r, theme::co2, 1.5f);
-        text(fonts.body, L.caption, ImVec2(x + r * 2 + L.pad * 0.5f, y), theme::muted_text, tr("trail.legend_bubble"));
+        text(fonts.body, L.caption, ImVec2(x + r * 2 + L.pad * 0.5f, y), theme::muted_text,
+             tr("trail.legend_bubble"));
         y += L.caption * 1.3f;
-        draw_arc(dl, ImVec2(x, y + L.caption * 0.8f), ImVec2(x + r * 2.4f, y + L.caption * 0.2f), 1.f,
-                 ArcStyle{theme::interior, 2.f, 4.f, 0.3f, false});
-        text(fonts.body, L.caption, ImVec2(x + r * 2 + L.pad * 0.5f, y), theme::muted_text, tr("trail.legend_arc"));
+        draw_arc(dl, ImVec2(x, y + L.caption * 0.8f), ImVec2(x + r * 2.4f, y + L.caption * 0.2f),
+                 1.f, ArcStyle{theme::interior, 2.f, 4.f, 0.3f, false});
+        text(fonts.body, L.caption, ImVec2(x + r * 2 + L.pad * 0.5f, y), theme::muted_text,
+             tr("trail.legend_arc"));
         y += L.caption * 1.3f;
         dl->AddRectFilled(ImVec2(x, y + 2), ImVec2(x + r * 2, y + 2 + r * 2), theme::no_data, 2);
-        text(fonts.body, L.caption, ImVec2(x + r * 2 + L.pad * 0.5f, y), theme::muted_text, tr("trail.legend_no_data"));
+        text(fonts.body, L.caption, ImVec2(x + r * 2 + L.pad * 0.5f, y), theme::muted_text,
+             tr("trail.legend_no_data"));
     }
 
     // Story panel.
@@ -186,11 +222,13 @@ void ExhibitApp::Impl::draw_trail() {
     if (p) {
         const float isz = L.caption * 1.3f;
         if (auto icon = icon_from_name(p->icon))
-            draw_icon(dl, *icon, ImVec2(in.min.x + isz / 2, y + L.caption * 0.6f), isz, theme::coast,
-                      icon_stroke(isz));
-        const std::string bought = format_text(tr("trail.story_caption"), {{"product", product_word}, {"province", home_name}});
-        y += text(fonts.body, L.caption, ImVec2(in.min.x + isz + L.pad * 0.5f, y), theme::coast, bought.c_str(),
-                  in.w() - isz - L.pad) + L.pad * 0.5f;
+            draw_icon(dl, *icon, ImVec2(in.min.x + isz / 2, y + L.caption * 0.6f), isz,
+                      theme::coast, icon_stroke(isz));
+        const std::string bought = format_text(
+            tr("trail.story_caption"), {{"product", product_word}, {"province", home_name}});
+        y += text(fonts.body, L.caption, ImVec2(in.min.x + isz + L.pad * 0.5f, y), theme::coast,
+                  bought.c_str(), in.w() - isz - L.pad) +
+             L.pad * 0.5f;
     }
     // The step indicator is always at the bottom of the panel.
     const float step_h = L.caption * 1.25f + std::max(4.f, L.caption * 0.3f) + L.pad * 0.5f;
@@ -237,23 +275,31 @@ void ExhibitApp::Impl::draw_trail() {
 
     // The total, rounded to two significant figures, and its everyday comparison.
     const MassText mass = format_mass(t.total_kg, tr("number.kg"), tr("number.t"));
-    const std::string hero_text = "≈ " + figure("trail.total_kg", t.total_kg, "kg", mass.number + " " + mass.unit);
+    const std::string hero_text =
+        "≈ " + figure("trail.total_kg", t.total_kg, "kg", mass.number + " " + mass.unit);
     const float hero = std::min(L.hero, std::max(L.h1, (bottom - y) * 0.3f));
     if (y + hero * 1.05f < bottom) {
-        y += text(fonts.hero ? fonts.hero : head, hero, ImVec2(in.min.x, y), theme::with_alpha(theme::co2, fade),
-                  hero_text.c_str()) * 0.98f;
-        const char* unit_words = t.total_kg >= 999.5 ? tr("trail.mass_words_t") : tr("trail.mass_words_kg");
+        y += text(fonts.hero ? fonts.hero : head, hero, ImVec2(in.min.x, y),
+                  theme::with_alpha(theme::co2, fade), hero_text.c_str()) *
+             0.98f;
+        const char* unit_words =
+            t.total_kg >= 999.5 ? tr("trail.mass_words_t") : tr("trail.mass_words_kg");
         if (y + L.body * 1.2f < bottom)
             y += text(fonts.body, L.body, ImVec2(in.min.x, y), txt, unit_words, in.w());
     }
     if (const Equivalent* e = p ? content.find_equivalent(p->equivalent) : nullptr) {
         const double n = t.total_kg / e->kg_co2_per_unit;
-        const std::string count = figure("trail.equivalent." + e->id, n, e->unit, format_count(n, zh() ? tr("number.ten_thousand") : nullptr));
+        const std::string count =
+            figure("trail.equivalent." + e->id, n, e->unit,
+                   format_count(n, zh() ? tr("number.ten_thousand") : nullptr));
         const std::string sentence = format_text(zh() ? e->text_zh : e->text_en, {{"n", count}});
         const ImU32 col = theme::with_alpha(theme::muted_text, fade);
-        const float eh = paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), col, sentence.c_str(), false);
-        if (y + eh >= bottom) state.figures.pop_back(); // no room: not on screen
-        else y += paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), col, sentence.c_str());
+        const float eh = paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), col,
+                                   sentence.c_str(), false);
+        if (y + eh >= bottom)
+            state.figures.pop_back(); // no room: not on screen
+        else
+            y += paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), col, sentence.c_str());
     }
     y += L.pad;
 
@@ -261,14 +307,16 @@ void ExhibitApp::Impl::draw_trail() {
     const int n_paths = std::min<int>(5, int(t.paths.size()));
     const float row = in.w() > metrics.mm(90) ? L.body : L.caption; // larger where there is room
     if (n_paths > 0 && y + L.h2 * 1.3f + row * 3 < bottom) {
-        dl->AddLine(ImVec2(in.min.x, y), ImVec2(in.max.x, y), theme::with_alpha(theme::muted_text, 0.35f * fade), 1.f);
+        dl->AddLine(ImVec2(in.min.x, y), ImVec2(in.max.x, y),
+                    theme::with_alpha(theme::muted_text, 0.35f * fade), 1.f);
         y += L.pad * 0.8f;
-        y += text(head, L.h2 * 0.85f, ImVec2(in.min.x, y), txt, tr("trail.top_chains")) + L.pad * 0.4f;
+        y += text(head, L.h2 * 0.85f, ImVec2(in.min.x, y), txt, tr("trail.top_chains")) +
+             L.pad * 0.4f;
         const double top = t.paths[0].share;
         for (int i = 0; i < n_paths; ++i) {
             const TracePathView& path = t.paths[i];
-            const std::string pct = figure("trail.path." + std::to_string(i) + ".share", path.share, "share",
-                                           format_percent(path.share));
+            const std::string pct = figure("trail.path." + std::to_string(i) + ".share", path.share,
+                                           "share", format_percent(path.share));
             const std::string& words = zh() ? path.text_zh : path.text_en;
             const ImVec2 ps = measure(head, row, pct.c_str());
             const float tw = in.w() - ps.x - L.pad;
@@ -279,10 +327,13 @@ void ExhibitApp::Impl::draw_trail() {
                 break;
             }
             text(fonts.body, row, ImVec2(in.min.x, y), txt, words.c_str(), tw);
-            dl->AddText(pick(head, row), row, ImVec2(in.max.x - ps.x, y), theme::with_alpha(theme::co2, fade), pct.c_str());
+            dl->AddText(pick(head, row), row, ImVec2(in.max.x - ps.x, y),
+                        theme::with_alpha(theme::co2, fade), pct.c_str());
             y += ws.y + 3;
-            dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.max.x, y + bar), theme::with_alpha(theme::background, fade), bar / 2);
-            dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.min.x + float(in.w() * path.share / top), y + bar),
+            dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.max.x, y + bar),
+                              theme::with_alpha(theme::background, fade), bar / 2);
+            dl->AddRectFilled(ImVec2(in.min.x, y),
+                              ImVec2(in.min.x + float(in.w() * path.share / top), y + bar),
                               theme::with_alpha(theme::co2, fade), bar / 2);
             y += bar + L.pad * 0.7f;
         }
@@ -293,23 +344,36 @@ void ExhibitApp::Impl::draw_trail() {
     step_dots(ImVec2(in.min.x, bottom), journey.trail_steps(), step, dot);
     const char* step_words = nullptr;
     switch (std::clamp(step, 1, kTrailSteps)) {
-    case 1: step_words = tr("trail.step1"); break;
-    case 2: step_words = tr("trail.step2"); break;
-    case 3: step_words = tr("trail.step3"); break;
-    default: step_words = tr("trail.step4"); break;
+    case 1:
+        step_words = tr("trail.step1");
+        break;
+    case 2:
+        step_words = tr("trail.step2");
+        break;
+    case 3:
+        step_words = tr("trail.step3");
+        break;
+    default:
+        step_words = tr("trail.step4");
+        break;
     }
     const double so_far = share_through(t, step);
-    const std::string so_far_text = figure("trail.found_so_far", so_far, "share", format_percent(so_far));
-    const std::string step_line = format_text(tr("trail.step_of"), {{"step", std::to_string(step)},
-                                                                     {"count", std::to_string(journey.trail_steps())},
-                                                                     {"what", step_words},
-                                                                     {"share", so_far_text}});
-    text(fonts.body, L.caption, ImVec2(in.min.x, bottom + std::max(4.f, dot * 0.28f) + L.pad * 0.5f),
-         theme::muted_text, step_line.c_str(), in.w());
+    const std::string so_far_text =
+        figure("trail.found_so_far", so_far, "share", format_percent(so_far));
+    const std::string step_line =
+        format_text(tr("trail.step_of"), {{"step", std::to_string(step)},
+                                          {"count", std::to_string(journey.trail_steps())},
+                                          {"what", step_words},
+                                          {"share", so_far_text}});
+    text(fonts.body, L.caption,
+         ImVec2(in.min.x, bottom + std::max(4.f, dot * 0.28f) + L.pad * 0.5f), theme::muted_text,
+         step_line.c_str(), in.w());
 
     if (bottom_bar("next", last ? tr("trail.to_big_picture") : tr("trail.next"))) {
-        if (last) journey.big_picture();
-        else journey.next_step();
+        if (last)
+            journey.big_picture();
+        else
+            journey.next_step();
     }
 }
 

@@ -5,6 +5,7 @@
 #include "number_format.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cfloat>
 #include <cmath>
 
@@ -26,17 +27,21 @@ ImFont* ExhibitApp::Impl::pick(ImFont* font, float size) const {
         ImFont* font;
         float px;
     };
-    const Face faces[] = {{fonts.hero, fonts.hero_px}, {fonts.headline, fonts.headline_px},
-                          {fonts.body, fonts.body_px}, {fonts.caption, fonts.caption_px}};
+    const Face faces[] = {{fonts.hero, fonts.hero_px},
+                          {fonts.headline, fonts.headline_px},
+                          {fonts.body, fonts.body_px},
+                          {fonts.caption, fonts.caption_px}};
     float native = 0;
     for (const Face& f : faces)
         if (f.font == font) native = f.px;
     if (native <= 0) return font;
-    if (font == fonts.caption && fonts.body && size >= fonts.body_px * 0.9f) return fonts.body; // no upscaling
+    if (font == fonts.caption && fonts.body && size >= fonts.body_px * 0.9f)
+        return fonts.body; // no upscaling
     if (size >= native * 0.85f) return font;
     // Bold faces (large strokes) take a stronger reduction before stepping down to the regular
     // body face; body steps down to caption.
-    if ((font == fonts.hero || font == fonts.headline) && fonts.headline && size >= fonts.headline_px * 0.5f)
+    if ((font == fonts.hero || font == fonts.headline) && fonts.headline &&
+        size >= fonts.headline_px * 0.5f)
         return fonts.headline;
     if (fonts.body && size >= fonts.body_px * 0.85f) return fonts.body;
     return fonts.caption ? fonts.caption : font;
@@ -54,8 +59,7 @@ float ExhibitApp::Impl::text(ImFont* font, float size, ImVec2 pos, ImU32 colour,
     return measure(font, size, t, wrap).y;
 }
 
-float ExhibitApp::Impl::text_centred(ImFont* font, float size, Box b, ImU32 colour,
-                                     const char* t) {
+float ExhibitApp::Impl::text_centred(ImFont* font, float size, Box b, ImU32 colour, const char* t) {
     font = pick(font, size);
     ImVec2 s = measure(font, size, t, b.w());
     ImVec2 c = b.centre();
@@ -64,8 +68,8 @@ float ExhibitApp::Impl::text_centred(ImFont* font, float size, Box b, ImU32 colo
         dl->AddText(font ? font : ImGui::GetFont(), size, ImVec2(c.x - s.x / 2, c.y - s.y / 2),
                     colour, t);
     } else {
-        dl->AddText(font ? font : ImGui::GetFont(), size, ImVec2(b.min.x, c.y - s.y / 2), colour,
-                    t, nullptr, b.w());
+        dl->AddText(font ? font : ImGui::GetFont(), size, ImVec2(b.min.x, c.y - s.y / 2), colour, t,
+                    nullptr, b.w());
     }
     return s.y;
 }
@@ -129,7 +133,9 @@ float ExhibitApp::Impl::runs(ImFont* font, float size, ImVec2 pos, float wrap,
                 line_empty = true;
             }
             if (line_empty && trimmed.empty()) continue;
-            if (draw) dl->AddText(pick(font, size), size, ImVec2(pos.x + x, pos.y + y), r.colour, u.c_str());
+            if (draw)
+                dl->AddText(pick(font, size), size, ImVec2(pos.x + x, pos.y + y), r.colour,
+                            u.c_str());
             x += w;
             line_empty = false;
         }
@@ -150,10 +156,14 @@ std::optional<ImVec2> ExhibitApp::Impl::place_label(ImVec2 a, ImVec2 size, float
                             {a.x - size.x / 2, a.y - r - g - size.y},
                             {a.x - size.x / 2, a.y + r + g},
                             {a.x + r * 0.7f + g, a.y - r * 0.7f - size.y},
-                            {a.x + r * 0.7f + g, a.y + r * 0.7f}};
+                            {a.x + r * 0.7f + g, a.y + r * 0.7f},
+                            {a.x - r * 0.7f - g - size.x, a.y + r * 0.7f},
+                            {a.x - r * 0.7f - g - size.x, a.y - r * 0.7f - size.y},
+                            {a.x - size.x / 2, a.y + r + g + size.y}};
     for (const ImVec2& t : tries) {
         const Box b(t, ImVec2(t.x + size.x, t.y + size.y));
-        if (b.min.x < bounds.min.x || b.min.y < bounds.min.y || b.max.x > bounds.max.x || b.max.y > bounds.max.y)
+        if (b.min.x < bounds.min.x || b.min.y < bounds.min.y || b.max.x > bounds.max.x ||
+            b.max.y > bounds.max.y)
             continue;
         bool clash = false;
         for (const Box& o : label_boxes)
@@ -184,8 +194,9 @@ bool ExhibitApp::Impl::primary_button(const char* id, Box b, const char* label, 
     // A soft glow makes the one primary action the obvious next step.
     dl->AddRectFilled(ImVec2(b.min.x - 3, b.min.y - 3), ImVec2(b.max.x + 3, b.max.y + 3),
                       theme::with_alpha(theme::accent, 0.18f), r + 3);
-    dl->AddRectFilled(b.min, b.max, held ? theme::mix(theme::accent, theme::background, 0.18f)
-                                         : theme::accent, r);
+    dl->AddRectFilled(b.min, b.max,
+                      held ? theme::mix(theme::accent, theme::background, 0.18f) : theme::accent,
+                      r);
     std::string t = label;
     if (arrow) t += "  →";
     const float size = std::min(L.h2, b.h() * 0.42f);
@@ -198,12 +209,18 @@ bool ExhibitApp::Impl::primary_button(const char* id, Box b, const char* label, 
 }
 
 bool ExhibitApp::Impl::secondary_button(const char* id, Box b, const char* label,
-                                        std::optional<IconId> icon, bool selected, float text_size) {
+                                        std::optional<IconId> icon, bool selected,
+                                        float text_size) {
     const bool clicked = hit(id, b);
     const bool held = ImGui::IsItemActive() && !input_blocked;
     const float r = metrics.corner_radius() * 1.5f;
-    dl->AddRectFilled(b.min, b.max, held ? theme::mix(theme::panel, theme::text, 0.12f) : theme::panel, r);
-    if (selected) dl->AddRect(b.min, b.max, theme::coast, r, 0, std::max(2.f, metrics.mm(0.6f)));
+    dl->AddRectFilled(b.min, b.max,
+                      held ? theme::mix(theme::panel, theme::text, 0.12f) : theme::panel, r);
+    if (selected)
+        dl->AddRect(b.min, b.max, theme::coast, r, 0, std::max(2.f, metrics.mm(0.6f)));
+    else
+        dl->AddRect(b.min, b.max, theme::with_alpha(theme::muted_text, 0.3f), r, 0,
+                    1.5f); // visible on cards too
     Box inner = b.inset(L.pad * 0.6f, 0);
     float size = text_size > 0 ? text_size : L.body;
     if (icon) {
@@ -211,9 +228,10 @@ bool ExhibitApp::Impl::secondary_button(const char* id, Box b, const char* label
         const ImVec2 s = measure(fonts.body, size, label);
         const float total = isz + L.pad * 0.5f + s.x;
         const float x0 = std::max(inner.min.x, b.centre().x - total / 2);
-        draw_icon(dl, *icon, ImVec2(x0 + isz / 2, b.centre().y), isz, theme::text, icon_stroke(isz));
-        dl->AddText(pick(fonts.body, size), size, ImVec2(x0 + isz + L.pad * 0.5f, b.centre().y - s.y / 2),
-                    theme::text, label);
+        draw_icon(dl, *icon, ImVec2(x0 + isz / 2, b.centre().y), isz, theme::text,
+                  icon_stroke(isz));
+        dl->AddText(pick(fonts.body, size), size,
+                    ImVec2(x0 + isz + L.pad * 0.5f, b.centre().y - s.y / 2), theme::text, label);
     } else {
         ImVec2 s = measure(fonts.body, size, label);
         if (s.x > inner.w()) size = std::max(16.f, size * inner.w() / s.x);
@@ -238,15 +256,15 @@ void ExhibitApp::Impl::language_switch(Box b) {
     dl->AddRect(is_zh ? cn.min : en.min, is_zh ? cn.max : en.max, theme::text, r, 0, line);
     text_centred(fonts.headline ? fonts.headline : fonts.body, L.body, en,
                  is_zh ? theme::muted_text : theme::text, tr("lang.en"));
-    text_centred(fonts.body, L.body, cn, is_zh ? theme::text : theme::muted_text,
-                 tr("lang.zh"));
+    text_centred(fonts.body, L.body, cn, is_zh ? theme::text : theme::muted_text, tr("lang.zh"));
 }
 
 bool ExhibitApp::Impl::bottom_bar(const char* next_id, const char* next_label, bool show_home,
                                   bool next_primary) {
     if (show_home && secondary_button("home", L.home, tr("home.button"), IconId::Home))
         journey.ask_home();
-    language_switch(show_home ? L.lang : Box(L.home.min, ImVec2(L.home.min.x + L.lang.w(), L.lang.max.y)));
+    language_switch(show_home ? L.lang
+                              : Box(L.home.min, ImVec2(L.home.min.x + L.lang.w(), L.lang.max.y)));
     if (!next_label) return false;
     return next_primary ? primary_button(next_id, L.next, next_label)
                         : secondary_button(next_id, L.next, next_label);
@@ -256,9 +274,9 @@ void ExhibitApp::Impl::step_dots(ImVec2 pos, int count, int current, float size)
     const float w = size * 1.6f, h = std::max(4.f, size * 0.28f), gap = size * 0.4f;
     for (int i = 0; i < count; ++i) {
         ImVec2 a(pos.x + i * (w + gap), pos.y);
-        dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h),
-                          i < current ? theme::text : theme::mix(theme::panel, theme::muted_text, 0.3f),
-                          h / 2);
+        dl->AddRectFilled(
+            a, ImVec2(a.x + w, a.y + h),
+            i < current ? theme::text : theme::mix(theme::panel, theme::muted_text, 0.3f), h / 2);
     }
 }
 
@@ -274,7 +292,8 @@ void ExhibitApp::Impl::draw_map_base(bool mark_no_data) {
         for (std::size_t i = 0; i < provinces.size(); ++i)
             if (provinces[i].in_model && map_to_model[i] < 0)
                 map_view->draw_hatching(dl, int(i), theme::with_alpha(theme::background, 0.55f),
-                                        std::max(6.f, metrics.mm(2.f)), std::max(1.f, metrics.mm(0.3f)));
+                                        std::max(6.f, metrics.mm(2.f)),
+                                        std::max(1.f, metrics.mm(0.3f)));
     map_view->draw_outlines(dl, theme::map_border, std::max(1.f, metrics.mm(0.25f)));
 }
 
@@ -287,16 +306,18 @@ void ExhibitApp::Impl::draw_no_data_labels() {
         // font holds the text tables' glyphs), else the map asset's.
         std::string key = "province.";
         for (char ch : provinces[i].code) key += char(std::tolower((unsigned char)ch));
-        std::string name = texts.has(lang(), key) ? texts.tr(lang(), key)
-                                                  : (zh() ? provinces[i].name_zh : provinces[i].name_en);
+        std::string name = texts.has(lang(), key)
+                               ? texts.tr(lang(), key)
+                               : (zh() ? provinces[i].name_zh : provinces[i].name_en);
         ImVec2 c = map_view->bbox_centre(int(i));
         const float w = std::max(measure(fonts.body, L.caption, name.c_str()).x,
                                  measure(fonts.caption, L.caption, tr("map.no_data")).x);
         reserve(Box(c.x - w / 2, c.y - L.caption * 1.2f, c.x + w / 2, c.y + L.caption * 1.2f));
-        draw_label(dl, pick(fonts.body, L.caption), L.caption, ImVec2(c.x, c.y - L.caption * 0.6f), name.c_str(),
-                   theme::text, theme::with_alpha(theme::background, 0.6f));
-        draw_label(dl, pick(fonts.caption, L.caption), L.caption, ImVec2(c.x, c.y + L.caption * 0.6f),
-                   tr("map.no_data"), theme::text, theme::with_alpha(theme::background, 0.6f));
+        draw_label(dl, pick(fonts.body, L.caption), L.caption, ImVec2(c.x, c.y - L.caption * 0.6f),
+                   name.c_str(), theme::text, theme::with_alpha(theme::background, 0.6f));
+        draw_label(dl, pick(fonts.caption, L.caption), L.caption,
+                   ImVec2(c.x, c.y + L.caption * 0.6f), tr("map.no_data"), theme::text,
+                   theme::with_alpha(theme::background, 0.6f));
     }
 }
 
@@ -310,7 +331,8 @@ void ExhibitApp::Impl::overlays(bool blocked_before) {
     ImGui::SetNextWindowSize(size);
     // Without NoBringToFrontOnFocus: ImGui puts such windows at the BACK when created, and the
     // overlay must sit above the canvas (which never comes to the front itself).
-    ImGui::Begin("##overlay", nullptr, canvas_window_flags & ~ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::Begin("##overlay", nullptr,
+                 canvas_window_flags & ~ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImDrawList* saved = dl;
     dl = ImGui::GetWindowDrawList();
     const bool saved_block = input_blocked;
@@ -323,14 +345,15 @@ void ExhibitApp::Impl::overlays(bool blocked_before) {
     if (counting || confirm) {
         dl->AddRectFilled(ImVec2(0, 0), size, theme::with_alpha(theme::background, 0.78f));
         const float w = std::min(size.x - 2 * L.outer, std::max(L.touch * 7.f, size.x * 0.5f));
-        const float h = std::min(size.y - 2 * L.outer, L.touch * 1.2f + L.h1 * 2.6f + L.pad * 4);
+        const float h = std::min(size.y - 2 * L.outer,
+                                 L.touch * 1.2f + L.h1 * 1.4f + L.body * 1.8f + L.pad * 5);
         Box card(size.x / 2 - w / 2, size.y / 2 - h / 2, size.x / 2 + w / 2, size.y / 2 + h / 2);
         panel_card(card);
         Box in = card.inset(L.pad * 1.5f);
         ImFont* head = fonts.headline ? fonts.headline : fonts.body;
         if (counting) {
-            std::string title = format_text(tr("idle.resetting"),
-                                            {{"n", std::to_string(journey.countdown_seconds(now))}});
+            std::string title = format_text(
+                tr("idle.resetting"), {{"n", std::to_string(journey.countdown_seconds(now))}});
             float y = in.min.y + in.h() * 0.15f;
             y += text_centred(head, L.h1, Box(in.min.x, y, in.max.x, y + L.h1 * 1.3f), theme::text,
                               title.c_str());
@@ -348,7 +371,8 @@ void ExhibitApp::Impl::overlays(bool blocked_before) {
             const float bw = (in.w() - L.gap) / 2;
             Box no(in.min.x, in.max.y - bh, in.min.x + bw, in.max.y);
             Box yes(in.max.x - bw, in.max.y - bh, in.max.x, in.max.y);
-            if (secondary_button("home.no", no, tr("home.confirm_no"))) journey.cancel_home();
+            if (secondary_button("home.no", no, tr("home.confirm_no")))
+                journey.cancel_home();
             else if (primary_button("home.yes", yes, tr("home.confirm_yes"), false)) {
                 journey.reset();
                 trace.reset();
@@ -367,8 +391,9 @@ void ExhibitApp::Impl::overlays(bool blocked_before) {
 
 namespace ctrail::ui {
 
-std::vector<ExhibitApp::Impl::Run> ExhibitApp::Impl::template_runs(const char* pattern, ImU32 base,
-                                                                   const std::vector<Arg>& args) const {
+std::vector<ExhibitApp::Impl::Run>
+ExhibitApp::Impl::template_runs(const char* pattern, ImU32 base,
+                                const std::vector<Arg>& args) const {
     std::vector<Run> out;
     std::string p = pattern, lit;
     for (std::size_t i = 0; i < p.size();) {

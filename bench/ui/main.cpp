@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
     bool sized = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--frames" && i + 1 < argc) frames = std::max(1, std::atoi(argv[++i]));
+        if (a == "--frames" && i + 1 < argc)
+            frames = std::max(1, std::atoi(argv[++i]));
         else {
             if (a == "--size") sized = true;
             args.push_back(a);
@@ -27,7 +28,9 @@ int main(int argc, char** argv) {
     try {
         options = parse_options(args);
     } catch (const UsageError& e) {
-        std::fprintf(stderr, "bench_ui: %s\nusage: bench_ui [--size WxH] [--frames N] [--model FILE]\n", e.what());
+        std::fprintf(stderr,
+                     "bench_ui: %s\nusage: bench_ui [--size WxH] [--frames N] [--model FILE]\n",
+                     e.what());
         return 2;
     }
     UiBenchResult r;
@@ -36,12 +39,14 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "bench_ui: %s\n", error.c_str());
         return 1;
     }
-    std::printf("== ui (%dx%d, trail screen, last step, %d frames)\n", options.width, options.height, r.frames);
-    std::printf("%-58s %12.4f %-5s %s\n", "ui: trail frame CPU (UI build + draw lists)", r.trail_frame_cpu_ms, "ms",
-                "target < 2 ms");
-    std::printf("%-58s %12.4f %-5s\n", "ui: trail frame wall time (same work)", r.trail_frame_wall_ms, "ms");
-    std::printf("%-58s %12.4f %-5s %s\n", "ui: start to first frame", r.start_to_first_frame_s * 1e3, "ms",
-                "target < 1000 ms");
+    std::printf("== ui (%dx%d, trail screen, last step, %d frames)\n", options.width,
+                options.height, r.frames);
+    std::printf("%-58s %12.4f %-5s %s\n", "ui: trail frame CPU (UI build + draw lists)",
+                r.trail_frame_cpu_ms, "ms", "target < 2 ms");
+    std::printf("%-58s %12.4f %-5s\n", "ui: trail frame wall time (same work)",
+                r.trail_frame_wall_ms, "ms");
+    std::printf("%-58s %12.4f %-5s %s\n", "ui: start to first frame",
+                r.start_to_first_frame_s * 1e3, "ms", "target < 1000 ms");
     std::printf("%-58s %12.4f %-5s %s\n", "ui: peak resident memory", r.peak_rss_kb / 1024.0, "MB",
                 "target < 80 MB");
     return 0;

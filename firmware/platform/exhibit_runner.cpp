@@ -34,7 +34,10 @@ void log_line(int level, const std::string& message) {
 #if CTRAIL_HAVE_KIOSK
     kiosk::log(static_cast<kiosk::LogLevel>(level), message);
 #else
-    const char* name = level <= 3 ? "error" : level == 4 ? "warning" : level >= 7 ? "debug" : "info";
+    const char* name = level <= 3   ? "error"
+                       : level == 4 ? "warning"
+                       : level >= 7 ? "debug"
+                                    : "info";
     std::fprintf(stderr, "carbontrail: %s: %s\n", name, message.c_str());
 #endif
 }
@@ -42,7 +45,9 @@ void log_line(int level, const std::string& message) {
 namespace {
 
 volatile std::sig_atomic_t g_stop = 0;
-void on_signal(int) { g_stop = 1; }
+void on_signal(int) {
+    g_stop = 1;
+}
 
 std::string exe_dir() {
     std::error_code ec;
@@ -52,7 +57,8 @@ std::string exe_dir() {
 
 // The first candidate that exists (with `probe` inside it when given), else the last one (so
 // the error message names the build or source tree location a developer expects).
-std::string first_existing(const std::vector<std::string>& candidates, const std::string& probe = "") {
+std::string first_existing(const std::vector<std::string>& candidates,
+                           const std::string& probe = "") {
     for (const auto& c : candidates)
         if (!c.empty() && fs::exists(probe.empty() ? c : c + "/" + probe)) return c;
     return candidates.empty() ? "" : candidates.back();
@@ -93,8 +99,11 @@ Setup resolve(const Options& o) {
         log_line(6, "config: " + config_path);
     }
     if (!o.log_level.empty()) {
-        if (auto level = kiosk::log_level_from_name(o.log_level)) kiosk::log_set_level(*level);
-        else throw UsageError("--log-level '" + o.log_level + "': expected error, warning, notice, info or debug");
+        if (auto level = kiosk::log_level_from_name(o.log_level))
+            kiosk::log_set_level(*level);
+        else
+            throw UsageError("--log-level '" + o.log_level +
+                             "': expected error, warning, notice, info or debug");
     }
 #else
     if (!o.config.empty()) log_line(4, "--config ignored: built without the kiosk library");
@@ -105,14 +114,19 @@ Setup resolve(const Options& o) {
         if (fs::exists(installed + "/content")) assets = installed;
     }
     const std::string build = CTRAIL_BUILD_ASSETS_DIR, source = CTRAIL_SOURCE_ASSETS_DIR;
-    s.app.paths.model = model.empty() ? first_existing({assets.empty() ? "" : assets + "/model/china-2007.sqlite",
-                                                         std::string(CTRAIL_BUILD_MODEL_DIR) + "/china-2007.sqlite"})
-                                      : model;
-    s.app.paths.content = first_existing({assets.empty() ? "" : assets + "/content", source + "/content"}, "products.tsv");
-    s.app.paths.text = first_existing({assets.empty() ? "" : assets + "/text", build + "/text", source + "/text"}, "zh.tsv");
-    s.app.paths.map = first_existing({assets.empty() ? "" : assets + "/map/china-provinces.map",
-                                      build + "/map/china-provinces.map", source + "/map/china-provinces.map"});
-    if (!assets.empty() && fs::exists(assets + "/fonts/exhibit.ttf")) s.app.paths.font = assets + "/fonts/exhibit.ttf";
+    s.app.paths.model =
+        model.empty() ? first_existing({assets.empty() ? "" : assets + "/model/china-2007.sqlite",
+                                        std::string(CTRAIL_BUILD_MODEL_DIR) + "/china-2007.sqlite"})
+                      : model;
+    s.app.paths.content = first_existing(
+        {assets.empty() ? "" : assets + "/content", source + "/content"}, "products.tsv");
+    s.app.paths.text = first_existing(
+        {assets.empty() ? "" : assets + "/text", build + "/text", source + "/text"}, "zh.tsv");
+    s.app.paths.map =
+        first_existing({assets.empty() ? "" : assets + "/map/china-provinces.map",
+                        build + "/map/china-provinces.map", source + "/map/china-provinces.map"});
+    if (!assets.empty() && fs::exists(assets + "/fonts/exhibit.ttf"))
+        s.app.paths.font = assets + "/fonts/exhibit.ttf";
     s.app.language = lang.empty() ? "en" : lang;
     if (idle > 0) s.app.idle_timeout_s = idle;
     s.app.panel_width_mm = pw;
@@ -139,14 +153,17 @@ class Session {
 
     bool open(const Setup& s, std::string& error) {
         if (!platform.open(s.platform, error)) return false;
-        log_line(6, std::string("video driver ") + platform.video_driver() + ", renderer " +
-                        platform.renderer_name() + ", panel " + std::to_string(int(platform.panel_size().x)) +
-                        "x" + std::to_string(int(platform.panel_size().y)) + ", canvas " +
-                        std::to_string(int(platform.canvas_size().x)) + "x" +
-                        std::to_string(int(platform.canvas_size().y)) +
-                        (platform.rotation() ? ", rotated " + std::to_string(platform.rotation()) : ""));
+        log_line(
+            6, std::string("video driver ") + platform.video_driver() + ", renderer " +
+                   platform.renderer_name() + ", panel " +
+                   std::to_string(int(platform.panel_size().x)) + "x" +
+                   std::to_string(int(platform.panel_size().y)) + ", canvas " +
+                   std::to_string(int(platform.canvas_size().x)) + "x" +
+                   std::to_string(int(platform.canvas_size().y)) +
+                   (platform.rotation() ? ", rotated " + std::to_string(platform.rotation()) : ""));
 #if CTRAIL_HAVE_KIOSK
-        if (auto r = kiosk::rotation_from_degrees(platform.rotation()); r && *r != kiosk::Rotation::deg0) {
+        if (auto r = kiosk::rotation_from_degrees(platform.rotation());
+            r && *r != kiosk::Rotation::deg0) {
             const kiosk::Rotation rot = *r;
             touch.set_mapping([rot](ImVec2 p) {
                 kiosk::PointF q = kiosk::panel_to_logical_normalized({p.x, p.y}, rot);
@@ -173,7 +190,8 @@ class Session {
                 ((e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) &&
                  e.button.which == SDL_TOUCH_MOUSEID))
                 continue;
-            if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE && escape_quits) quit = true;
+            if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE && escape_quits)
+                quit = true;
             ImGui_ImplSDL2_ProcessEvent(&e);
         }
     }
@@ -233,8 +251,8 @@ std::map<std::string, std::string> state_map(const ui::ExhibitState& st) {
 }
 
 // Plays a visitor script on a simulated clock. Returns the exit code.
-int play(Session& s, const std::vector<ScriptStep>& steps, const std::string& name, const std::string& out_dir,
-         const std::string& screenshot, double* clock = nullptr) {
+int play(Session& s, const std::vector<ScriptStep>& steps, const std::string& name,
+         const std::string& out_dir, const std::string& screenshot, double* clock = nullptr) {
     double local_clock = 0;
     double& now = clock ? *clock : local_clock;
     constexpr double dt = 1.0 / 60.0;
@@ -366,7 +384,9 @@ int run_headless(Session& s, const Options& o) {
     }
     if (s.app->state().screen == ui::Screen::Unavailable) {
         // Still show (and save) what a visitor would see, then say why it stopped.
-        if (!out.empty()) play(s, parse_script("settle\nshot 01-unavailable\n", "unavailable"), "unavailable", out, "");
+        if (!out.empty())
+            play(s, parse_script("settle\nshot 01-unavailable\n", "unavailable"), "unavailable",
+                 out, "");
         if (!o.screenshot.empty()) play(s, {}, "unavailable", "", o.screenshot);
         log_line(3, "the exhibit is unavailable (" + s.app->state().unavailable_reason + ")");
         return 4;
@@ -383,7 +403,8 @@ int run_kiosk(Session& s, const Setup& setup, const Options& o) {
     kiosk::ServiceNotifier notifier = kiosk::ServiceNotifier::from_environment();
     if (!setup.data_dir.empty()) {
         std::string err;
-        auto dir = kiosk::DataDir::open(kiosk::resolve_data_dir(setup.data_dir, kiosk::kDefaultDataDir), err);
+        auto dir = kiosk::DataDir::open(
+            kiosk::resolve_data_dir(setup.data_dir, kiosk::kDefaultDataDir), err);
         if (!dir) log_line(3, err + " (running without saving anything)");
     }
 #else
@@ -399,15 +420,18 @@ int run_kiosk(Session& s, const Setup& setup, const Options& o) {
         ++frames;
 #if CTRAIL_HAVE_KIOSK
         if (frames == 1)
-            notifier.ready(s.app->state().screen == ui::Screen::Unavailable ? "unavailable: " + s.app->state().unavailable_reason
-                                                                             : "showing attract");
+            notifier.ready(s.app->state().screen == ui::Screen::Unavailable
+                               ? "unavailable: " + s.app->state().unavailable_reason
+                               : "showing attract");
         notifier.watchdog(); // from the render loop: a frozen UI stops the heartbeat
 #endif
         if (o.max_frames > 0 && frames >= o.max_frames) break;
         // At most ~60 frames a second where the renderer does not wait for vsync.
         const auto spent = clock::now() - start;
         if (spent < std::chrono::milliseconds(16))
-            SDL_Delay(Uint32(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::milliseconds(16) - spent).count()));
+            SDL_Delay(Uint32(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::milliseconds(16) - spent)
+                                 .count()));
     }
 #if CTRAIL_HAVE_KIOSK
     notifier.stopping();
@@ -426,7 +450,8 @@ int run_exhibit(const Options& o) {
     std::string error;
     if (!s.open(setup, error)) {
         if (!o.headless && !o.or_tour_dir.empty()) {
-            log_line(4, "no display (" + error + "): playing the headless tour into " + o.or_tour_dir + " instead");
+            log_line(4, "no display (" + error + "): playing the headless tour into " +
+                            o.or_tour_dir + " instead");
             s.platform.close();
             Options tour = o;
             tour.headless = true;
@@ -458,7 +483,8 @@ bool bench_ui(const Options& o, int frames, UiBenchResult& r, std::string& error
         return false;
     }
     // Walk to the last trail step (the busiest frame: every arc, bubble and label).
-    std::string script = script_to_screen("trail") + "tap next\nsettle\ntap next\nsettle\ntap next\nsettle\n";
+    std::string script =
+        script_to_screen("trail") + "tap next\nsettle\ntap next\nsettle\ntap next\nsettle\n";
     double now = 0;
     if (play(s, parse_script(script, "bench"), "bench", "", "", &now) != 0 ||
         s.app->state().screen != ui::Screen::Trail) {

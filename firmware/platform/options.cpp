@@ -71,39 +71,60 @@ Options parse_options(const std::vector<std::string>& args) {
             if (i + 1 >= args.size()) throw UsageError(a + " needs a value (see --help)");
             return args[++i];
         };
-        if (a == "-h" || a == "--help") o.help = true;
-        else if (a == "--help-script") o.script_file = "-help";
-        else if (a == "--headless") o.headless = true;
-        else if (a == "--tour") o.tour_dir = value(), o.headless = true;
-        else if (a == "--or-tour") o.or_tour_dir = value();
-        else if (a == "--script") o.script_file = value(), o.headless = true;
-        else if (a == "--goto") o.go_to = value();
-        else if (a == "--screenshot") o.screenshot = value(), o.headless = true;
-        else if (a == "--size") parse_size(value(), "--size", o.width, o.height);
+        if (a == "-h" || a == "--help")
+            o.help = true;
+        else if (a == "--help-script")
+            o.script_file = "-help";
+        else if (a == "--headless")
+            o.headless = true;
+        else if (a == "--tour")
+            o.tour_dir = value(), o.headless = true;
+        else if (a == "--or-tour")
+            o.or_tour_dir = value();
+        else if (a == "--script")
+            o.script_file = value(), o.headless = true;
+        else if (a == "--goto")
+            o.go_to = value();
+        else if (a == "--screenshot")
+            o.screenshot = value(), o.headless = true;
+        else if (a == "--size")
+            parse_size(value(), "--size", o.width, o.height);
         else if (a == "--panel-mm") {
             int w = 0, h = 0;
             const std::string& v = value();
             const auto x = v.find('x');
-            if (x == std::string::npos) throw UsageError("--panel-mm '" + v + "': expected WxH in mm");
+            if (x == std::string::npos)
+                throw UsageError("--panel-mm '" + v + "': expected WxH in mm");
             o.panel_w_mm = float(parse_number(v.substr(0, x), "--panel-mm width", 20, 3000));
             o.panel_h_mm = float(parse_number(v.substr(x + 1), "--panel-mm height", 20, 3000));
             (void)w, (void)h;
         } else if (a == "--lang") {
             o.lang = value();
-            if (o.lang != "en" && o.lang != "zh") throw UsageError("--lang '" + o.lang + "': expected en or zh");
-        } else if (a == "--config") o.config = value();
-        else if (a == "--model") o.model = value();
-        else if (a == "--assets") o.assets_dir = value();
-        else if (a == "--data-dir") o.data_dir = value();
+            if (o.lang != "en" && o.lang != "zh")
+                throw UsageError("--lang '" + o.lang + "': expected en or zh");
+        } else if (a == "--config")
+            o.config = value();
+        else if (a == "--model")
+            o.model = value();
+        else if (a == "--assets")
+            o.assets_dir = value();
+        else if (a == "--data-dir")
+            o.data_dir = value();
         else if (a == "--rotate") {
             o.rotation = int(parse_number(value(), "--rotate", 0, 270));
             if (o.rotation % 90 != 0) throw UsageError("--rotate: expected 0, 90, 180 or 270");
-        } else if (a == "--idle-timeout") o.idle_timeout = parse_number(value(), "--idle-timeout", 1, 86400);
-        else if (a == "--time-scale") o.time_scale = parse_number(value(), "--time-scale", 0.01, 1000);
-        else if (a == "--frames") o.max_frames = int(parse_number(value(), "--frames", 1, 1e9));
-        else if (a == "--software") o.software = true;
-        else if (a == "--log-level") o.log_level = value();
-        else throw UsageError("unknown option '" + a + "' (see --help)");
+        } else if (a == "--idle-timeout")
+            o.idle_timeout = parse_number(value(), "--idle-timeout", 1, 86400);
+        else if (a == "--time-scale")
+            o.time_scale = parse_number(value(), "--time-scale", 0.01, 1000);
+        else if (a == "--frames")
+            o.max_frames = int(parse_number(value(), "--frames", 1, 1e9));
+        else if (a == "--software")
+            o.software = true;
+        else if (a == "--log-level")
+            o.log_level = value();
+        else
+            throw UsageError("unknown option '" + a + "' (see --help)");
     }
     if (!o.go_to.empty() && o.screenshot.empty() && o.tour_dir.empty())
         throw UsageError("--goto needs --screenshot FILE");

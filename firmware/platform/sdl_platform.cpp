@@ -7,7 +7,9 @@
 
 namespace ctrail::platform {
 
-SdlPlatform::~SdlPlatform() { close(); }
+SdlPlatform::~SdlPlatform() {
+    close();
+}
 
 const char* SdlPlatform::video_driver() const {
     const char* d = SDL_GetCurrentVideoDriver();
@@ -18,14 +20,15 @@ bool SdlPlatform::open(const PlatformOptions& o, std::string& error) {
     rotation_ = o.rotation_deg;
     if (o.headless) {
         // No display, no GPU: the dummy driver + software renderer (byte-identical to offscreen).
-        SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        // Override: a headless run must not pick up a SDL_VIDEODRIVER meant for a display.
+        SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "dummy", SDL_HINT_OVERRIDE);
+        SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software", SDL_HINT_OVERRIDE);
     } else if (o.force_software) {
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     }
     if (!o.drm_device.empty() && o.drm_device != "auto" &&
         o.drm_device.find_first_not_of("0123456789") == std::string::npos) {
-        SDL_SetHint("SDL_KMSDRM_DEVICE_INDEX", o.drm_device.c_str());
+        SDL_SetHint(SDL_HINT_KMSDRM_DEVICE_INDEX, o.drm_device.c_str());
     }
     // A touch is a touch: no emulated mouse events on top of the finger events we handle.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
@@ -48,14 +51,15 @@ bool SdlPlatform::open(const PlatformOptions& o, std::string& error) {
     } else if (rotation_ == 90 || rotation_ == 270) {
         std::swap(w, h); // --size is the canvas; the panel is turned
     }
-    window_ = SDL_CreateWindow("Carbon Trail", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w,
-                               h, flags);
+    window_ = SDL_CreateWindow("Carbon Trail", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+                               flags);
     if (!window_) {
         error = std::string("cannot create the window: ") + SDL_GetError();
         close();
         return false;
     }
-    renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    renderer_ =
+        SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!renderer_) renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
     if (!renderer_) {
         error = std::string("cannot create a renderer: ") + SDL_GetError();

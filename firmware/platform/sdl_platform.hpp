@@ -18,10 +18,10 @@
 namespace ctrail::platform {
 
 struct PlatformOptions {
-    bool headless = false;  // dummy video driver + software renderer
-    int width = 0;          // window size; 0 = full-screen desktop mode (kiosk)
+    bool headless = false; // dummy video driver + software renderer
+    int width = 0;         // window size; 0 = full-screen desktop mode (kiosk)
     int height = 0;
-    int rotation_deg = 0;   // clockwise turn of the canvas on the panel: 0, 90, 180, 270
+    int rotation_deg = 0; // clockwise turn of the canvas on the panel: 0, 90, 180, 270
     bool force_software = false;
     std::string drm_device; // "", "auto", a /dev/dri path or a card index (KMSDRM)
 };

@@ -44,7 +44,7 @@ class TouchInput {
     Mapping mapping_;
     bool active_ = false;
     bool down_ = false;
-    bool release_next_ = false;  // press and release arrived in one frame: release next frame
+    bool release_next_ = false;   // press and release arrived in one frame: release next frame
     bool offscreen_next_ = false; // finger lifted: move the pointer away next frame
     SDL_FingerID finger_ = 0;
     ImVec2 pos_{-FLT_MAX, -FLT_MAX};

@@ -35,9 +35,12 @@ std::vector<ScriptStep> parse_script(const std::string& text, const std::string&
         };
         if (w[0] == "tap") {
             st.kind = ScriptStep::Kind::Tap;
-            if (w.size() == 2) st.id = w[1];
-            else if (w.size() == 4 && w[2] == "via") st.id = w[1], st.via = w[3];
-            else throw ScriptError(where + "expected 'tap ID' or 'tap ID via PAGER'");
+            if (w.size() == 2)
+                st.id = w[1];
+            else if (w.size() == 4 && w[2] == "via")
+                st.id = w[1], st.via = w[3];
+            else
+                throw ScriptError(where + "expected 'tap ID' or 'tap ID via PAGER'");
         } else if (w[0] == "tap-at") {
             need(3, "tap-at X Y");
             st.kind = ScriptStep::Kind::TapAt;
@@ -49,7 +52,8 @@ std::vector<ScriptStep> parse_script(const std::string& text, const std::string&
             need(2, "wait SECONDS");
             st.kind = w[0] == "wait" ? ScriptStep::Kind::Wait : ScriptStep::Kind::Idle;
             st.seconds = number(w[1], where);
-            if (st.seconds < 0 || st.seconds > 3600) throw ScriptError(where + "seconds out of 0..3600");
+            if (st.seconds < 0 || st.seconds > 3600)
+                throw ScriptError(where + "seconds out of 0..3600");
         } else if (w[0] == "settle") {
             need(1, "settle");
             st.kind = ScriptStep::Kind::Settle;
@@ -65,7 +69,8 @@ std::vector<ScriptStep> parse_script(const std::string& text, const std::string&
             st.id = w[1];
             st.value = w[2];
         } else {
-            throw ScriptError(where + "unknown command '" + w[0] + "' (tap, tap-at, wait, idle, settle, shot, expect)");
+            throw ScriptError(where + "unknown command '" + w[0] +
+                              "' (tap, tap-at, wait, idle, settle, shot, expect)");
         }
         steps.push_back(std::move(st));
     }

@@ -24,12 +24,12 @@ class ScriptError : public std::runtime_error {
 struct ScriptStep {
     enum class Kind { Tap, TapAt, Wait, Idle, Settle, Shot, Expect };
     Kind kind = Kind::Settle;
-    std::string id, via;  // Tap; Shot: name; Expect: key
-    std::string value;    // Expect
-    float x = 0, y = 0;   // TapAt
-    double seconds = 0;   // Wait, Idle
+    std::string id, via; // Tap; Shot: name; Expect: key
+    std::string value;   // Expect
+    float x = 0, y = 0;  // TapAt
+    double seconds = 0;  // Wait, Idle
     int line = 0;
-    std::string text;     // the line as written (logs)
+    std::string text; // the line as written (logs)
 };
 
 // Throws ScriptError "name:line: problem".

@@ -37,7 +37,8 @@ const ctrail::ExhibitModel& model() {
 }
 
 const ctrail::ui::Content& content() {
-    static ctrail::ui::Content c = ctrail::ui::load_content(std::string(CTRAIL_SOURCE_DIR) + "/assets/content");
+    static ctrail::ui::Content c =
+        ctrail::ui::load_content(std::string(CTRAIL_SOURCE_DIR) + "/assets/content");
     return c;
 }
 
@@ -62,7 +63,8 @@ int run_carbontrail(const std::vector<std::string>& args, const std::string& log
     cmd += " >" + quote(log_dir + "/run.log") + " 2>&1";
     const int status = std::system(cmd.c_str());
     const int rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    if (rc != 0) MESSAGE("carbontrail exited " << rc << "; its log:\n" << read_text(log_dir + "/run.log"));
+    if (rc != 0)
+        MESSAGE("carbontrail exited " << rc << "; its log:\n" << read_text(log_dir + "/run.log"));
     return rc;
 }
 
@@ -99,12 +101,14 @@ State read_state(const std::string& path) {
         std::size_t start = 0;
         for (;;) {
             auto tab = line.find('\t', start);
-            cells.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+            cells.push_back(
+                line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
             if (tab == std::string::npos) break;
             start = tab + 1;
         }
         if (cells[0] == "figure" && cells.size() == 5)
-            s.figures.push_back({cells[1], std::strtod(cells[2].c_str(), nullptr), cells[3], cells[4]});
+            s.figures.push_back(
+                {cells[1], std::strtod(cells[2].c_str(), nullptr), cells[3], cells[4]});
         else if (cells.size() == 2)
             s.values[cells[0]] = cells[1];
     }
@@ -127,7 +131,8 @@ double differing_fraction(const Image& a, const Image& b, int threshold) {
     const std::size_t n = std::size_t(a.width) * a.height;
     for (std::size_t i = 0; i < n; ++i) {
         int worst = 0;
-        for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(int(a.rgba[i * 4 + c]) - int(b.rgba[i * 4 + c])));
+        for (int c = 0; c < 3; ++c)
+            worst = std::max(worst, std::abs(int(a.rgba[i * 4 + c]) - int(b.rgba[i * 4 + c])));
         if (worst > threshold) ++differing;
     }
     return double(differing) / double(n);

@@ -15,7 +15,8 @@ namespace {
 const std::string kEquivalents =
     "id\tkg_co2_per_unit\tunit\ttext_en\ttext_zh\tsource_en\tsource_zh\n"
     "car_km\t0.25\tkm\tdriving {n} km\t行驶{n}公里\tEPA\t美国环保署\n";
-const std::string kHeader = "id\ticon\tsector\tprice_yuan\tname_en\tname_zh\tshort_en\tshort_zh\tequivalent\n";
+const std::string kHeader =
+    "id\ticon\tsector\tprice_yuan\tname_en\tname_zh\tshort_en\tshort_zh\tequivalent\n";
 std::string error_of(const std::string& products, const std::string& equivalents = kEquivalents) {
     try {
         parse_content(products, "products.tsv", equivalents, "equivalents.tsv");
@@ -26,11 +27,13 @@ std::string error_of(const std::string& products, const std::string& equivalents
 }
 } // namespace
 
-TEST_CASE("the shipped content tables load: 6-8 products with icons, every factor with a source") {
+TEST_CASE(
+    "the shipped content tables load: 6-8 products with icons and every factor with a source") {
     const Content c = load_content(std::string(CTRAIL_SOURCE_DIR) + "/assets/content");
     CHECK(c.products.size() >= 6);
     CHECK(c.products.size() <= 8);
-    for (const char* id : {"car", "smartphone", "clothes", "flat", "food"}) CHECK(c.find_product(id));
+    for (const char* id : {"car", "smartphone", "clothes", "flat", "food"})
+        CHECK(c.find_product(id));
     CHECK((c.find_product("washing_machine") || c.find_product("fridge")));
     for (const auto& p : c.products) {
         INFO(p.id);
@@ -54,7 +57,8 @@ TEST_CASE("bad content tables are refused with file:line: problem") {
           "products.tsv:3: equivalent 'bus_km' is not an id in equivalents.tsv");
     CHECK(error_of(kHeader + "car\tcar\tMACH\t5\tCar\n") ==
           "products.tsv:2: expected 9 tab-separated cells (as in the header on line 1), found 5");
-    CHECK(error_of(kHeader + "car\tcar\tMACH\t5\tCar\t车\tcar\t车\tcar_km\ncar\tcar\tMACH\t5\tCar\t车\tcar\t车\tcar_km\n") ==
+    CHECK(error_of(kHeader + "car\tcar\tMACH\t5\tCar\t车\tcar\t车\tcar_"
+                             "km\ncar\tcar\tMACH\t5\tCar\t车\tcar\t车\tcar_km\n") ==
           "products.tsv:3: id 'car' already used on line 2");
     CHECK(error_of("id\ticon\n") == "products.tsv:1: the header lacks the column 'sector'");
     CHECK(error_of(kHeader) == "products.tsv: no products: add 6 to 8 rows");
@@ -74,7 +78,8 @@ TEST_CASE("the font's character list covers every character of the engine's path
         return s.str();
     };
     const std::string engine = read(std::string(CTRAIL_SOURCE_DIR) + "/engine/trace_text.cpp");
-    const std::string listed = read(std::string(CTRAIL_SOURCE_DIR) + "/assets/content/engine-words.tsv");
+    const std::string listed =
+        read(std::string(CTRAIL_SOURCE_DIR) + "/assets/content/engine-words.tsv");
     REQUIRE_FALSE(engine.empty());
     // Every 3-byte UTF-8 sequence (CJK and arrows) of the engine's source must be listed.
     for (std::size_t i = 0; i + 2 < engine.size(); ++i) {

@@ -15,10 +15,13 @@ using namespace e2e;
 TEST_CASE("golden screenshots") {
     require_model();
     const std::string dir = fresh_dir("golden-run");
-    REQUIRE(run_carbontrail({"--tour", dir, "--size", "800x480", "--lang", "en", "--model", model_path()}, dir) == 0);
+    REQUIRE(run_carbontrail(
+                {"--tour", dir, "--size", "800x480", "--lang", "en", "--model", model_path()},
+                dir) == 0);
     const char* env = std::getenv("CTRAIL_UPDATE_GOLDEN");
     const bool update = env && std::string(env) == "1";
-    const char* const shots[] = {"03-region", "04-product", "08-trail-4", "09-big-picture", "10-about"};
+    const char* const shots[] = {"03-region", "04-product", "08-trail-4", "09-big-picture",
+                                 "10-about"};
     for (const char* shot : shots) {
         const std::string actual = dir + "/" + shot + ".png";
         const std::string golden = std::string(CTRAIL_GOLDEN_DIR) + "/" + shot + ".png";
@@ -29,7 +32,10 @@ TEST_CASE("golden screenshots") {
             continue;
         }
         const Image want = load_png(golden);
-        if (want.width == 0) FAIL("no golden " << golden << ": run the test with CTRAIL_UPDATE_GOLDEN=1 and review the images");
+        if (want.width == 0)
+            FAIL(
+                "no golden " << golden
+                             << ": run the test with CTRAIL_UPDATE_GOLDEN=1 and review the images");
         const double diff = differing_fraction(load_png(actual), want, 48);
         INFO("differing pixels: " << diff * 100 << "%");
         CHECK(diff <= 0.01);

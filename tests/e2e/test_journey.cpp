@@ -30,7 +30,7 @@ TEST_CASE("the journey runs attract -> region -> product -> trail -> big picture
     CHECK(j.screen() == Screen::About);
 }
 
-TEST_CASE("idle: countdown after the timeout, cancelled by a touch, reset after it runs out") {
+TEST_CASE("idle: countdown after the timeout that a touch cancels and a reset when it runs out") {
     Journey j({60, 10, "zh"});
     j.touch(0);
     j.touch(1);
@@ -57,13 +57,13 @@ TEST_CASE("idle does not count down on the sleeping attract screen") {
     Journey j({60, 10, "en"});
     CHECK_FALSE(j.counting_down(1000));
     CHECK_FALSE(j.update(1000));
-    j.touch(1000); // wakes
+    j.touch(1000);                // wakes
     CHECK(j.counting_down(1060)); // a woken attract screen goes back to sleep through the countdown
     CHECK(j.update(1070));
     CHECK_FALSE(j.awake());
 }
 
-TEST_CASE("home asks first; a reset clears the visitor's choices") {
+TEST_CASE("home asks first and a reset clears the visitor choices") {
     Journey j;
     j.touch(0);
     j.start();

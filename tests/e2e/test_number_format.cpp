@@ -17,7 +17,7 @@ TEST_CASE("two significant figures with grouping") {
     CHECK(format_percent(1.0) == "100%");
 }
 
-TEST_CASE("mass in kg below a tonne, else tonnes; Chinese units") {
+TEST_CASE("mass in kg below a tonne and in tonnes above with Chinese units") {
     CHECK(format_mass(412.0, "kg", "t").number == "410");
     CHECK(format_mass(412.0, "kg", "t").unit == "kg");
     CHECK(format_mass(27843.0, "kg", "t").number == "28");

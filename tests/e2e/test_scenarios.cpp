@@ -13,7 +13,8 @@ using namespace e2e;
 namespace {
 int play(const std::string& name, const std::string& script) {
     const std::string dir = fresh_dir(name);
-    return run_carbontrail({"--script", write_script(dir, script), "--tour", dir, "--model", model_path()}, dir);
+    return run_carbontrail(
+        {"--script", write_script(dir, script), "--tour", dir, "--model", model_path()}, dir);
 }
 } // namespace
 
@@ -45,14 +46,18 @@ expect screen attract
 expect awake 0
 shot reset
 )";
-    REQUIRE(run_carbontrail({"--script", write_script(dir, script), "--tour", dir, "--model", model_path()}, dir) == 0);
+    REQUIRE(run_carbontrail(
+                {"--script", write_script(dir, script), "--tour", dir, "--model", model_path()},
+                dir) == 0);
     const State countdown = read_state(dir + "/countdown.state.tsv");
     CHECK(countdown["countdown_seconds"] == "9");
     CHECK(read_state(dir + "/reset.state.tsv")["screen"] == "attract");
     // A shorter configured timeout is honoured.
     const std::string dir2 = fresh_dir("idle-config");
-    const std::string script2 = "settle\ntap start\ntap start\nsettle\nidle 21\nexpect idle_countdown 1\n";
-    CHECK(run_carbontrail({"--script", write_script(dir2, script2), "--idle-timeout", "20", "--model", model_path()},
+    const std::string script2 =
+        "settle\ntap start\ntap start\nsettle\nidle 21\nexpect idle_countdown 1\n";
+    CHECK(run_carbontrail({"--script", write_script(dir2, script2), "--idle-timeout", "20",
+                           "--model", model_path()},
                           dir2) == 0);
 }
 
@@ -109,7 +114,8 @@ expect screen region
 expect language zh
 )") == 0);
     // Not even the start button starts the journey on the first touch.
-    CHECK(play("first-touch-start", "settle\ntap start\nsettle\nexpect screen attract\nexpect awake 1\n") == 0);
+    CHECK(play("first-touch-start",
+               "settle\ntap start\nsettle\nexpect screen attract\nexpect awake 1\n") == 0);
 }
 
 TEST_CASE("map tap picks the province") {

@@ -14,14 +14,16 @@ using namespace e2e;
 
 namespace {
 
-const char* const kShots[] = {"01-attract", "02-attract-awake", "03-region", "04-product",
-                              "05-trail-1", "06-trail-2", "07-trail-3", "08-trail-4",
-                              "09-big-picture", "10-about", "11-idle-countdown",
-                              "12-attract-after-reset"};
-const char* const kScreens[] = {"attract", "attract", "region", "product", "trail", "trail",
-                                "trail", "trail", "big_picture", "about", "about", "attract"};
+const char* const kShots[] = {"01-attract", "02-attract-awake",  "03-region",
+                              "04-product", "05-trail-1",        "06-trail-2",
+                              "07-trail-3", "08-trail-4",        "09-big-picture",
+                              "10-about",   "11-idle-countdown", "12-attract-after-reset"};
+const char* const kScreens[] = {"attract", "attract", "region",      "product", "trail", "trail",
+                                "trail",   "trail",   "big_picture", "about",   "about", "attract"};
 
-std::string name_of(const ctrail::ExhibitRegion& r, bool zh) { return zh ? r.name_zh : r.name_en; }
+std::string name_of(const ctrail::ExhibitRegion& r, bool zh) {
+    return zh ? r.name_zh : r.name_en;
+}
 
 void check_close(const Figure& f, double expected) {
     INFO("figure " << f.id << " shown as '" << f.shown << "'");
@@ -48,11 +50,13 @@ double region_through(const ctrail::ExhibitTrace& t, int region, int step) {
     return s;
 }
 
-void check_tour(const std::string& lang, const std::string& size, const std::vector<std::string>& extra,
-                int png_w, int png_h) {
+void check_tour(const std::string& lang, const std::string& size,
+                const std::vector<std::string>& extra, int png_w, int png_h) {
     require_model();
-    const std::string dir = fresh_dir("tour-" + lang + "-" + size + (extra.empty() ? "" : "-extra"));
-    std::vector<std::string> args{"--tour", dir, "--size", size, "--lang", lang, "--model", model_path()};
+    const std::string dir =
+        fresh_dir("tour-" + lang + "-" + size + (extra.empty() ? "" : "-extra"));
+    std::vector<std::string> args{"--tour", dir,  "--size",  size,
+                                  "--lang", lang, "--model", model_path()};
     args.insert(args.end(), extra.begin(), extra.end());
     REQUIRE(run_carbontrail(args, dir) == 0);
 
@@ -78,8 +82,10 @@ void check_tour(const std::string& lang, const std::string& size, const std::vec
 
         for (const Figure& f : s.figures) {
             INFO("figure " << f.id);
-            if (f.id == "trail.total_kg") check_close(f, t.total_kg);
-            else if (f.id == "trail.share_elsewhere") check_close(f, t.share_elsewhere);
+            if (f.id == "trail.total_kg")
+                check_close(f, t.total_kg);
+            else if (f.id == "trail.share_elsewhere")
+                check_close(f, t.share_elsewhere);
             else if (f.id.rfind("trail.path.", 0) == 0) {
                 const int k = std::stoi(f.id.substr(11));
                 REQUIRE(k < int(t.paths.size()));
@@ -97,11 +103,13 @@ void check_tour(const std::string& lang, const std::string& size, const std::vec
                 const auto* e = content().find_equivalent(f.id.substr(17));
                 REQUIRE(e);
                 check_close(f, t.total_kg / e->kg_co2_per_unit);
-            } else if (f.id == "big.national_outside_share") check_close(f, big.national_outside_share);
+            } else if (f.id == "big.national_outside_share")
+                check_close(f, big.national_outside_share);
             else if (f.id.rfind("big.flow.", 0) == 0) {
                 std::vector<const ctrail::GroupFlow*> between;
                 for (const auto& g : big.flows)
-                    if (g.from != g.to && !big.groups[g.from].external && !big.groups[g.to].external)
+                    if (g.from != g.to && !big.groups[g.from].external &&
+                        !big.groups[g.to].external)
                         between.push_back(&g);
                 const int k = std::stoi(f.id.substr(9));
                 REQUIRE(k < int(between.size()));
@@ -158,10 +166,22 @@ void check_tour(const std::string& lang, const std::string& size, const std::vec
 
 } // namespace
 
-TEST_CASE("tour en 800x480") { check_tour("en", "800x480", {}, 800, 480); }
-TEST_CASE("tour zh 800x480") { check_tour("zh", "800x480", {}, 800, 480); }
-TEST_CASE("tour en 1920x1080") { check_tour("en", "1920x1080", {}, 1920, 1080); }
-TEST_CASE("tour zh 1920x1080") { check_tour("zh", "1920x1080", {}, 1920, 1080); }
-TEST_CASE("tour portrait 480x800") { check_tour("en", "480x800", {}, 480, 800); }
+TEST_CASE("tour en 800x480") {
+    check_tour("en", "800x480", {}, 800, 480);
+}
+TEST_CASE("tour zh 800x480") {
+    check_tour("zh", "800x480", {}, 800, 480);
+}
+TEST_CASE("tour en 1920x1080") {
+    check_tour("en", "1920x1080", {}, 1920, 1080);
+}
+TEST_CASE("tour zh 1920x1080") {
+    check_tour("zh", "1920x1080", {}, 1920, 1080);
+}
+TEST_CASE("tour portrait 480x800") {
+    check_tour("en", "480x800", {}, 480, 800);
+}
 // The canvas is 800x480, turned a quarter clockwise onto a portrait panel: taps must be turned too.
-TEST_CASE("tour rotated 90") { check_tour("en", "800x480", {"--rotate", "90"}, 480, 800); }
+TEST_CASE("tour rotated 90") {
+    check_tour("en", "800x480", {"--rotate", "90"}, 480, 800);
+}
