@@ -8,11 +8,21 @@
 # /var/lib/carbontrail. Runtime dependencies are computed by dpkg-shlibdeps.
 
 # --- files that belong to the kiosk firmware (everything else installs itself) --------------
-install(FILES ${PROJECT_SOURCE_DIR}/firmware/systemd/carbontrail.service
-        DESTINATION /lib/systemd/system)
-install(FILES ${PROJECT_SOURCE_DIR}/firmware/config/kiosk.conf
-        DESTINATION /etc/carbontrail
-        PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ)
+# The unit and the conffile have fixed system places (/lib/systemd/system, /etc/carbontrail),
+# used when installing to /usr (what the package does); an install to any other prefix
+# (`cmake --install build --prefix DIR`) keeps them under that prefix instead of writing to /etc.
+set(_ctrail_unit ${PROJECT_SOURCE_DIR}/firmware/systemd/carbontrail.service)
+set(_ctrail_conf ${PROJECT_SOURCE_DIR}/firmware/config/kiosk.conf)
+install(CODE "
+  if(CMAKE_INSTALL_PREFIX STREQUAL \"/usr\")
+    set(_root \"\")
+  else()
+    set(_root \"\${CMAKE_INSTALL_PREFIX}\")
+  endif()
+  file(INSTALL \"${_ctrail_unit}\" DESTINATION \"\${_root}/lib/systemd/system\")
+  file(INSTALL \"${_ctrail_conf}\" DESTINATION \"\${_root}/etc/carbontrail\"
+       PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ)
+")
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/firmware/pi/carbontrail-setup-pi DESTINATION sbin)
 foreach(doc INSTALL-PI.md)
   if(EXISTS ${PROJECT_SOURCE_DIR}/docs/${doc})

@@ -1,8 +1,8 @@
 #!/bin/sh
 # One command from a fresh Debian 12 clone to the running exhibit on the bundled China model:
 # installs the dependencies, builds the `release` preset and starts `carbontrail` in a window.
-# Without a display (no $DISPLAY or $WAYLAND_DISPLAY) it plays the headless visitor tour
-# instead, says so, and writes one screenshot per screen to build/tour/.
+# Without a display it plays the headless visitor tour instead, says so, and writes one
+# screenshot per screen to build/tour/.
 #
 # Usage: scripts/run-exhibit.sh [extra carbontrail options]
 set -eu
@@ -12,11 +12,7 @@ scripts/setup.sh
 cmake --preset release
 cmake --build --preset release
 exe=build/release/firmware/carbontrail
-if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
-    exec "$exe" --windowed "$@"
-fi
-echo "run-exhibit: no display found; playing the headless visitor tour instead."
+# --or-tour: a 1280x720 window where a display exists; otherwise the program says so and plays
+# the scripted visitor headless, one screenshot per screen into build/tour/.
 rm -rf build/tour
-"$exe" --headless --tour build/tour "$@"
-echo "run-exhibit: screenshots of every screen are in build/tour/:"
-ls build/tour
+exec "$exe" --or-tour build/tour --size 1280x720 "$@"

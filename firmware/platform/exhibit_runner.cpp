@@ -7,13 +7,11 @@
 #include <exhibit_app.hpp>
 #include <imgui_impl_sdl.h>
 
-#if CTRAIL_HAVE_KIOSK
 #include "kiosk/data_dir.hpp"
 #include "kiosk/kiosk_config.hpp"
 #include "kiosk/kiosk_log.hpp"
 #include "kiosk/service_notify.hpp"
 #include "kiosk/touch_rotation.hpp"
-#endif
 
 #include <chrono>
 #include <csignal>
@@ -31,15 +29,7 @@ namespace fs = std::filesystem;
 namespace ctrail::platform {
 
 void log_line(int level, const std::string& message) {
-#if CTRAIL_HAVE_KIOSK
     kiosk::log(static_cast<kiosk::LogLevel>(level), message);
-#else
-    const char* name = level <= 3   ? "error"
-                       : level == 4 ? "warning"
-                       : level >= 7 ? "debug"
-                                    : "info";
-    std::fprintf(stderr, "carbontrail: %s: %s\n", name, message.c_str());
-#endif
 }
 
 namespace {
@@ -78,7 +68,6 @@ Setup resolve(const Options& o) {
     double idle = o.idle_timeout;
     int rotation = o.rotation;
     float pw = o.panel_w_mm, ph = o.panel_h_mm;
-#if CTRAIL_HAVE_KIOSK
     // Headless runs read a config only when asked to, so tests do not depend on the machine.
     std::string config_path = o.config;
     if (config_path.empty() && !o.headless && fs::exists(kiosk::kDefaultConfigPath))
@@ -105,9 +94,6 @@ Setup resolve(const Options& o) {
             throw UsageError("--log-level '" + o.log_level +
                              "': expected error, warning, notice, info or debug");
     }
-#else
-    if (!o.config.empty()) log_line(4, "--config ignored: built without the kiosk library");
-#endif
     if (!o.data_dir.empty()) s.data_dir = o.data_dir;
     if (assets.empty()) {
         const std::string installed = exe_dir() + "/../share/carbontrail";
@@ -161,7 +147,6 @@ class Session {
                    std::to_string(int(platform.canvas_size().x)) + "x" +
                    std::to_string(int(platform.canvas_size().y)) +
                    (platform.rotation() ? ", rotated " + std::to_string(platform.rotation()) : ""));
-#if CTRAIL_HAVE_KIOSK
         if (auto r = kiosk::rotation_from_degrees(platform.rotation());
             r && *r != kiosk::Rotation::deg0) {
             const kiosk::Rotation rot = *r;
@@ -170,7 +155,6 @@ class Session {
                 return ImVec2(q.x, q.y);
             });
         }
-#endif
         app = std::make_unique<ui::ExhibitApp>(s.app);
         app->load(platform.canvas_size());
         if (!platform.upload_fonts()) {
@@ -218,12 +202,10 @@ class Session {
     void inject_tap(ImVec2 p) {
         const ImVec2 canvas = platform.canvas_size();
         float nx = p.x / canvas.x, ny = p.y / canvas.y;
-#if CTRAIL_HAVE_KIOSK
         if (auto r = kiosk::rotation_from_degrees(platform.rotation())) {
             kiosk::PointF q = kiosk::logical_to_panel_normalized({nx, ny}, *r);
             nx = q.x, ny = q.y;
         }
-#endif
         for (Uint32 type : {Uint32(SDL_FINGERDOWN), Uint32(SDL_FINGERUP)}) {
             SDL_Event e{};
             e.type = type;
@@ -399,7 +381,6 @@ int run_headless(Session& s, const Options& o) {
 int run_kiosk(Session& s, const Setup& setup, const Options& o) {
     std::signal(SIGTERM, on_signal);
     std::signal(SIGINT, on_signal);
-#if CTRAIL_HAVE_KIOSK
     kiosk::ServiceNotifier notifier = kiosk::ServiceNotifier::from_environment();
     if (!setup.data_dir.empty()) {
         std::string err;
@@ -407,9 +388,6 @@ int run_kiosk(Session& s, const Setup& setup, const Options& o) {
             kiosk::resolve_data_dir(setup.data_dir, kiosk::kDefaultDataDir), err);
         if (!dir) log_line(3, err + " (running without saving anything)");
     }
-#else
-    (void)setup;
-#endif
     using clock = std::chrono::steady_clock;
     const auto t0 = clock::now();
     int frames = 0;
@@ -418,13 +396,11 @@ int run_kiosk(Session& s, const Setup& setup, const Options& o) {
         const double now = std::chrono::duration<double>(start - t0).count() * setup.time_scale;
         s.frame(now);
         ++frames;
-#if CTRAIL_HAVE_KIOSK
         if (frames == 1)
             notifier.ready(s.app->state().screen == ui::Screen::Unavailable
                                ? "unavailable: " + s.app->state().unavailable_reason
                                : "showing attract");
         notifier.watchdog(); // from the render loop: a frozen UI stops the heartbeat
-#endif
         if (o.max_frames > 0 && frames >= o.max_frames) break;
         // At most ~60 frames a second where the renderer does not wait for vsync.
         const auto spent = clock::now() - start;
@@ -433,9 +409,7 @@ int run_kiosk(Session& s, const Setup& setup, const Options& o) {
                                  std::chrono::milliseconds(16) - spent)
                                  .count()));
     }
-#if CTRAIL_HAVE_KIOSK
     notifier.stopping();
-#endif
     log_line(6, "stopping after " + std::to_string(frames) + " frames");
     return 0;
 }

@@ -1,9 +1,13 @@
 #include "sdl_platform.hpp"
 
+#include "kiosk/drm_device.hpp"
+#include "kiosk/kiosk_log.hpp"
+
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
 
 #include <cstdlib>
+#include <string>
 
 namespace ctrail::platform {
 
@@ -26,9 +30,17 @@ bool SdlPlatform::open(const PlatformOptions& o, std::string& error) {
     } else if (o.force_software) {
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     }
-    if (!o.drm_device.empty() && o.drm_device != "auto" &&
-        o.drm_device.find_first_not_of("0123456789") == std::string::npos) {
-        SDL_SetHint(SDL_HINT_KMSDRM_DEVICE_INDEX, o.drm_device.c_str());
+    // The kiosk path: no desktop session, so SDL draws straight on a DRM card (KMSDRM). A Pi 5
+    // has two cards whose numbers can swap between boots: resolve the configured one (auto, a
+    // number or a /dev/dri/by-path name) to the index SDL takes, and ask for GLES2.
+    const bool desktop = std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY");
+    kiosk_display_ = !o.headless && !desktop;
+    if (kiosk_display_) {
+        kiosk::DrmChoice d = kiosk::choose_drm_device(o.drm_device);
+        kiosk::log_info(d.reason);
+        if (d.index >= 0)
+            SDL_SetHint(SDL_HINT_KMSDRM_DEVICE_INDEX, std::to_string(d.index).c_str());
+        if (!o.force_software) SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
     }
     // A touch is a touch: no emulated mouse events on top of the finger events we handle.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
@@ -41,6 +53,14 @@ bool SdlPlatform::open(const PlatformOptions& o, std::string& error) {
         return false;
     }
     sdl_video_ = true;
+    // Without a display SDL quietly falls back to its offscreen/dummy drivers: for a run that
+    // wants a screen that is "no display", not a window nobody can see.
+    const std::string driver = video_driver();
+    if (!o.headless && (driver == "offscreen" || driver == "dummy")) {
+        error = "SDL could only offer its " + driver + " video driver";
+        close();
+        return false;
+    }
 
     Uint32 flags = SDL_WINDOW_SHOWN;
     int w = o.width, h = o.height;
@@ -60,7 +80,19 @@ bool SdlPlatform::open(const PlatformOptions& o, std::string& error) {
     }
     renderer_ =
         SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!renderer_) renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
+    if (!renderer_ && kiosk_display_) {
+        kiosk::log_warning(std::string("no GLES2 renderer (") + SDL_GetError() +
+                           "); trying any accelerated one");
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "");
+        renderer_ =
+            SDL_CreateRenderer(window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    }
+    if (!renderer_) {
+        if (!o.headless)
+            kiosk::log_warning(std::string("no accelerated renderer (") + SDL_GetError() +
+                               "); falling back to software rendering");
+        renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
+    }
     if (!renderer_) {
         error = std::string("cannot create a renderer: ") + SDL_GetError();
         close();
@@ -69,6 +101,8 @@ bool SdlPlatform::open(const PlatformOptions& o, std::string& error) {
     SDL_RendererInfo info{};
     SDL_GetRendererInfo(renderer_, &info);
     renderer_name_ = info.name ? info.name : "unknown";
+    if (kiosk_display_ && !o.force_software && renderer_name_ != "opengles2")
+        kiosk::log_warning("drawing with the " + renderer_name_ + " renderer, not GLES2");
     SDL_ShowCursor(SDL_DISABLE);
     SDL_GetRendererOutputSize(renderer_, &panel_w_, &panel_h_);
     canvas_w_ = panel_w_;

@@ -67,6 +67,7 @@ class SdlPlatform {
     int rotation_ = 0;
     bool imgui_context_ = false, sdl_backend_ = false, renderer_backend_ = false;
     bool sdl_video_ = false;
+    bool kiosk_display_ = false; // drawing straight on a DRM card (no desktop, not headless)
 };
 
 // Writes RGBA pixels as a PNG (stb_image_write). False and `error` set on failure.

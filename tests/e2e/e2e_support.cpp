@@ -58,7 +58,10 @@ std::string quote(const std::string& s) {
 } // namespace
 
 int run_carbontrail(const std::vector<std::string>& args, const std::string& log_dir) {
-    std::string cmd = "SDL_VIDEODRIVER=dummy " + quote(CARBONTRAIL_EXE);
+    // Cross builds run the ARM program under the emulator CMake was given (qemu-aarch64-static).
+    std::string emulator = CARBONTRAIL_EMULATOR;
+    std::string cmd = "SDL_VIDEODRIVER=dummy " + (emulator.empty() ? "" : quote(emulator) + " ") +
+                      quote(CARBONTRAIL_EXE);
     for (const auto& a : args) cmd += " " + quote(a);
     cmd += " >" + quote(log_dir + "/run.log") + " 2>&1";
     const int status = std::system(cmd.c_str());
