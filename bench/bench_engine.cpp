@@ -6,6 +6,7 @@
 #include "bench.hpp"
 #include "bundle.hpp"
 #include "bundle_writer.hpp"
+#include "random_model.hpp"
 #include "store.hpp"
 
 #include <cstdio>
@@ -16,38 +17,6 @@ namespace {
 
 using namespace ctrail;
 namespace fs = std::filesystem;
-
-Model random_model(int regions, int sectors, unsigned seed) {
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<double> u(0.0, 1.0);
-    Model m;
-    m.meta = {{"name", "random"}, {"currency_unit", "unit"}};
-    for (int r = 0; r < regions; ++r)
-        m.regions.push_back(
-            {"R" + std::to_string(r), "Region", "", RegionKind::Domestic, "", false, {}, {}});
-    m.regions.push_back({"ROW", "Rest of world", "", RegionKind::External, "", false, {}, {}});
-    for (int s = 0; s < sectors; ++s) m.sectors.push_back({"S" + std::to_string(s), "Sector", ""});
-    m.categories = {"rural", "urban", "government", "capital", "inventory", "exports"};
-    m.stressors = {{"CO2", "Carbon dioxide", "Mt"}};
-    m.index();
-    const int n = m.node_count(), ny = static_cast<int>(m.regions.size() * m.categories.size());
-    Eigen::MatrixXd A = Eigen::MatrixXd::Zero(n, n);
-    for (int j = 0; j < n; ++j) {
-        for (int i = 0; i < n; ++i)
-            if (u(rng) < 0.5) A(i, j) = u(rng);
-        A.col(j) *= 0.6 * u(rng) / std::max(A.col(j).sum(), 1e-9);
-    }
-    m.Y = Eigen::MatrixXd::Zero(n, ny);
-    for (int i = 0; i < n; ++i)
-        for (int c = 0; c < ny; ++c)
-            if (u(rng) < 0.3) m.Y(i, c) = 10 * u(rng);
-    Eigen::VectorXd x =
-        (Eigen::MatrixXd::Identity(n, n) - A).partialPivLu().solve(m.Y.rowwise().sum());
-    m.Z = A * x.asDiagonal();
-    m.F = (x.transpose().array() * Eigen::RowVectorXd::Random(n).array().abs()).matrix();
-    m.FY = Eigen::MatrixXd::Zero(1, ny);
-    return m;
-}
 
 // pymrio's calc_all chain for D_cba_reg: L = inv(I - A); Y block-diagonalised by product
 // (ioutil.diagonalize_blocks: n x R*S, column (r, s) holds r's demand for sector s);
@@ -85,7 +54,8 @@ double numpy_pymrio_ms(const fs::path& bundle) {
 
 void run_size(int regions, int sectors) {
     const std::string tag = std::to_string(regions) + "x" + std::to_string(sectors);
-    Model m = random_model(regions, sectors, 42);
+    // Six final-demand categories like the China model; half of A and 30% of Y nonzero.
+    Model m = test::random_model(regions, sectors, 42, 0.6, 0.5, 6);
     fs::path dir = fs::temp_directory_path() / ("ctrail-bench-" + tag);
     fs::remove_all(dir);
     write_bundle(m, (dir / "bundle").string());

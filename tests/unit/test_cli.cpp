@@ -19,7 +19,8 @@ static Run ctrail_run(const std::vector<std::string>& argv) {
 }
 
 TEST_CASE("cli: help on every command, usage errors exit 2") {
-    for (const char* cmd : {"build", "info", "accounts", "transfers", "trace", "headline", "export"}) {
+    for (const char* cmd :
+         {"build", "info", "accounts", "transfers", "trace", "headline", "export"}) {
         CAPTURE(cmd);
         Run r = ctrail_run({cmd, "--help"});
         CHECK(r.code == 0);

@@ -202,7 +202,8 @@ TEST_CASE("trace: the search never runs away near a spectral radius of 1") {
         const TraceResult guarded = tracer.trace(0, 1, 1.0, opt);
         CHECK(guarded.paths.size() <= 100);
         CHECK_FALSE(guarded.search_complete);
-        for (size_t p = 0; p < r.paths.size(); ++p) CHECK(guarded.paths[p].nodes == r.paths[p].nodes);
+        for (size_t p = 0; p < r.paths.size(); ++p)
+            CHECK(guarded.paths[p].nodes == r.paths[p].nodes);
         double listed = 0;
         for (const auto& p : r.paths) listed += p.value;
         CHECK(close(r.unexplained, r.total - listed));
