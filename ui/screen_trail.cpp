@@ -273,12 +273,23 @@ void ExhibitApp::Impl::draw_trail() {
     state.headline = plain(headline);
     y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), headline, 1.12f) + L.pad * 0.4f;
 
+    // On a small panel the story cannot hold the total, its comparison and the chains at once:
+    // the early steps tell the total, the later ones (further back along the chains) trade the
+    // comparison for the chains in words and keep the total on one smaller line.
+    const bool compact = bottom - y < metrics.mm(55);
+    const bool chains_first = compact && step >= 3;
+
     // The total, rounded to two significant figures, and its everyday comparison.
     const MassText mass = format_mass(t.total_kg, tr("number.kg"), tr("number.t"));
     const std::string hero_text =
         "≈ " + figure("trail.total_kg", t.total_kg, "kg", mass.number + " " + mass.unit);
-    const float hero = std::min(L.hero, std::max(L.h1, (bottom - y) * 0.3f));
-    if (y + hero * 1.05f < bottom) {
+    const float hero =
+        chains_first ? L.h1 : std::min(L.hero, std::max(L.h1, (bottom - y) * 0.3f));
+    if (chains_first) {
+        y += text(fonts.hero ? fonts.hero : head, hero, ImVec2(in.min.x, y),
+                  theme::with_alpha(theme::co2, fade), hero_text.c_str()) +
+             L.pad * 0.2f;
+    } else if (y + hero * 1.05f < bottom) {
         y += text(fonts.hero ? fonts.hero : head, hero, ImVec2(in.min.x, y),
                   theme::with_alpha(theme::co2, fade), hero_text.c_str()) *
              0.98f;
@@ -287,7 +298,8 @@ void ExhibitApp::Impl::draw_trail() {
         if (y + L.body * 1.2f < bottom)
             y += text(fonts.body, L.body, ImVec2(in.min.x, y), txt, unit_words, in.w());
     }
-    if (const Equivalent* e = p ? content.find_equivalent(p->equivalent) : nullptr) {
+    const Equivalent* e = p && !chains_first ? content.find_equivalent(p->equivalent) : nullptr;
+    if (e) {
         const double n = t.total_kg / e->kg_co2_per_unit;
         const std::string count =
             figure("trail.equivalent." + e->id, n, e->unit,
@@ -306,12 +318,14 @@ void ExhibitApp::Impl::draw_trail() {
     // Top supply chains, as many as fit.
     const int n_paths = std::min<int>(5, int(t.paths.size()));
     const float row = in.w() > metrics.mm(90) ? L.body : L.caption; // larger where there is room
-    if (n_paths > 0 && y + L.h2 * 1.3f + row * 3 < bottom) {
+    if (chains_first) y -= L.pad * 0.6f; // the chains follow the total directly, without a title
+    if (n_paths > 0 && (chains_first || y + L.h2 * 1.3f + row * 3 < bottom)) {
         dl->AddLine(ImVec2(in.min.x, y), ImVec2(in.max.x, y),
                     theme::with_alpha(theme::muted_text, 0.35f * fade), 1.f);
         y += L.pad * 0.8f;
-        y += text(head, L.h2 * 0.85f, ImVec2(in.min.x, y), txt, tr("trail.top_chains")) +
-             L.pad * 0.4f;
+        if (!chains_first)
+            y += text(head, L.h2 * 0.85f, ImVec2(in.min.x, y), txt, tr("trail.top_chains")) +
+                 L.pad * 0.4f;
         const double top = t.paths[0].share;
         for (int i = 0; i < n_paths; ++i) {
             const TracePathView& path = t.paths[i];
