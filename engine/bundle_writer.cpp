@@ -1,26 +1,13 @@
 #include "bundle_writer.hpp"
 
+#include "csv.hpp"
 #include "error.hpp"
 
-#include <charconv>
 #include <filesystem>
 #include <fstream>
 
 namespace ctrail {
 namespace {
-
-std::string quoted(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-}
-
-std::string number(double v) {
-    char buf[64];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
-}
 
 class File {
   public:
@@ -46,37 +33,40 @@ void write_bundle(const Model& m, const std::string& directory) {
     fs::create_directories(dir);
     const int nc = m.category_count();
     auto node_label = [&m](int i) {
-        return quoted(m.regions[m.region_of_node(i)].code) + "," +
-               quoted(m.sectors[m.sector_of_node(i)].code);
+        return csv_field(m.regions[m.region_of_node(i)].code) + "," +
+               csv_field(m.sectors[m.sector_of_node(i)].code);
     };
     auto demand_label = [&m, nc](int col) {
-        return quoted(m.regions[col / nc].code) + "," + quoted(m.categories[col % nc]);
+        return csv_field(m.regions[col / nc].code) + "," + csv_field(m.categories[col % nc]);
     };
     {
         File f(dir / "meta.csv");
         *f << "key,value\n";
-        for (const auto& [k, v] : m.meta) *f << quoted(k) << ',' << quoted(v) << '\n';
+        for (const auto& [k, v] : m.meta) *f << csv_field(k) << ',' << csv_field(v) << '\n';
     }
     {
         File f(dir / "regions.csv");
         *f << "code,name_en,name_zh,kind,group,coastal,lat,lon\n";
         for (const auto& r : m.regions)
-            *f << quoted(r.code) << ',' << quoted(r.name_en) << ',' << quoted(r.name_zh) << ','
-               << (r.kind == RegionKind::External ? "external" : "domestic") << ','
-               << quoted(r.group) << ',' << (r.coastal ? "true" : "false") << ','
-               << (r.lat ? number(*r.lat) : "") << ',' << (r.lon ? number(*r.lon) : "") << '\n';
+            *f << csv_field(r.code) << ',' << csv_field(r.name_en) << ',' << csv_field(r.name_zh)
+               << ',' << (r.kind == RegionKind::External ? "external" : "domestic") << ','
+               << csv_field(r.group) << ',' << (r.coastal ? "true" : "false") << ','
+               << (r.lat ? shortest_number(*r.lat) : "") << ','
+               << (r.lon ? shortest_number(*r.lon) : "") << '\n';
     }
     {
         File f(dir / "sectors.csv");
         *f << "code,name_en,name_zh\n";
         for (const auto& s : m.sectors)
-            *f << quoted(s.code) << ',' << quoted(s.name_en) << ',' << quoted(s.name_zh) << '\n';
+            *f << csv_field(s.code) << ',' << csv_field(s.name_en) << ',' << csv_field(s.name_zh)
+               << '\n';
     }
     {
         File f(dir / "stressors.csv");
         *f << "code,name_en,unit\n";
         for (const auto& s : m.stressors)
-            *f << quoted(s.code) << ',' << quoted(s.name_en) << ',' << quoted(s.unit) << '\n';
+            *f << csv_field(s.code) << ',' << csv_field(s.name_en) << ',' << csv_field(s.unit)
+               << '\n';
     }
     {
         File f(dir / "Z.csv");
@@ -84,7 +74,8 @@ void write_bundle(const Model& m, const std::string& directory) {
         for (int i = 0; i < m.Z.rows(); ++i)
             for (int j = 0; j < m.Z.cols(); ++j)
                 if (m.Z(i, j) != 0)
-                    *f << node_label(i) << ',' << node_label(j) << ',' << number(m.Z(i, j)) << '\n';
+                    *f << node_label(i) << ',' << node_label(j) << ',' << shortest_number(m.Z(i, j))
+                       << '\n';
     }
     {
         File f(dir / "Y.csv");
@@ -92,8 +83,8 @@ void write_bundle(const Model& m, const std::string& directory) {
         for (int i = 0; i < m.Y.rows(); ++i)
             for (int c = 0; c < m.Y.cols(); ++c)
                 if (m.Y(i, c) != 0)
-                    *f << node_label(i) << ',' << demand_label(c) << ',' << number(m.Y(i, c))
-                       << '\n';
+                    *f << node_label(i) << ',' << demand_label(c) << ','
+                       << shortest_number(m.Y(i, c)) << '\n';
     }
     {
         File f(dir / "F.csv");
@@ -101,8 +92,8 @@ void write_bundle(const Model& m, const std::string& directory) {
         for (int k = 0; k < m.F.rows(); ++k)
             for (int j = 0; j < m.F.cols(); ++j)
                 if (m.F(k, j) != 0)
-                    *f << node_label(j) << ',' << quoted(m.stressors[k].code) << ','
-                       << number(m.F(k, j)) << '\n';
+                    *f << node_label(j) << ',' << csv_field(m.stressors[k].code) << ','
+                       << shortest_number(m.F(k, j)) << '\n';
     }
     {
         File f(dir / "FY.csv");
@@ -110,8 +101,8 @@ void write_bundle(const Model& m, const std::string& directory) {
         for (int k = 0; k < m.FY.rows(); ++k)
             for (int c = 0; c < m.FY.cols(); ++c)
                 if (m.FY(k, c) != 0)
-                    *f << demand_label(c) << ',' << quoted(m.stressors[k].code) << ','
-                       << number(m.FY(k, c)) << '\n';
+                    *f << demand_label(c) << ',' << csv_field(m.stressors[k].code) << ','
+                       << shortest_number(m.FY(k, c)) << '\n';
     }
 }
 

@@ -1,4 +1,5 @@
-// RFC 4180 CSV reading with line numbers, for the bundle reader's precise error messages.
+// RFC 4180 CSV reading with line numbers, for the bundle reader's precise error messages, and
+// the two helpers every CSV writer uses (bundle export, ctrail --csv).
 #pragma once
 
 #include <string>
@@ -11,6 +12,11 @@ struct CsvRow {
     int line = 0; // 1-based line where the record starts
     std::vector<std::string> cells;
 };
+
+// A field, quoted (RFC 4180) only when it holds a comma, quote or line break.
+std::string csv_field(const std::string& s);
+// Shortest text that reads back (strtod) as the same double: full precision, no noise digits.
+std::string shortest_number(double v);
 
 class CsvTable {
   public:

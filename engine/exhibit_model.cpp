@@ -337,4 +337,20 @@ BigPicture ExhibitModel::big_picture(const std::string& stressor_code) const {
     return out;
 }
 
+double ExhibitTrace::share_through_stage(int stages) const {
+    double s = 0;
+    for (const auto& st : by_stage)
+        if (!st.remainder && st.stage < stages) s += st.share;
+    return s;
+}
+
+std::vector<double> ExhibitTrace::region_shares_through_stage(int stages,
+                                                              std::size_t region_count) const {
+    std::vector<double> s(region_count, 0.0);
+    for (const auto& st : by_stage)
+        if (!st.remainder && st.stage < stages)
+            for (const auto& r : st.by_region) s[static_cast<std::size_t>(r.region)] += r.share;
+    return s;
+}
+
 } // namespace ctrail

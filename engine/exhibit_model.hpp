@@ -144,6 +144,12 @@ struct ExhibitTrace {
     double unexplained = 0;                  // total - sum of listed path values (stressor unit)
     long long nodes_visited = 0;             // search effort (prefixes expanded)
     bool search_complete = true;             // false when the cap or max depth cut the search short
+
+    // The cumulative decomposition through the first `stages` supply-chain stages (stage
+    // 0 .. stages-1, remainder excluded): the share of the total released so far, and that
+    // share per region (indexed by region, `region_count` long; needs stage_regions).
+    double share_through_stage(int stages) const;
+    std::vector<double> region_shares_through_stage(int stages, std::size_t region_count) const;
 };
 
 // Embodied emission flows between economic region groups (emitter group -> consumer group).

@@ -15,23 +15,13 @@ namespace {
 // Share of the trace total released in each region through trail step `step` (1-based):
 // steps 1..3 are supply-chain stages 0..2, the last step adds everything further back.
 std::vector<double> shares_through(const ExhibitTrace& t, int step, std::size_t regions) {
+    if (step < kTrailSteps) return t.region_shares_through_stage(step, regions);
     std::vector<double> s(regions, 0.0);
-    if (step <= 0) return s;
-    if (step >= kTrailSteps) {
-        for (const auto& r : t.by_region) s[r.region] = r.share;
-        return s;
-    }
-    for (const auto& st : t.by_stage)
-        if (!st.remainder && st.stage < step)
-            for (const auto& r : st.by_region) s[r.region] += r.share;
+    for (const auto& r : t.by_region) s[r.region] = r.share;
     return s;
 }
 double share_through(const ExhibitTrace& t, int step) {
-    if (step >= kTrailSteps) return 1.0; // every stage and the remainder: the whole total
-    double s = 0;
-    for (const auto& st : t.by_stage)
-        if (!st.remainder && st.stage < step) s += st.share;
-    return s;
+    return step >= kTrailSteps ? 1.0 : t.share_through_stage(step);
 }
 } // namespace
 
@@ -283,8 +273,7 @@ void ExhibitApp::Impl::draw_trail() {
     const MassText mass = format_mass(t.total_kg, tr("number.kg"), tr("number.t"));
     const std::string hero_text =
         "≈ " + figure("trail.total_kg", t.total_kg, "kg", mass.number + " " + mass.unit);
-    const float hero =
-        chains_first ? L.h1 : std::min(L.hero, std::max(L.h1, (bottom - y) * 0.3f));
+    const float hero = chains_first ? L.h1 : std::min(L.hero, std::max(L.h1, (bottom - y) * 0.3f));
     if (chains_first) {
         y += text(fonts.hero ? fonts.hero : head, hero, ImVec2(in.min.x, y),
                   theme::with_alpha(theme::co2, fade), hero_text.c_str()) +

@@ -26,10 +26,10 @@ int cmd_accounts(const std::vector<std::string>& argv, std::ostream& out) {
                "share\n";
         for (size_t r = 0; r < n; ++r) {
             double share = a.emitted_elsewhere_share(static_cast<Eigen::Index>(r));
-            out << m.regions[r].code << ',' << exact(a.territorial(r)) << ','
-                << exact(a.consumption(r)) << ',' << exact(a.imported(r)) << ','
-                << exact(a.exported(r)) << ',' << exact(a.household(r)) << ','
-                << (std::isnan(share) ? "" : exact(share)) << '\n';
+            out << m.regions[r].code << ',' << shortest_number(a.territorial(r)) << ','
+                << shortest_number(a.consumption(r)) << ',' << shortest_number(a.imported(r)) << ','
+                << shortest_number(a.exported(r)) << ',' << shortest_number(a.household(r)) << ','
+                << (std::isnan(share) ? "" : shortest_number(share)) << '\n';
         }
         return 0;
     }

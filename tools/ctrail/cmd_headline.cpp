@@ -49,20 +49,23 @@ int cmd_headline(const std::vector<std::string>& argv, std::ostream& out) {
             const char* coastal = r.kind == RegionKind::External ? ""
                                   : r.coastal                    ? "true"
                                                                  : "false";
-            out << csv_field(r.code) << ',' << coastal << ',' << exact(c.consumption) << ','
-                << exact(c.caused_by_industry) << ','
-                << (std::isnan(c.emitted_elsewhere_share) ? "" : exact(c.emitted_elsewhere_share));
+            out << csv_field(r.code) << ',' << coastal << ',' << shortest_number(c.consumption)
+                << ',' << shortest_number(c.caused_by_industry) << ','
+                << (std::isnan(c.emitted_elsewhere_share)
+                        ? ""
+                        : shortest_number(c.emitted_elsewhere_share));
             for (int i = 0; i < kTop; ++i) {
                 if (i < static_cast<int>(c.top_emitters.size()))
                     out << ',' << csv_field(m.regions[c.top_emitters[i].region].code) << ','
-                        << exact(c.top_emitters[i].value);
+                        << shortest_number(c.top_emitters[i].value);
                 else
                     out << ",,";
             }
             out << '\n';
         }
-        out << "national,," << exact(a.consumption.sum()) << ',' << exact(a.transfers.sum()) << ','
-            << exact(h.national_outside_share) << std::string(2 * kTop, ',') << '\n';
+        out << "national,," << shortest_number(a.consumption.sum()) << ','
+            << shortest_number(a.transfers.sum()) << ','
+            << shortest_number(h.national_outside_share) << std::string(2 * kTop, ',') << '\n';
         return 0;
     }
 

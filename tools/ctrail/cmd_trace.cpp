@@ -115,9 +115,9 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
             std::string chain;
             for (size_t t = 0; t < path_.nodes.size(); ++t)
                 chain += (t ? " <- " : "") + node_code(m, path_.nodes[t]);
-            out << p + 1 << ',' << exact(path_.value) << ','
-                << exact(r.total > 0 ? path_.value / r.total : 0) << ',' << path_.depth() << ','
-                << csv_field(chain) << '\n';
+            out << p + 1 << ',' << shortest_number(path_.value) << ','
+                << shortest_number(r.total > 0 ? path_.value / r.total : 0) << ',' << path_.depth()
+                << ',' << csv_field(chain) << '\n';
         }
         return 0;
     }

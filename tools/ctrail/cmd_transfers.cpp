@@ -24,7 +24,7 @@ int cmd_transfers(const std::vector<std::string>& argv, std::ostream& out) {
         for (size_t e = 0; e < dom.size(); ++e)
             for (size_t r = 0; r < m.regions.size(); ++r)
                 out << m.regions[dom[e]].code << ',' << m.regions[r].code << ','
-                    << exact(
+                    << shortest_number(
                            a.transfers(static_cast<Eigen::Index>(e), static_cast<Eigen::Index>(r)))
                     << '\n';
         return 0;

@@ -3,28 +3,14 @@
 #include "args.hpp"
 #include "store.hpp"
 
-#include <charconv>
 #include <cstdio>
 
 namespace ctrail::cli {
-
-std::string exact(double v) {
-    char buf[64];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
-}
 
 std::string fixed(double v, int decimals) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
-}
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
 }
 
 // Display width of UTF-8 text: CJK characters take two columns in a terminal.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "accounts.hpp"
+#include "csv.hpp" // csv_field, shortest_number for --csv output
 
 #include <ostream>
 #include <string>
@@ -10,12 +11,8 @@
 
 namespace ctrail::cli {
 
-// Shortest text that reads back as the same double (CSV output keeps full precision).
-std::string exact(double v);
 // Fixed-point with `decimals` digits (text tables).
 std::string fixed(double v, int decimals);
-// A CSV field, quoted when needed.
-std::string csv_field(const std::string& s);
 
 class TextTable {
   public:

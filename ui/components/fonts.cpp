@@ -3,6 +3,8 @@
 // built-in font stands in on any problem.
 #include "fonts.hpp"
 
+#include "utf8.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -79,32 +81,10 @@ void use_default_font(ImGuiIO& io, FontSet& fs) {
 std::vector<char32_t> decode_utf8(std::string_view s) {
     std::vector<char32_t> out;
     out.reserve(s.size());
+    char32_t cp = 0;
     for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        int extra = c < 0x80             ? 0
-                    : (c & 0xE0) == 0xC0 ? 1
-                    : (c & 0xF0) == 0xE0 ? 2
-                    : (c & 0xF8) == 0xF0 ? 3
-                                         : -1;
-        char32_t cp = extra == 0   ? c
-                      : extra == 1 ? (c & 0x1F)
-                      : extra == 2 ? (c & 0x0F)
-                                   : (c & 0x07);
-        bool ok = extra >= 0 && i + std::size_t(extra) < s.size();
-        for (int k = 1; ok && k <= extra; ++k) {
-            unsigned char cc = static_cast<unsigned char>(s[i + std::size_t(k)]);
-            if ((cc & 0xC0) != 0x80)
-                ok = false;
-            else
-                cp = (cp << 6) | (cc & 0x3F);
-        }
-        if (!ok) {
-            out.push_back(0xFFFD);
-            ++i;
-            continue;
-        }
+        next_utf8(s, i, cp); // a malformed byte becomes U+FFFD
         out.push_back(cp);
-        i += std::size_t(extra) + 1;
     }
     return out;
 }

@@ -2,6 +2,8 @@
 // placeholder formatting. See text_table.hpp for the file format.
 #include "text_table.hpp"
 
+#include "utf8.hpp"
+
 #include <fstream>
 #include <sstream>
 
@@ -22,18 +24,9 @@ bool valid_key(std::string_view key) {
 }
 
 bool valid_utf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        int extra = c < 0x80             ? 0
-                    : (c & 0xE0) == 0xC0 ? 1
-                    : (c & 0xF0) == 0xE0 ? 2
-                    : (c & 0xF8) == 0xF0 ? 3
-                                         : -1;
-        if (extra < 0 || i + std::size_t(extra) >= s.size() + (extra == 0 ? 1 : 0)) return false;
-        for (int k = 1; k <= extra; ++k)
-            if ((static_cast<unsigned char>(s[i + std::size_t(k)]) & 0xC0) != 0x80) return false;
-        i += std::size_t(extra) + 1;
-    }
+    char32_t cp = 0;
+    for (std::size_t i = 0; i < s.size();)
+        if (!next_utf8(s, i, cp)) return false;
     return true;
 }
 
