@@ -1,4 +1,5 @@
-# Every dependency comes from a Debian 12 package, found the standard way (see docs/BUILD.md).
+# Every dependency comes from a Debian 12 package, found the standard way (scripts/setup.sh
+# installs them; docs/ARCHITECTURE.md says which layer uses which).
 find_package(Eigen3 3.3 REQUIRED NO_MODULE)
 find_package(SQLite3 REQUIRED)
 find_package(PkgConfig REQUIRED)

@@ -1,38 +1,14 @@
-// One error type for everything that can be wrong with a model: it names the file, the line
-// (0 when not tied to one) and the problem, so a curator can fix the source directly.
+// Everything that can be wrong with a model is a ModelError: the shared file-line-problem error
+// (common/file_error.hpp), so a curator can fix the source directly.
 #pragma once
 
-#include <stdexcept>
-#include <string>
+#include <file_error.hpp>
 
 namespace ctrail {
 
-class ModelError : public std::runtime_error {
+class ModelError : public FileError {
   public:
-    ModelError(std::string file, int line, const std::string& problem)
-        : std::runtime_error(format(file, line, problem)), file_(std::move(file)), line_(line),
-          problem_(problem) {}
-    explicit ModelError(const std::string& problem) : ModelError("", 0, problem) {}
-
-    const std::string& file() const { return file_; }
-    int line() const { return line_; }
-    const std::string& problem() const { return problem_; }
-
-  private:
-    static std::string format(const std::string& file, int line, const std::string& problem) {
-        // Appends one piece at a time (GCC 12 warns falsely on chained temporaries at -O2).
-        std::string s;
-        if (!file.empty()) {
-            s.append(file);
-            if (line > 0) s.append(":").append(std::to_string(line));
-            s.append(": ");
-        }
-        s.append(problem);
-        return s;
-    }
-    std::string file_;
-    int line_;
-    std::string problem_;
+    using FileError::FileError;
 };
 
 } // namespace ctrail

@@ -3,7 +3,7 @@
 # configures the `dev` preset (debug, -Wall -Wextra -Werror), builds everything and runs
 # every test (engine units, pipeline, UI components, kiosk, package, end-to-end exhibit).
 #
-# Usage: scripts/run-tests.sh [PRESET]     PRESET: dev (default), asan or release
+# Usage: scripts/run-tests.sh [PRESET]     PRESET: dev (default), asan, tsan or release
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 preset=${1:-dev}

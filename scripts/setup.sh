@@ -10,7 +10,7 @@ set -eu
 packages="build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libeigen3-dev libsqlite3-dev doctest-dev
   python3 python3-fonttools fonts-noto-cjk fonts-wqy-microhei
-  dpkg-dev fakeroot file systemd"
+  dpkg-dev fakeroot file systemd clang-format"
 
 check_only=0
 [ "${1:-}" = "--check" ] && check_only=1

@@ -20,7 +20,7 @@ set(ENV{PKG_CONFIG_PATH} "")
 # ARM binaries (tests, the model build step, the headless tour) run under user-mode qemu;
 # binfmt_misc is not assumed. No `-L /usr/aarch64-linux-gnu`: the binaries find the arm64
 # libraries in /usr/lib/aarch64-linux-gnu through the multiarch loader paths, and -L made a
-# GL/EGL start spin forever (docs/PLATFORM.md).
+# GL/EGL start spin forever under qemu (measured on the build machines).
 find_program(CTRAIL_QEMU_AARCH64 qemu-aarch64-static)
 if(CTRAIL_QEMU_AARCH64)
   set(CMAKE_CROSSCOMPILING_EMULATOR ${CTRAIL_QEMU_AARCH64})

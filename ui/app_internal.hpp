@@ -1,13 +1,14 @@
-// ExhibitApp's insides, shared by the files that draw its screens (screen_*.cpp), its widgets
-// and its frame logic. Not part of the ui library's public interface.
+// ExhibitApp's insides, shared by the files that draw its screens (screen_*.cpp), its controls,
+// text layout, map layers, overlays and its frame logic. Not part of the ui library's public
+// interface.
 #pragma once
 
-#include "async_result.hpp"
 #include "box.hpp"
 #include "content.hpp"
 #include "exhibit_app.hpp"
 #include "exhibit_state.hpp"
 #include "journey.hpp"
+#include "story_data.hpp"
 
 #include "fonts.hpp"
 #include "icons.hpp"
@@ -15,6 +16,7 @@
 #include "map_view.hpp"
 #include "text_table.hpp"
 #include "theme.hpp"
+#include "worker.hpp"
 
 #include <exhibit_model.hpp>
 
@@ -25,11 +27,6 @@
 #include <vector>
 
 namespace ctrail::ui {
-
-// The trail's steps: the product's own factories (stage 0), their suppliers (1), the suppliers'
-// suppliers (2), and everything further back (3 and beyond).
-inline constexpr int kTrailSteps = 4;
-inline constexpr int kTrailPaths = 8; // arcs on the map
 
 // Where things go on the canvas (landscape: map left ~60 %, story right; portrait: map on top),
 // and the type sizes that fit the story panel.
@@ -57,16 +54,18 @@ struct ExhibitApp::Impl {
     std::optional<MapAsset> map_asset;
     std::unique_ptr<MapView> map_view;
     Box map_fitted;
-    std::unique_ptr<ctrail::ExhibitModel> model;
+    // Shared with the worker's jobs: no lifetime depends on member order.
+    std::shared_ptr<const ctrail::ExhibitModel> model;
     std::vector<int> map_to_model, model_to_map; // province index <-> model region index
-    AsyncResult<BigPicture> big_job;
+    JobSlot<BigPicture> big_job;
     std::optional<BigPicture> big;
+    bool big_failed = false; // the engine could not compute it (logged)
     Journey journey;
     ExhibitState state;
     std::map<std::string, Box, std::less<>> targets, last_targets;
 
     // The trace behind the trail, computed off the UI thread.
-    AsyncResult<ExhibitTrace> trace_job;
+    JobSlot<ExhibitTrace> trace_job;
     std::optional<ExhibitTrace> trace;
     std::string trace_request; // "region/product" of the running or last trace
     double trace_at = -1;      // when the result arrived (fade-in)
@@ -77,13 +76,15 @@ struct ExhibitApp::Impl {
     double screen_at = 0; // when the current screen appeared
     Screen last_screen = Screen::Attract;
     int last_step = 0;
-    double step_at = 0;    // when the current trail step began
-    double busy_until = 0; // animations run until then (settled())
-    int region_page = 0;
-    bool input_blocked = false; // an overlay swallows this frame's touches
+    double step_at = 0;           // when the current trail step began
+    double busy_until = 0;        // animations run until then (settled())
+    double transitions_until = 0; // screen, step and trace fades end then (drawn())
+    bool input_blocked = false;   // an overlay swallows this frame's touches
     bool overlay_swallow = false;
     ImDrawList* dl = nullptr;
     Layout L;
+    // Last member: destroyed first, so its thread has joined before anything else goes.
+    Worker worker;
 
     // --- exhibit_app.cpp
     void log(int level, const std::string& message) const;
@@ -93,6 +94,14 @@ struct ExhibitApp::Impl {
     void animate_until(double t) {
         if (t > busy_until) busy_until = t;
     }
+    // A one-off fade (new screen, trail step, trace arrived): a screenshot waits for its end.
+    void transition_until(double t) {
+        animate_until(t);
+        if (t > transitions_until) transitions_until = t;
+    }
+    // The one way a visit ends (Start again, About's finish, the idle reset): everything the
+    // visitor chose or caused is forgotten, a running trace is dropped.
+    void end_visit();
     bool zh() const { return journey.language() == "zh"; }
     Lang lang() const { return zh() ? Lang::Zh : Lang::En; }
     const ExhibitRegion* region(int model_index) const;
@@ -104,12 +113,7 @@ struct ExhibitApp::Impl {
     // --- layout.cpp
     void compute_layout(ImVec2 canvas);
 
-    // --- widgets.cpp
-    bool hit(const char* id, Box b); // tappable area; true when tapped
-    bool primary_button(const char* id, Box b, const char* label, bool arrow = true);
-    bool secondary_button(const char* id, Box b, const char* label,
-                          std::optional<IconId> icon = std::nullopt, bool selected = false,
-                          float text_size = 0); // 0: body
+    // --- text_layout.cpp
     ImVec2 measure(ImFont* font, float size, const char* text, float wrap = 0) const;
     // The loaded face that renders `size` best: a font drawn well below the size its atlas was
     // built at loses thin strokes (dots, hyphens), so smaller sizes move to a smaller face.
@@ -131,17 +135,6 @@ struct ExhibitApp::Impl {
                     const char* text, bool draw = true) {
         return runs(font, size, pos, wrap, {{text, colour}}, 1.25f, draw);
     }
-    std::string figure(const std::string& id, double engine, const std::string& unit,
-                       const std::string& shown);
-    void panel_card(Box b);
-    bool bottom_bar(const char* next_id, const char* next_label, bool show_home = true,
-                    bool next_primary = true);
-    void language_switch(Box b);
-    void overlays(bool blocked_before);
-    // mark_no_data: provinces without model data get the no-data fill and hatching (pair with
-    // draw_no_data_labels); false on the decorative attract map.
-    void draw_map_base(bool mark_no_data = true);
-    void draw_no_data_labels();
     // Text with {name} placeholders as coloured runs (placeholders in their own colours).
     struct Arg {
         const char* name;
@@ -151,13 +144,49 @@ struct ExhibitApp::Impl {
     std::vector<Run> template_runs(const char* pattern, ImU32 base,
                                    const std::vector<Arg>& args) const;
     std::string plain(const std::vector<Run>& runs) const;
+
+    // --- controls.cpp
+    bool hit(const char* id, Box b); // tappable area; true when tapped
+    bool primary_button(const char* id, Box b, const char* label, bool arrow = true);
+    bool secondary_button(const char* id, Box b, const char* label,
+                          std::optional<IconId> icon = std::nullopt, bool selected = false,
+                          float text_size = 0); // 0: body
+    // A number on screen is recorded in the state (with the engine value it came from) once
+    // it has been drawn, never before: what the state file lists is what a visitor sees.
+    static ShownFigure figure(std::string id, double engine, std::string unit, std::string shown) {
+        return {std::move(id), engine, std::move(unit), std::move(shown)};
+    }
+    void record(ShownFigure f);
+    // One row of a share list (the trail's chains, the big picture's flows): the words, the
+    // figure on the right and a bar `fraction` of the width long. Draws and records it and
+    // moves y on, or returns false (nothing drawn) when it does not fit above `bottom`.
+    struct ShareRowStyle {
+        ImU32 words, figure, bar, track;
+        float fit_margin; // room the row needs beyond itself
+        float gap_after;
+    };
+    bool share_row(Box in, float& y, float bottom, float size, const std::string& words,
+                   const ShownFigure& pct, double fraction, const ShareRowStyle& style);
+    void panel_card(Box b);
+    bool bottom_bar(const char* next_id, const char* next_label, bool show_home = true,
+                    bool next_primary = true);
+    void language_switch(Box b);
     void step_dots(ImVec2 pos, int count, int current, float size);
+    float icon_stroke(float icon_size) const;
+
+    // --- overlays.cpp
+    void overlays(bool blocked_before);
+
+    // --- map_layers.cpp
+    // mark_no_data: provinces without model data get the no-data fill and hatching (pair with
+    // draw_no_data_labels); false on the decorative attract map.
+    void draw_map_base(bool mark_no_data = true);
+    void draw_no_data_labels();
     // Map labels that never overlap: reserve() a box, place_label() tries right, left, above
     // and below a mark of radius r and returns the top-left corner, or nothing when all clash.
     std::vector<Box> label_boxes;
     void reserve(Box b) { label_boxes.push_back(b); }
     std::optional<ImVec2> place_label(ImVec2 anchor, ImVec2 size, float r, Box bounds);
-    float icon_stroke(float icon_size) const;
 
     // --- screens
     void draw_unavailable();

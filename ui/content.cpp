@@ -10,9 +10,6 @@
 
 namespace ctrail::ui {
 
-ContentError::ContentError(const std::string& file, int line, const std::string& problem)
-    : std::runtime_error(file + (line > 0 ? ":" + std::to_string(line) : "") + ": " + problem) {}
-
 namespace {
 
 struct Row {

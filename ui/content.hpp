@@ -4,15 +4,17 @@
 // order). Every problem is reported as "file:line: problem" and nothing is half-loaded.
 #pragma once
 
+#include <file_error.hpp>
+
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace ctrail::ui {
 
-class ContentError : public std::runtime_error {
+class ContentError : public FileError {
   public:
-    ContentError(const std::string& file, int line, const std::string& problem);
+    using FileError::FileError;
 };
 
 struct Product {

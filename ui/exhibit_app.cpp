@@ -115,10 +115,9 @@ bool ExhibitApp::load(ImVec2 canvas) {
     }
     std::vector<std::string_view> texts = d.texts.all_texts();
     for (const auto& s : extra) texts.push_back(s);
-    FontFiles files = default_font_files();
-    if (!d.config.paths.font.empty()) files.regular = d.config.paths.font;
     ImGuiIO& io = ImGui::GetIO();
-    d.fonts = load_fonts(io, files, d.metrics, texts, {"千克", "吨", "≈", "kg", "t", "%", "CO₂"});
+    d.fonts = load_fonts(io, d.config.paths.fonts, d.metrics, texts,
+                         {"千克", "吨", "≈", "kg", "t", "%", "CO₂"});
     if (!d.fonts.error.empty()) d.log(4, "font: " + d.fonts.error);
 
     if (d.model && d.map_asset) {
@@ -137,8 +136,7 @@ bool ExhibitApp::load(ImVec2 canvas) {
                 d.become_unavailable(d.config.paths.content + "/products.tsv: product '" + p.id +
                                      "' names sector '" + p.sector +
                                      "', which the model does not have");
-        const ctrail::ExhibitModel* m = d.model.get();
-        d.big_job.start([m] { return m->big_picture(); });
+        d.big_job.start(d.worker, [m = d.model] { return m->big_picture(); });
     }
     d.state.language = d.journey.language();
     d.state.screen = d.journey.screen();
@@ -182,27 +180,44 @@ void ExhibitApp::Impl::start_trace() {
     options.product_zh = p->short_zh;
     const std::string region = journey.region(), sector = p->sector;
     const double amount = p->price_yuan;
-    const ctrail::ExhibitModel* m = model.get();
     trace.reset();
     trace_failed = false;
     trace_request = region + "/" + p->id;
-    trace_job.start(
-        [m, region, sector, amount, options] { return m->trace(region, sector, amount, options); });
+    trace_job.start(worker, [m = model, region, sector, amount, options] {
+        return m->trace(region, sector, amount, options);
+    });
 }
 
 void ExhibitApp::Impl::poll_jobs() {
-    if (auto b = big_job.poll()) big = std::move(*b);
-    if (auto t = trace_job.poll()) {
-        if (!t->error.empty()) {
-            log(3, "trace " + trace_request + " failed: " + t->error);
-            trace_failed = true;
-        } else {
-            trace = std::move(*t);
-            trace_at = now;
-            step_at = now;
-            animate_until(now + 1.6);
+    if (auto b = big_job.poll()) {
+        if (b->value)
+            big = std::move(*b->value);
+        else {
+            log(3, "big picture failed: " + b->error);
+            big_failed = true;
         }
     }
+    if (auto t = trace_job.poll()) {
+        // The engine refuses a bad request with t.error; a throw arrives as the slot's error.
+        const std::string error = t->value ? t->value->error : t->error;
+        if (!error.empty()) {
+            log(3, "trace " + trace_request + " failed: " + error);
+            trace_failed = true;
+        } else {
+            trace = std::move(*t->value);
+            trace_at = now;
+            step_at = now;
+            transition_until(now + 1.6);
+        }
+    }
+}
+
+void ExhibitApp::Impl::end_visit() {
+    journey.reset();
+    trace_job.cancel();
+    trace.reset();
+    trace_failed = false;
+    trace_request.clear();
 }
 
 void ExhibitApp::Impl::fit_map(Box area) {
@@ -220,7 +235,7 @@ void ExhibitApp::frame(double now_s) {
     if (d.first_frame) { // the exhibit fades in from the background when it starts
         d.first_frame = false;
         d.screen_at = now_s;
-        d.animate_until(now_s + 0.6);
+        d.transition_until(now_s + 0.6);
     }
     d.last_targets.swap(d.targets);
     d.targets.clear();
@@ -236,20 +251,19 @@ void ExhibitApp::frame(double now_s) {
     if (io.MouseClicked[0]) d.journey.touch(d.now);
     if (d.journey.update(d.now)) {
         d.log(6, "idle: reset to the attract screen");
-        d.trace.reset();
-        d.region_page = 0;
+        d.end_visit();
     }
     d.texts.set_language(d.lang());
 
     if (d.journey.screen() != d.last_screen) {
         d.last_screen = d.journey.screen();
         d.screen_at = d.now;
-        d.animate_until(d.now + 0.6);
+        d.transition_until(d.now + 0.6);
     }
     if (d.journey.trail_step() != d.last_step) {
         d.last_step = d.journey.trail_step();
         d.step_at = d.now;
-        d.animate_until(d.now + 1.6);
+        d.transition_until(d.now + 1.6);
     }
 
     d.compute_layout(io.DisplaySize);
@@ -322,6 +336,12 @@ std::optional<Box> ExhibitApp::target(std::string_view id) const {
 bool ExhibitApp::settled() const {
     const Impl& d = *impl_;
     return !d.trace_job.busy() && !d.big_job.busy() && d.now >= d.busy_until;
+}
+
+bool ExhibitApp::drawn() const {
+    const Impl& d = *impl_;
+    return !d.first_frame && !d.trace_job.busy() && !d.big_job.busy() &&
+           d.now >= d.transitions_until;
 }
 
 } // namespace ctrail::ui

@@ -5,6 +5,7 @@
 
 #include "box.hpp"
 #include "exhibit_state.hpp"
+#include "fonts.hpp"
 
 #include <imgui.h>
 
@@ -21,7 +22,7 @@ struct AppPaths {
     std::string content; // folder with products.tsv, equivalents.tsv
     std::string text;    // folder with en.tsv, zh.tsv
     std::string map;     // the map asset file
-    std::string font;    // the subset font; "" = the components' default search
+    FontFiles fonts;     // the subset fonts (regular, bold, fallback)
 };
 
 struct AppConfig {
@@ -56,6 +57,10 @@ class ExhibitApp {
     std::optional<Box> target(std::string_view id) const;
     // Nothing is moving or pending: no trace running, every animation finished.
     bool settled() const;
+    // The screen is fully drawn: its fade-in and any trail-step fade are over and no result is
+    // pending. Unlike settled(), endless animations (the countdown, a breathing dot) do not
+    // count: a screenshot waits for drawn().
+    bool drawn() const;
 
     struct Impl;
 

@@ -77,6 +77,7 @@ void Journey::reset() {
     region_.clear();
     product_.clear();
     step_ = steps_ = 0;
+    region_page_ = 0;
     home_confirm_ = false;
 }
 

@@ -26,18 +26,21 @@ class Journey {
     const std::string& product() const { return product_; }
     int trail_step() const { return step_; } // 1-based on the trail, 0 elsewhere
     bool home_confirm() const { return home_confirm_; }
+    int region_page() const { return region_page_; } // page of the province list shown
     const JourneyConfig& config() const { return config_; }
 
     // Any touch (or key) at time `now`: restarts the idle timer, cancels a countdown.
     // Returns false when the touch must do nothing else: it woke the attract screen or it
     // cancelled the countdown.
     bool touch(double now);
-    // Advances the idle logic; true when it reset the exhibit to Attract this call.
+    // Advances the idle logic; true when it reset the journey to Attract this call (the app then
+    // ends the visit).
     bool update(double now);
     bool counting_down(double now) const;
     int countdown_seconds(double now) const; // whole seconds left, rounded up
 
     void set_language(const std::string& code) { language_ = code; }
+    void set_region_page(int page) { region_page_ = page; }
     void start();                                                // Attract -> Region
     void choose_region(const std::string& code);                 // Region -> Product
     void choose_product(const std::string& id, int trail_steps); // Product -> Trail, step 1
@@ -47,7 +50,7 @@ class Journey {
     void about();       // -> About
     void ask_home() { home_confirm_ = true; }
     void cancel_home() { home_confirm_ = false; }
-    void reset(); // -> Attract, asleep, default language
+    void reset(); // -> Attract, asleep, default language, every choice forgotten
     void set_unavailable() { screen_ = Screen::Unavailable; }
 
   private:
@@ -57,6 +60,7 @@ class Journey {
     std::string language_;
     std::string region_, product_;
     int step_ = 0, steps_ = 0;
+    int region_page_ = 0;
     bool home_confirm_ = false;
     double last_touch_ = 0;
 };

@@ -20,11 +20,12 @@ void ExhibitApp::Impl::draw_about() {
     float y = left.min.y;
     y += runs(head, L.h1, ImVec2(left.min.x, y), left.w(), {{tr("about.title"), theme::text}}) +
          L.pad * 0.3f;
-    const std::string year = figure("about.year", meta.year, "year", std::to_string(meta.year));
-    const std::string year_line = format_text(tr("about.model_year"), {{"year", year}});
+    const ShownFigure year = figure("about.year", meta.year, "year", std::to_string(meta.year));
+    const std::string year_line = format_text(tr("about.model_year"), {{"year", year.shown}});
     y +=
         text(fonts.body, L.body, ImVec2(left.min.x, y), theme::coast, year_line.c_str(), left.w()) +
         L.pad;
+    record(year);
     const float body = two_columns ? L.body : L.caption;
     for (const char* para : {tr("about.method"), tr("about.caveat")}) {
         const float h =
@@ -68,7 +69,7 @@ void ExhibitApp::Impl::draw_about() {
         }
         for (const auto& c : comparisons) ry += item(c, ry);
     }
-    if (bottom_bar("next", tr("about.finish"))) journey.reset();
+    if (bottom_bar("next", tr("about.finish"))) end_visit();
 }
 
 } // namespace ctrail::ui

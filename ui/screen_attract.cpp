@@ -1,39 +1,12 @@
 // Attract: the map with carbon gently flowing from interior provinces to the coast, one
 // question, "Touch to start" and the language pair. The first touch only wakes the exhibit
-// (the overlay in widgets.cpp swallows it); then the start button begins the journey.
+// (the overlay in overlays.cpp swallows it); then the start button begins the journey.
 #include "app_internal.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 namespace ctrail::ui {
-
-namespace {
-// Decorative flows: from the interior provinces with the largest territorial emissions to the
-// coastal ones with the largest consumption-based emissions (the engine's accounts); the same
-// pairs every time.
-struct Flow {
-    int from, to; // model region indices
-};
-std::vector<Flow> attract_flows(const BigPicture& big, const std::vector<ExhibitRegion>& regions) {
-    std::vector<const RegionAccount*> interior, coast;
-    for (const auto& a : big.regions) {
-        if (a.region < 0 || regions[a.region].external || !regions[a.region].has_location) continue;
-        (regions[a.region].coastal ? coast : interior).push_back(&a);
-    }
-    std::sort(interior.begin(), interior.end(),
-              [](auto* a, auto* b) { return a->territorial > b->territorial; });
-    std::sort(coast.begin(), coast.end(),
-              [](auto* a, auto* b) { return a->consumption > b->consumption; });
-    std::vector<Flow> flows;
-    const std::size_t nc = std::min<std::size_t>(coast.size(), 7);
-    const std::size_t ni = std::min<std::size_t>(interior.size(), 9);
-    for (std::size_t c = 0; c < nc; ++c)
-        for (std::size_t k = 0; k < 2 && ni > 0; ++k)
-            flows.push_back({interior[(c * 2 + k * 3) % ni]->region, coast[c]->region});
-    return flows;
-}
-} // namespace
 
 void ExhibitApp::Impl::draw_attract() {
     const bool awake = journey.awake();
@@ -44,7 +17,8 @@ void ExhibitApp::Impl::draw_attract() {
     draw_map_base(false);
 
     if (big && model && map_view) {
-        const std::vector<Flow> flows = attract_flows(*big, model->regions()); // ~30 regions: cheap
+        // Decorative: the same pairs every time (story_data.hpp); ~30 regions, cheap per frame.
+        const std::vector<Flow> flows = attract_flows(*big, model->regions());
         const float line = std::max(1.5f, metrics.mm(0.4f));
         for (std::size_t i = 0; i < flows.size(); ++i) {
             const int a = model_to_map[flows[i].from], b = model_to_map[flows[i].to];

@@ -5,17 +5,27 @@
 #include "number_format.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 namespace ctrail::ui {
 
 static std::string group_label(const ExhibitApp::Impl& d, const std::string& group) {
-    // Group names come from the model (English); the text tables may carry a translation under
-    // "group.<name in lower case, spaces as _>", else the model's name is shown.
-    std::string key = "group.";
-    for (char c : group) key += (c == ' ' || c == '-') ? '_' : char(std::tolower((unsigned char)c));
-    if (d.texts.has(d.lang(), key)) return d.texts.tr(d.lang(), key);
+    // The model names its region groups in English; their labels are in the text tables. A
+    // group not listed here shows the model's name.
+    struct GroupKey {
+        const char* group;
+        const char* key;
+    };
+    static constexpr GroupKey kGroups[] = {{"Beijing-Tianjin", "group.beijing_tianjin"},
+                                           {"Northern Coastal", "group.northern_coastal"},
+                                           {"Eastern Coastal", "group.eastern_coastal"},
+                                           {"Southern Coastal", "group.southern_coastal"},
+                                           {"Central", "group.central"},
+                                           {"Northeast", "group.northeast"},
+                                           {"Northwest", "group.northwest"},
+                                           {"Southwest", "group.southwest"}};
+    for (const GroupKey& g : kGroups)
+        if (group == g.group) return d.texts.tr(d.lang(), g.key);
     return group;
 }
 
@@ -26,9 +36,10 @@ void ExhibitApp::Impl::draw_big_picture() {
     ImFont* head = fonts.headline ? fonts.headline : fonts.body;
     const float line = std::max(2.f, metrics.mm(0.5f));
     if (!big) {
-        runs(head, L.h1, L.story.min, L.story.w(), {{tr("trail.loading"), theme::text}});
+        const char* msg = big_failed ? tr("big.failed") : tr("trail.loading");
+        runs(head, L.h1, L.story.min, L.story.w(), {{msg, theme::text}});
         bottom_bar("", nullptr);
-        animate_until(now + 0.1);
+        if (!big_failed) animate_until(now + 0.1);
         return;
     }
     const BigPicture& b = *big;
@@ -92,11 +103,12 @@ void ExhibitApp::Impl::draw_big_picture() {
     float y = in.min.y;
     y +=
         text(fonts.body, L.caption, in.min, theme::coast, tr("big.caption"), in.w()) + L.pad * 0.5f;
-    const std::string share = figure("big.national_outside_share", b.national_outside_share,
+    const ShownFigure share = figure("big.national_outside_share", b.national_outside_share,
                                      "share", format_percent(b.national_outside_share));
     auto head_runs =
-        template_runs(tr("big.headline"), theme::text, {{"share", share, theme::interior}});
+        template_runs(tr("big.headline"), theme::text, {{"share", share.shown, theme::interior}});
     y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), head_runs, 1.12f) + L.pad;
+    record(share);
 
     // The paper's policy point comes before the detail: it is the lesson.
     const float policy_h = paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), theme::text,
@@ -114,31 +126,16 @@ void ExhibitApp::Impl::draw_big_picture() {
     const float bottom = in.max.y;
     const float row_size = in.w() > metrics.mm(90) ? L.body : L.caption;
     const std::size_t rows = std::min<std::size_t>(shown, 6);
+    const ShareRowStyle style{theme::text, theme::interior, theme::interior, theme::background,
+                              3.f,         L.pad * 0.6f};
     for (std::size_t i = 0; i < rows; ++i) {
         const GroupFlow& f = *flows[i];
-        const std::string pct = figure("big.flow." + std::to_string(i) + ".share", f.share, "share",
+        const ShownFigure pct = figure("big.flow." + std::to_string(i) + ".share", f.share, "share",
                                        format_percent(f.share));
         const std::string from = group_label(*this, b.groups[f.from].name),
                           to = group_label(*this, b.groups[f.to].name);
         const std::string row = format_text(tr("big.flow_row"), {{"from", from}, {"to", to}});
-        const ImVec2 pct_size = measure(head, row_size, pct.c_str());
-        const ImVec2 rs = measure(fonts.body, row_size, row.c_str(), in.w() - pct_size.x - L.pad);
-        const float bar = std::max(4.f, row_size * 0.28f);
-        if (y + rs.y + bar + 3 > bottom) {
-            state.figures.pop_back(); // not drawn after all
-            break;
-        }
-        text(fonts.body, row_size, ImVec2(in.min.x, y), theme::text, row.c_str(),
-             in.w() - pct_size.x - L.pad);
-        dl->AddText(pick(head, row_size), row_size, ImVec2(in.max.x - pct_size.x, y),
-                    theme::interior, pct.c_str());
-        y += rs.y + 3;
-        dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.max.x, y + bar), theme::background,
-                          bar / 2);
-        dl->AddRectFilled(ImVec2(in.min.x, y),
-                          ImVec2(in.min.x + float(in.w() * f.share / top), y + bar),
-                          theme::interior, bar / 2);
-        y += bar + L.pad * 0.6f;
+        if (!share_row(in, y, bottom, row_size, row, pct, f.share / top, style)) break;
     }
     if (bottom_bar("next", tr("about.button"))) journey.about();
 }

@@ -55,7 +55,7 @@ void ExhibitApp::Impl::draw_product() {
                                : ImVec2(in.min.x + isz / 2, in.min.y + isz / 2);
         if (icon) draw_icon(dl, *icon, ic, isz, theme::coast, icon_stroke(isz));
         const std::string& name = zh() ? p.name_zh : p.name_en;
-        const std::string price = figure(
+        const ShownFigure price = figure(
             "product." + p.id + ".price", p.price_yuan, "yuan",
             format_text(tr("what.price"),
                         {{"price", zh() ? format_yuan(p.price_yuan, tr("number.ten_thousand"),
@@ -64,12 +64,13 @@ void ExhibitApp::Impl::draw_product() {
         const float tx = side ? in.min.x + isz + L.pad : in.min.x;
         const float tw = in.max.x - tx;
         const ImVec2 ns = measure(name_font, name_size, name.c_str(), tw);
-        const ImVec2 ps = measure(fonts.caption, price_size, price.c_str(), tw);
+        const ImVec2 ps = measure(fonts.caption, price_size, price.shown.c_str(), tw);
         float ty = side ? in.centre().y - (ns.y + ps.y + 4) / 2 : in.max.y - ns.y - ps.y - 4;
         ty = std::max(ty, side ? in.min.y : ic.y + isz / 2 + 2);
         text(name_font, name_size, ImVec2(tx, ty), theme::text, name.c_str(), tw);
-        text(fonts.caption, price_size, ImVec2(tx, ty + ns.y + 4), theme::muted_text, price.c_str(),
-             tw);
+        text(fonts.caption, price_size, ImVec2(tx, ty + ns.y + 4), theme::muted_text,
+             price.shown.c_str(), tw);
+        record(price);
         if (tapped) {
             journey.choose_product(p.id, kTrailSteps);
             log(6, "product chosen: " + p.id);

@@ -75,7 +75,7 @@ void ExhibitApp::Impl::draw_region() {
         pages.push_back(std::move(page));
     }
     if (pages.empty()) return;
-    region_page = std::clamp(region_page, 0, int(pages.size()) - 1);
+    const int region_page = std::clamp(journey.region_page(), 0, int(pages.size()) - 1);
     const float bw = (s.w() - (cols - 1) * L.gap * 0.6f) / cols;
     const auto& page = pages[region_page];
     for (std::size_t i = 0; i < page.size(); ++i) {
@@ -98,7 +98,7 @@ void ExhibitApp::Impl::draw_region() {
     const char* more =
         region_page + 1 < int(pages.size()) ? tr("where.more") : tr("where.first_page");
     if (bottom_bar("region.page", pages.size() > 1 ? more : nullptr, true, false))
-        region_page = (region_page + 1) % int(pages.size());
+        journey.set_region_page((region_page + 1) % int(pages.size()));
 }
 
 } // namespace ctrail::ui

@@ -7,23 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace ctrail::ui {
-
-namespace {
-// Share of the trace total released in each region through trail step `step` (1-based):
-// steps 1..3 are supply-chain stages 0..2, the last step adds everything further back.
-std::vector<double> shares_through(const ExhibitTrace& t, int step, std::size_t regions) {
-    if (step < kTrailSteps) return t.region_shares_through_stage(step, regions);
-    std::vector<double> s(regions, 0.0);
-    for (const auto& r : t.by_region) s[r.region] = r.share;
-    return s;
-}
-double share_through(const ExhibitTrace& t, int step) {
-    return step >= kTrailSteps ? 1.0 : t.share_through_stage(step);
-}
-} // namespace
 
 void ExhibitApp::Impl::draw_trail() {
     fit_map(L.map);
@@ -47,32 +32,11 @@ void ExhibitApp::Impl::draw_trail() {
     // provinces once, as wide as the share of the chains that run along it.
     const float fade = trace ? Ease::in_out(now, trace_at, 0.5) : 0.f;
     if (trace && home_p >= 0) {
-        struct Leg {
-            double share = 0;
-            int reveal = kTrailSteps; // the first step that shows it
-        };
-        std::map<std::pair<int, int>, Leg> legs;
-        for (const TracePathView& path : trace->paths) {
-            const int reveal = std::min(int(path.nodes.size()), kTrailSteps); // depth + 1
-            if (reveal > step) continue;
-            int from = home;
-            for (const auto& node : path.nodes) {
-                if (node.region != from) {
-                    Leg& leg = legs[{from, node.region}];
-                    leg.share += path.share;
-                    leg.reveal = std::min(leg.reveal, reveal);
-                }
-                from = node.region;
-            }
-        }
-        std::vector<std::pair<std::pair<int, int>, Leg>> sorted(legs.begin(), legs.end());
-        std::sort(sorted.begin(), sorted.end(),
-                  [](auto& a, auto& b) { return a.second.share > b.second.share; });
-        if (sorted.size() > std::size_t(kTrailPaths)) sorted.resize(kTrailPaths);
-        const double top = sorted.empty() ? 1 : sorted.front().second.share;
-        for (std::size_t i = sorted.size(); i-- > 0;) {
-            const auto& [ends, leg] = sorted[i];
-            const int a = model_to_map[ends.first], b = model_to_map[ends.second];
+        const std::vector<TrailLeg> legs = trail_legs(*trace, home, step, kTrailPaths);
+        const double top = legs.empty() ? 1 : legs.front().share;
+        for (std::size_t i = legs.size(); i-- > 0;) {
+            const TrailLeg& leg = legs[i];
+            const int a = model_to_map[leg.from], b = model_to_map[leg.to];
             if (a < 0 || b < 0) continue;
             // New legs run out from the consumer's side over ~1.3 s; earlier ones stay drawn.
             const float progress =
@@ -85,15 +49,12 @@ void ExhibitApp::Impl::draw_trail() {
     }
 
     // Bubbles: CO2 released in each province so far; area = share. They grow into each step.
-    struct Label {
-        int region;
-        double share;
-    };
-    std::vector<Label> labels;
+    std::vector<BubbleLabel> labels;
     if (trace) {
         const ExhibitTrace& t = *trace;
         const std::size_t nr = model->regions().size();
-        const auto cur = shares_through(t, step, nr), prev = shares_through(t, step - 1, nr);
+        const auto cur = shares_through_step(t, step, nr),
+                   prev = shares_through_step(t, step - 1, nr);
         const float grow = Ease::in_out(now, std::max(step_at, trace_at), 0.9);
         const float max_r = std::min(L.map.w(), L.map.h()) * 0.085f;
         for (std::size_t r = 0; r < nr; ++r) {
@@ -101,22 +62,8 @@ void ExhibitApp::Impl::draw_trail() {
             const double s = prev[r] + (cur[r] - prev[r]) * grow;
             draw_bubble(dl, map_view->anchor(model_to_map[r]), bubble_radius(float(s), max_r),
                         theme::with_alpha(theme::co2, fade), std::max(1.5f, line * 0.7f));
-            labels.push_back({int(r), cur[r]});
         }
-        // The provinces the headline names (home and the two largest emitters elsewhere) are
-        // labelled first, so the map and the words agree; then the largest bubbles.
-        std::vector<int> named{home};
-        for (const auto& r : t.by_region)
-            if (r.region != home && named.size() < 3) named.push_back(r.region);
-        auto rank = [&](const Label& l) {
-            auto it = std::find(named.begin(), named.end(), l.region);
-            return it == named.end() ? 3 : int(it - named.begin());
-        };
-        std::sort(labels.begin(), labels.end(), [&](const Label& a, const Label& b) {
-            return rank(a) != rank(b) ? rank(a) < rank(b) : a.share > b.share;
-        });
-        const std::size_t max_labels = L.map.w() > metrics.mm(120) ? 6 : 4;
-        if (labels.size() > max_labels) labels.resize(max_labels);
+        labels = ranked_labels(t, home, cur, model_to_map, L.map.w() > metrics.mm(120) ? 6 : 4);
     }
 
     // The product on the visitor's province, out at sea so it never hides a bubble.
@@ -162,27 +109,25 @@ void ExhibitApp::Impl::draw_trail() {
     // Labels for the largest bubbles, placed where they clash with nothing.
     if (trace) {
         const float max_r = std::min(L.map.w(), L.map.h()) * 0.085f;
-        for (const Label& lb : labels) {
+        for (const BubbleLabel& lb : labels) {
             const ExhibitRegion& reg = model->regions()[lb.region];
             const ImVec2 a = map_view->anchor(model_to_map[lb.region]);
             const float r = bubble_radius(float(lb.share), max_r);
-            const std::string pct = figure("trail.region." + reg.code + ".share", lb.share, "share",
+            const ShownFigure pct = figure("trail.region." + reg.code + ".share", lb.share, "share",
                                            format_percent(lb.share));
             const std::string name = region_name(lb.region);
             const ImVec2 ns = measure(fonts.body, L.caption, name.c_str());
-            const ImVec2 ps = measure(head, L.caption, pct.c_str());
+            const ImVec2 ps = measure(head, L.caption, pct.shown.c_str());
             const ImVec2 size(ns.x + ps.x + 12, ns.y + 2);
             const auto pos = place_label(a, size, r, L.map);
-            if (!pos) {
-                state.figures.pop_back(); // no room for this label: not on screen
-                continue;
-            }
+            if (!pos) continue; // no room for this label: not on screen
             const ImU32 halo = theme::with_alpha(theme::background, 0.6f * fade);
             dl->AddRectFilled(*pos, ImVec2(pos->x + size.x, pos->y + size.y), halo, 4);
             dl->AddText(pick(fonts.body, L.caption), L.caption, ImVec2(pos->x + 3, pos->y + 1),
                         theme::with_alpha(theme::text, fade), name.c_str());
             dl->AddText(pick(head, L.caption), L.caption, ImVec2(pos->x + ns.x + 9, pos->y + 1),
-                        theme::with_alpha(theme::co2, fade), pct.c_str());
+                        theme::with_alpha(theme::co2, fade), pct.shown.c_str());
+            record(pct);
         }
     }
 
@@ -242,26 +187,25 @@ void ExhibitApp::Impl::draw_trail() {
 
     // Headline: "71% of the CO2 behind your car was released outside Shanghai, most in Hebei and
     // Inner Mongolia." from the trace's share elsewhere and its top regions outside home.
-    std::vector<int> outside;
-    for (const auto& r : t.by_region)
-        if (r.region != home && r.share > 0) outside.push_back(r.region);
-    const std::string share = figure("trail.share_elsewhere", t.share_elsewhere, "share",
+    const HeadlineChoice choice = choose_headline(t, home);
+    const ShownFigure share = figure("trail.share_elsewhere", t.share_elsewhere, "share",
                                      format_percent(t.share_elsewhere));
-    std::vector<Arg> args{{"share", share, theme::with_alpha(theme::interior, fade)},
+    std::vector<Arg> args{{"share", share.shown, theme::with_alpha(theme::interior, fade)},
                           {"product", product_word, txt},
                           {"home", home_name, theme::with_alpha(theme::coast, fade)}};
     const char* pattern = tr("trail.headline_home");
-    if (outside.size() >= 2) {
+    if (choice.kind == HeadlineChoice::Kind::Two)
         pattern = tr("trail.headline");
-        args.push_back({"top1", region_name(outside[0]), theme::with_alpha(theme::interior, fade)});
-        args.push_back({"top2", region_name(outside[1]), theme::with_alpha(theme::interior, fade)});
-    } else if (outside.size() == 1) {
+    else if (choice.kind == HeadlineChoice::Kind::One)
         pattern = tr("trail.headline_one");
-        args.push_back({"top1", region_name(outside[0]), theme::with_alpha(theme::interior, fade)});
-    }
+    const char* top_names[] = {"top1", "top2"};
+    for (std::size_t i = 0; i < choice.top.size(); ++i)
+        args.push_back(
+            {top_names[i], region_name(choice.top[i]), theme::with_alpha(theme::interior, fade)});
     const auto headline = template_runs(pattern, txt, args);
     state.headline = plain(headline);
     y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), headline, 1.12f) + L.pad * 0.4f;
+    record(share);
 
     // On a small panel the story cannot hold the total, its comparison and the chains at once:
     // the early steps tell the total, the later ones (further back along the chains) trade the
@@ -271,17 +215,20 @@ void ExhibitApp::Impl::draw_trail() {
 
     // The total, rounded to two significant figures, and its everyday comparison.
     const MassText mass = format_mass(t.total_kg, tr("number.kg"), tr("number.t"));
-    const std::string hero_text =
-        "≈ " + figure("trail.total_kg", t.total_kg, "kg", mass.number + " " + mass.unit);
+    const ShownFigure total =
+        figure("trail.total_kg", t.total_kg, "kg", mass.number + " " + mass.unit);
+    const std::string hero_text = format_text(tr("number.approx"), {{"value", total.shown}});
     const float hero = chains_first ? L.h1 : std::min(L.hero, std::max(L.h1, (bottom - y) * 0.3f));
     if (chains_first) {
         y += text(fonts.hero ? fonts.hero : head, hero, ImVec2(in.min.x, y),
                   theme::with_alpha(theme::co2, fade), hero_text.c_str()) +
              L.pad * 0.2f;
+        record(total);
     } else if (y + hero * 1.05f < bottom) {
         y += text(fonts.hero ? fonts.hero : head, hero, ImVec2(in.min.x, y),
                   theme::with_alpha(theme::co2, fade), hero_text.c_str()) *
              0.98f;
+        record(total);
         const char* unit_words =
             t.total_kg >= 999.5 ? tr("trail.mass_words_t") : tr("trail.mass_words_kg");
         if (y + L.body * 1.2f < bottom)
@@ -290,17 +237,18 @@ void ExhibitApp::Impl::draw_trail() {
     const Equivalent* e = p && !chains_first ? content.find_equivalent(p->equivalent) : nullptr;
     if (e) {
         const double n = t.total_kg / e->kg_co2_per_unit;
-        const std::string count =
+        const ShownFigure count =
             figure("trail.equivalent." + e->id, n, e->unit,
                    format_count(n, zh() ? tr("number.ten_thousand") : nullptr));
-        const std::string sentence = format_text(zh() ? e->text_zh : e->text_en, {{"n", count}});
+        const std::string sentence =
+            format_text(zh() ? e->text_zh : e->text_en, {{"n", count.shown}});
         const ImU32 col = theme::with_alpha(theme::muted_text, fade);
         const float eh = paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), col,
                                    sentence.c_str(), false);
-        if (y + eh >= bottom)
-            state.figures.pop_back(); // no room: not on screen
-        else
+        if (y + eh < bottom) { // else no room: not on screen
             y += paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), col, sentence.c_str());
+            record(count);
+        }
     }
     y += L.pad;
 
@@ -316,29 +264,19 @@ void ExhibitApp::Impl::draw_trail() {
             y += text(head, L.h2 * 0.85f, ImVec2(in.min.x, y), txt, tr("trail.top_chains")) +
                  L.pad * 0.4f;
         const double top = t.paths[0].share;
+        const ShareRowStyle style{txt,
+                                  theme::with_alpha(theme::co2, fade),
+                                  theme::with_alpha(theme::co2, fade),
+                                  theme::with_alpha(theme::background, fade),
+                                  L.pad,
+                                  L.pad * 0.7f};
         for (int i = 0; i < n_paths; ++i) {
             const TracePathView& path = t.paths[i];
-            const std::string pct = figure("trail.path." + std::to_string(i) + ".share", path.share,
+            const ShownFigure pct = figure("trail.path." + std::to_string(i) + ".share", path.share,
                                            "share", format_percent(path.share));
-            const std::string& words = zh() ? path.text_zh : path.text_en;
-            const ImVec2 ps = measure(head, row, pct.c_str());
-            const float tw = in.w() - ps.x - L.pad;
-            const ImVec2 ws = measure(fonts.body, row, words.c_str(), tw);
-            const float bar = std::max(4.f, row * 0.28f);
-            if (y + ws.y + bar + L.pad > bottom) {
-                state.figures.pop_back(); // not on screen after all
+            if (!share_row(in, y, bottom, row, zh() ? path.text_zh : path.text_en, pct,
+                           path.share / top, style))
                 break;
-            }
-            text(fonts.body, row, ImVec2(in.min.x, y), txt, words.c_str(), tw);
-            dl->AddText(pick(head, row), row, ImVec2(in.max.x - ps.x, y),
-                        theme::with_alpha(theme::co2, fade), pct.c_str());
-            y += ws.y + 3;
-            dl->AddRectFilled(ImVec2(in.min.x, y), ImVec2(in.max.x, y + bar),
-                              theme::with_alpha(theme::background, fade), bar / 2);
-            dl->AddRectFilled(ImVec2(in.min.x, y),
-                              ImVec2(in.min.x + float(in.w() * path.share / top), y + bar),
-                              theme::with_alpha(theme::co2, fade), bar / 2);
-            y += bar + L.pad * 0.7f;
         }
     }
 
@@ -360,17 +298,18 @@ void ExhibitApp::Impl::draw_trail() {
         step_words = tr("trail.step4");
         break;
     }
-    const double so_far = share_through(t, step);
-    const std::string so_far_text =
+    const double so_far = share_through_step(t, step);
+    const ShownFigure so_far_text =
         figure("trail.found_so_far", so_far, "share", format_percent(so_far));
     const std::string step_line =
         format_text(tr("trail.step_of"), {{"step", std::to_string(step)},
                                           {"count", std::to_string(journey.trail_steps())},
                                           {"what", step_words},
-                                          {"share", so_far_text}});
+                                          {"share", so_far_text.shown}});
     text(fonts.body, L.caption,
          ImVec2(in.min.x, bottom + std::max(4.f, dot * 0.28f) + L.pad * 0.5f), theme::muted_text,
          step_line.c_str(), in.w());
+    record(so_far_text);
 
     if (bottom_bar("next", last ? tr("trail.to_big_picture") : tr("trail.next"))) {
         if (last)

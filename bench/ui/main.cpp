@@ -1,15 +1,18 @@
 // bench_ui: numbers for the exhibit's budgets (docs: < 2 ms CPU per frame on the trail screen at
 // 1920x1080 for UI build + draw lists, rasterisation excluded; < 1 s from start to the first
 // frame; < 80 MB peak resident memory). Runs the real program path headless.
-#include "exhibit_runner.hpp"
 #include "options.hpp"
+#include "ui_bench.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 int main(int argc, char** argv) {
     using namespace ctrail::platform;
+    using ctrail::bench::UiBenchResult;
     std::vector<std::string> args;
     int frames = 300;
     bool sized = false;
@@ -35,12 +38,12 @@ int main(int argc, char** argv) {
     }
     UiBenchResult r;
     std::string error;
-    if (!bench_ui(options, frames, r, error)) {
+    if (!ctrail::bench::bench_ui(options, frames, r, error)) {
         std::fprintf(stderr, "bench_ui: %s\n", error.c_str());
         return 1;
     }
-    std::printf("== ui (%dx%d, trail screen, last step, %d frames)\n", options.width,
-                options.height, r.frames);
+    std::printf("== ui (%dx%d, trail screen, last step, %d frames)\n", options.size->width,
+                options.size->height, r.frames);
     std::printf("%-58s %12.4f %-5s %s\n", "ui: trail frame CPU (UI build + draw lists)",
                 r.trail_frame_cpu_ms, "ms", "target < 2 ms");
     std::printf("%-58s %12.4f %-5s\n", "ui: trail frame wall time (same work)",

@@ -36,19 +36,21 @@ The Carbon Trail exhibit. Without options it runs full screen with the kiosk con
   -h, --help           this text
 
 Exit codes: 0 fine, 1 failure (logged), 2 bad command line, 3 a script step failed,
-4 the exhibit is unavailable (no model or broken assets; the screen asks visitors to get staff).
+4 the exhibit is unavailable (no model or broken assets; the screen asks visitors to get staff),
+128+N stopped by signal N (SIGTERM 143, SIGINT 130) within a frame, after finishing the file
+being written; the full-screen kiosk stops on SIGTERM/SIGINT with 0, as systemd expects.
 )";
 }
 
 namespace {
-void parse_size(const std::string& s, const char* what, int& w, int& h) {
+CanvasSize parse_size(const std::string& s, const char* what) {
     const auto x = s.find('x');
     char* end = nullptr;
     if (x != std::string::npos) {
-        w = int(std::strtol(s.c_str(), &end, 10));
+        const int w = int(std::strtol(s.c_str(), &end, 10));
         if (end == s.c_str() + x) {
-            h = int(std::strtol(s.c_str() + x + 1, &end, 10));
-            if (*end == '\0' && w >= 200 && h >= 200 && w <= 8192 && h <= 8192) return;
+            const int h = int(std::strtol(s.c_str() + x + 1, &end, 10));
+            if (*end == '\0' && w >= 200 && h >= 200 && w <= 8192 && h <= 8192) return {w, h};
         }
     }
     throw UsageError(std::string(what) + " '" + s + "': expected WIDTHxHEIGHT, e.g. 800x480");
@@ -88,16 +90,15 @@ Options parse_options(const std::vector<std::string>& args) {
         else if (a == "--screenshot")
             o.screenshot = value(), o.headless = true;
         else if (a == "--size")
-            parse_size(value(), "--size", o.width, o.height);
+            o.size = parse_size(value(), "--size");
         else if (a == "--panel-mm") {
-            int w = 0, h = 0;
             const std::string& v = value();
             const auto x = v.find('x');
             if (x == std::string::npos)
                 throw UsageError("--panel-mm '" + v + "': expected WxH in mm");
-            o.panel_w_mm = float(parse_number(v.substr(0, x), "--panel-mm width", 20, 3000));
-            o.panel_h_mm = float(parse_number(v.substr(x + 1), "--panel-mm height", 20, 3000));
-            (void)w, (void)h;
+            o.panel_mm =
+                PanelMm{float(parse_number(v.substr(0, x), "--panel-mm width", 20, 3000)),
+                        float(parse_number(v.substr(x + 1), "--panel-mm height", 20, 3000))};
         } else if (a == "--lang") {
             o.lang = value();
             if (o.lang != "en" && o.lang != "zh")
@@ -112,7 +113,7 @@ Options parse_options(const std::vector<std::string>& args) {
             o.data_dir = value();
         else if (a == "--rotate") {
             o.rotation = int(parse_number(value(), "--rotate", 0, 270));
-            if (o.rotation % 90 != 0) throw UsageError("--rotate: expected 0, 90, 180 or 270");
+            if (*o.rotation % 90 != 0) throw UsageError("--rotate: expected 0, 90, 180 or 270");
         } else if (a == "--idle-timeout")
             o.idle_timeout = parse_number(value(), "--idle-timeout", 1, 86400);
         else if (a == "--time-scale")
@@ -128,7 +129,7 @@ Options parse_options(const std::vector<std::string>& args) {
     }
     if (!o.go_to.empty() && o.screenshot.empty() && o.tour_dir.empty())
         throw UsageError("--goto needs --screenshot FILE");
-    if (o.headless && o.width == 0) o.width = 800, o.height = 480;
+    if (o.headless && !o.size) o.size = CanvasSize{800, 480};
     return o;
 }
 

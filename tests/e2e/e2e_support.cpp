@@ -3,14 +3,19 @@
 #include <doctest/doctest.h>
 #include <stb_image.h>
 
+#include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
 #include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -69,6 +74,39 @@ int run_carbontrail(const std::vector<std::string>& args, const std::string& log
     if (rc != 0)
         MESSAGE("carbontrail exited " << rc << "; its log:\n" << read_text(log_dir + "/run.log"));
     return rc;
+}
+
+SignalledRun run_and_signal(const std::vector<std::string>& args, const std::string& log_dir,
+                            double after_s, int signal) {
+    std::vector<std::string> argv;
+    const std::string emulator = CARBONTRAIL_EMULATOR;
+    if (!emulator.empty()) argv.push_back(emulator);
+    argv.push_back(CARBONTRAIL_EXE);
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::vector<char*> cargs;
+    for (auto& a : argv) cargs.push_back(a.data());
+    cargs.push_back(nullptr);
+    const std::string log = log_dir + "/run.log";
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd >= 0) dup2(fd, 1), dup2(fd, 2);
+        setenv("SDL_VIDEODRIVER", "dummy", 1);
+        execv(cargs[0], cargs.data());
+        _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::duration<double>(after_s));
+    const auto t0 = std::chrono::steady_clock::now();
+    kill(pid, signal);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    SignalledRun r;
+    r.stop_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (r.exit_code != 0)
+        MESSAGE("carbontrail exited " << r.exit_code << "; its log:\n" << read_text(log));
+    return r;
 }
 
 std::string write_script(const std::string& dir, const std::string& text) {

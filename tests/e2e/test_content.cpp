@@ -2,10 +2,12 @@
 // are refused with the file, the line and the problem.
 #include <content.hpp>
 #include <icons.hpp>
+#include <text_table.hpp>
 
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -90,4 +92,33 @@ TEST_CASE("the font's character list covers every character of the engine's path
         CHECK(listed.find(ch) != std::string::npos);
         i += 2;
     }
+}
+
+TEST_CASE("content and text tables throw the one file-line-problem error") {
+    // One catch for every bad input file: the text tables, the content tables, the map asset
+    // and the model bundle all throw ctrail::FileError (common/file_error.hpp).
+    auto caught = [](auto&& load) -> const ctrail::FileError* {
+        static std::optional<ctrail::FileError> last;
+        try {
+            load();
+        } catch (const ctrail::FileError& e) {
+            last = e;
+            return &*last;
+        }
+        return nullptr;
+    };
+    const ctrail::FileError* content = caught([] {
+        parse_content(kHeader + "car\tcar\tMACH\tlots\tCar\t汽车\tcar\t汽车\tcar_km\n",
+                      "products.tsv", kEquivalents, "equivalents.tsv");
+    });
+    REQUIRE(content);
+    CHECK(content->file() == "products.tsv");
+    CHECK(content->line() == 2);
+    CHECK(content->problem().find("'lots' is not a number") != std::string::npos);
+    const ctrail::FileError* text =
+        caught([] { TextTable::parse("ok.key\tfine\nBad Key\tx\n", "en.tsv"); });
+    REQUIRE(text);
+    CHECK(text->file() == "en.tsv");
+    CHECK(text->line() == 2);
+    CHECK(std::string(text->what()).find("en.tsv:2: ") == 0);
 }

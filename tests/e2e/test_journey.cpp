@@ -67,6 +67,7 @@ TEST_CASE("home asks first and a reset clears the visitor choices") {
     Journey j;
     j.touch(0);
     j.start();
+    j.set_region_page(2);
     j.choose_region("GD");
     j.choose_product("flat", 4);
     j.ask_home();
@@ -80,4 +81,5 @@ TEST_CASE("home asks first and a reset clears the visitor choices") {
     CHECK_FALSE(j.home_confirm());
     CHECK(j.product().empty());
     CHECK(j.trail_step() == 0);
+    CHECK(j.region_page() == 0); // the next visitor starts on the first page
 }

@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
 
 using namespace e2e;
 
@@ -139,4 +140,64 @@ TEST_CASE("unavailable without a model") {
     CHECK(img.width == 800);
     CHECK(img.height == 480);
     CHECK(read_text(dir + "/run.log").find("unavailable") != std::string::npos);
+}
+
+TEST_CASE("start again ends the visit") {
+    require_model();
+    // The last visitor paged to Xinjiang and finished on About; the next one must start on the
+    // first page of provinces (Beijing), not on the last visitor's page.
+    CHECK(play("start-again", R"(settle
+tap start
+tap start
+settle
+tap region.XJ via region.page
+settle
+tap product.car
+settle
+tap next
+settle
+tap next
+settle
+tap next
+settle
+tap next
+settle
+expect screen big_picture
+tap next
+settle
+expect screen about
+tap next                  # "Start again"
+settle
+expect screen attract
+tap start
+tap start
+settle
+expect screen region
+tap region.BJ
+settle
+expect screen product
+expect region BJ
+)") == 0);
+}
+
+TEST_CASE("screenshot of the resting screen is drawn") {
+    // A broken model: the calm "unavailable" screen. --screenshot must show it fully drawn,
+    // as the tour does, not the first dark frame of its fade-in.
+    const std::string dir = fresh_dir("resting-shot");
+    const std::string broken = dir + "/broken.sqlite";
+    std::ofstream(broken) << "not a database\n";
+    CHECK(run_carbontrail({"--model", broken, "--goto", "trail", "--screenshot", dir + "/shot.png"},
+                          dir) == 4);
+    CHECK(run_carbontrail({"--model", broken, "--tour", dir + "/tour"}, dir) == 4);
+    const Image shot = load_png(dir + "/shot.png");
+    const Image tour = load_png(dir + "/tour/01-unavailable.png");
+    REQUIRE(shot.width == 800);
+    REQUIRE(tour.width == 800);
+    // The text must be there: an all-background picture differs from the tour's in every
+    // letter; the breathing dot may differ a little.
+    CHECK(differing_fraction(shot, tour, 48) < 0.002);
+    Image blank = tour;
+    for (std::size_t i = 0; i < blank.rgba.size(); i += 4)
+        for (int c = 0; c < 4; ++c) blank.rgba[i + c] = tour.rgba[c]; // the corner's colour
+    CHECK(differing_fraction(tour, blank, 48) > 0.01);                // the comparison can tell
 }

@@ -25,7 +25,10 @@ int main(int argc, char** argv) {
         ImGuiIO& io = ImGui::GetIO();
         Metrics m = Metrics::for_framebuffer(w, h);
         apply_exhibit_style(ImGui::GetStyle(), m);
-        FontSet fonts = load_fonts(io, default_font_files(), m, texts.all_texts(), {"≈ CO₂"});
+        const std::string dir = CTRAIL_TEST_FONT_DIR;
+        const FontFiles files{dir + "/exhibit.ttf", dir + "/exhibit-bold.ttf",
+                              dir + "/exhibit-fallback.ttf"};
+        FontSet fonts = load_fonts(io, files, m, texts.all_texts(), {"≈ CO₂"});
         if (!fonts.from_file) std::fprintf(stderr, "font: %s\n", fonts.error.c_str());
         unsigned char* px;
         int tw, th;

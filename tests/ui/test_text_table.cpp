@@ -19,10 +19,20 @@ namespace {
 
 const std::string kTextDir = std::string(CTRAIL_SOURCE_DIR) + "/assets/text";
 
-// Every tr("key") in ui/**/*.cpp|hpp, with where it was first seen.
+// The text keys a line of ui/ code uses: tr("key"), texts.tr(LANG, "key") and the keys of
+// {"model name", "group.key"} tables.
+std::vector<std::string> keys_in_line(const std::string& line) {
+    static const std::regex call(
+        R"re((?:\btr\(\s*(?:[^,()"]+,\s*)?|\{"[^"]*",\s*)"([a-z0-9_.]+)"\s*[)}])re");
+    std::vector<std::string> keys;
+    for (std::sregex_iterator it(line.begin(), line.end(), call), end; it != end; ++it)
+        keys.push_back((*it)[1].str());
+    return keys;
+}
+
+// Every key used in ui/**/*.cpp|hpp, with where it was first seen.
 std::map<std::string, std::string> keys_used_in_ui() {
     std::map<std::string, std::string> keys;
-    const std::regex call(R"re(\btr\(\s*"([^"\\]*)"\s*\))re");
     for (const auto& entry : fs::recursive_directory_iterator(fs::path(CTRAIL_SOURCE_DIR) / "ui")) {
         if (!entry.is_regular_file()) continue;
         auto ext = entry.path().extension();
@@ -30,10 +40,9 @@ std::map<std::string, std::string> keys_used_in_ui() {
         std::ifstream in(entry.path());
         std::string line;
         for (int n = 1; std::getline(in, line); ++n)
-            for (std::sregex_iterator it(line.begin(), line.end(), call), end; it != end; ++it)
-                keys.emplace((*it)[1].str(),
-                             entry.path().lexically_relative(CTRAIL_SOURCE_DIR).string() + ":" +
-                                 std::to_string(n));
+            for (const std::string& key : keys_in_line(line))
+                keys.emplace(key, entry.path().lexically_relative(CTRAIL_SOURCE_DIR).string() +
+                                      ":" + std::to_string(n));
     }
     return keys;
 }
@@ -51,6 +60,16 @@ void expect_error(const std::string& text, int line, const std::string& fragment
 }
 
 } // namespace
+
+TEST_CASE("texts: the key scanner sees every form of lookup") {
+    using V = std::vector<std::string>;
+    CHECK(keys_in_line(R"(text(tr("about.title"));)") == V{"about.title"});
+    CHECK(keys_in_line(R"(texts.tr(order[i], "unavailable.title"))") == V{"unavailable.title"});
+    CHECK(keys_in_line(R"(d.texts.tr(other, "attract.title"), tr("a.b"))") ==
+          V{"attract.title", "a.b"});
+    CHECK(keys_in_line(R"({"Central", "group.central"},)") == V{"group.central"});
+    CHECK(keys_in_line(R"(format_text(x, {{"n", std::to_string(3)}}))").empty());
+}
 
 TEST_CASE("texts: every tr() key used in ui/ exists in en.tsv and zh.tsv") {
     Texts texts = Texts::load_dir(kTextDir);

@@ -52,7 +52,7 @@ TEST_CASE("metrics: portrait uses the same panel turned on its side") {
     CHECK(q.px_per_mm_y() == doctest::Approx(1920 / 344.0).epsilon(1e-4));
 }
 
-TEST_CASE("palette: colours and contrast as in EXHIBIT-STYLE.md") {
+TEST_CASE("palette: the style guide's colours and contrast") {
     using namespace theme;
     CHECK(background == IM_COL32(0x0E, 0x1A, 0x24, 0xFF));
     CHECK(accent == IM_COL32(0xFF, 0xD1, 0x66, 0xFF));

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <set>
 #include <system_error>
@@ -153,34 +152,6 @@ FontSet load_fonts(ImGuiIO& io, const FontFiles& files, const Metrics& metrics,
     }
     fs.from_file = true;
     return fs;
-}
-
-FontFiles default_font_files() {
-    namespace fs = std::filesystem;
-    std::vector<fs::path> dirs;
-    if (const char* env = std::getenv("CTRAIL_FONT_DIR"); env && *env) dirs.emplace_back(env);
-    std::error_code ec;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) dirs.push_back(exe.parent_path().parent_path() / "share/carbontrail/fonts");
-#ifdef CTRAIL_BUILD_FONT_DIR
-    dirs.emplace_back(CTRAIL_BUILD_FONT_DIR);
-#endif
-#ifdef CTRAIL_INSTALL_FONT_DIR
-    dirs.emplace_back(CTRAIL_INSTALL_FONT_DIR);
-#endif
-    for (const fs::path& d : dirs) {
-        if (fs::exists(d / "exhibit.ttf", ec)) {
-            FontFiles f;
-            f.regular = (d / "exhibit.ttf").string();
-            if (fs::exists(d / "exhibit-bold.ttf", ec)) f.bold = (d / "exhibit-bold.ttf").string();
-            if (fs::exists(d / "exhibit-fallback.ttf", ec))
-                f.fallback = (d / "exhibit-fallback.ttf").string();
-            return f;
-        }
-    }
-    // Nothing found: load_fonts will report this path and use ImGui's built-in font.
-    return FontFiles{dirs.empty() ? "exhibit.ttf" : (dirs.front() / "exhibit.ttf").string(), "",
-                     ""};
 }
 
 } // namespace ctrail::ui

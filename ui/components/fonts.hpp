@@ -49,8 +49,4 @@ FontSet load_fonts(ImGuiIO& io, const FontFiles& files, const Metrics& metrics,
                    const std::vector<std::string_view>& texts,
                    const std::vector<std::string_view>& hero_texts = {});
 
-// Where the build/install put the font: $CTRAIL_FONT_DIR, then the build tree
-// (CTRAIL_BUILD_FONT_DIR, compiled in), then <prefix>/share/carbontrail/fonts.
-FontFiles default_font_files();
-
 } // namespace ctrail::ui

@@ -12,10 +12,6 @@ namespace ctrail::ui {
 
 namespace {
 
-std::string where(const std::string& file, int line, const std::string& problem) {
-    return file + (line > 0 ? ":" + std::to_string(line) : "") + ": " + problem;
-}
-
 // Line-by-line cursor over the asset text with error helpers.
 class Reader {
   public:
@@ -135,9 +131,6 @@ bool point_in_ring(const std::vector<ImVec2>& pts, ImVec2 p) {
 }
 
 } // namespace
-
-MapError::MapError(std::string file, int line, const std::string& problem)
-    : std::runtime_error(where(file, line, problem)), file_(std::move(file)), line_(line) {}
 
 MapAsset MapAsset::load(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -7,7 +7,9 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <file_error.hpp>
 #include <optional>
+
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -16,15 +18,9 @@
 namespace ctrail::ui {
 
 // Thrown for an unreadable or corrupt map asset; what() is "file:line: problem".
-class MapError : public std::runtime_error {
+class MapError : public FileError {
   public:
-    MapError(std::string file, int line, const std::string& problem);
-    const std::string& file() const { return file_; }
-    int line() const { return line_; }
-
-  private:
-    std::string file_;
-    int line_;
+    using FileError::FileError;
 };
 
 struct MapRing {

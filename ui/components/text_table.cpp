@@ -11,10 +11,6 @@ namespace ctrail::ui {
 
 namespace {
 
-std::string where(const std::string& file, int line, const std::string& problem) {
-    return file + (line > 0 ? ":" + std::to_string(line) : "") + ": " + problem;
-}
-
 bool valid_key(std::string_view key) {
     if (key.empty()) return false;
     for (char c : key)
@@ -33,9 +29,6 @@ bool valid_utf8(std::string_view s) {
 const Texts* g_active = nullptr;
 
 } // namespace
-
-TextError::TextError(std::string file, int line, const std::string& problem)
-    : std::runtime_error(where(file, line, problem)), file_(std::move(file)), line_(line) {}
 
 std::string_view lang_code(Lang lang) {
     return lang == Lang::En ? "en" : "zh";
@@ -186,32 +179,46 @@ const char* tr(std::string_view key) {
     return empty.tr(key);
 }
 
-std::string format_text(std::string_view pattern, std::initializer_list<TextArg> args) {
-    std::string out;
-    out.reserve(pattern.size() + 16);
+std::vector<TemplatePiece> split_template(std::string_view pattern,
+                                          const std::vector<std::string_view>& names) {
+    std::vector<TemplatePiece> out;
+    auto literal = [&](std::string_view t) {
+        if (out.empty() || out.back().arg >= 0) out.push_back({});
+        out.back().text += t;
+    };
     for (std::size_t i = 0; i < pattern.size(); ++i) {
-        char c = pattern[i];
+        const char c = pattern[i];
         if ((c == '{' || c == '}') && i + 1 < pattern.size() && pattern[i + 1] == c) {
-            out += c;
+            literal(pattern.substr(i, 1));
             ++i;
             continue;
         }
         if (c == '{') {
-            std::size_t close = pattern.find('}', i);
+            const std::size_t close = pattern.find('}', i);
             if (close != std::string_view::npos) {
-                std::string_view name = pattern.substr(i + 1, close - i - 1);
-                const TextArg* found = nullptr;
-                for (const TextArg& a : args)
-                    if (a.name == name) found = &a;
-                if (found) {
-                    out += found->value;
+                const std::string_view name = pattern.substr(i + 1, close - i - 1);
+                int found = -1;
+                for (std::size_t k = 0; k < names.size(); ++k)
+                    if (names[k] == name) found = int(k);
+                if (found >= 0) {
+                    out.push_back({"", found});
                     i = close;
                     continue;
                 }
             }
         }
-        out += c;
+        literal(pattern.substr(i, 1));
     }
+    return out;
+}
+
+std::string format_text(std::string_view pattern, std::initializer_list<TextArg> args) {
+    std::vector<std::string_view> names;
+    for (const TextArg& a : args) names.push_back(a.name);
+    std::string out;
+    out.reserve(pattern.size() + 16);
+    for (const TemplatePiece& p : split_template(pattern, names))
+        out += p.arg >= 0 ? (args.begin() + p.arg)->value : p.text;
     return out;
 }
 

@@ -9,9 +9,11 @@
 // either table. A key built at run time escapes the check - avoid that.
 #pragma once
 
+#include <file_error.hpp>
 #include <initializer_list>
 #include <map>
 #include <set>
+
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -19,15 +21,9 @@
 
 namespace ctrail::ui {
 
-class TextError : public std::runtime_error {
+class TextError : public FileError {
   public:
-    TextError(std::string file, int line, const std::string& problem);
-    const std::string& file() const { return file_; }
-    int line() const { return line_; }
-
-  private:
-    std::string file_;
-    int line_;
+    using FileError::FileError;
 };
 
 enum class Lang { En, Zh };
@@ -95,5 +91,15 @@ struct TextArg {
     std::string value;
 };
 std::string format_text(std::string_view pattern, std::initializer_list<TextArg> args);
+
+// The one `{name}` parser behind format_text and the screens' coloured runs: literal text
+// (adjacent literals merged, unknown placeholders kept as written, `{{`/`}}` unescaped) and
+// placeholders, as `arg` = the index of the name in `names`.
+struct TemplatePiece {
+    std::string text; // the literal text (arg < 0)
+    int arg = -1;
+};
+std::vector<TemplatePiece> split_template(std::string_view pattern,
+                                          const std::vector<std::string_view>& names);
 
 } // namespace ctrail::ui

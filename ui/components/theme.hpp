@@ -1,4 +1,5 @@
-// The exhibit's look: the palette of docs EXHIBIT-STYLE.md as named colours, an ImGui style
+// The exhibit's look: the style guide's palette as named colours (dark blue-grey background,
+// amber accent; text contrast checked in tests/ui/test_theme.cpp), an ImGui style
 // without any window chrome, and Metrics, which turns the style guide's millimetre rules into
 // pixels for the configured panel (physical size + framebuffer size), so every size follows
 // the panel from 800x480 to 1920x1080, landscape or portrait.

@@ -1,0 +1,123 @@
+#include "run_config.hpp"
+
+#include "exhibit_runner.hpp"
+
+#include "kiosk/kiosk_config.hpp"
+#include "kiosk/kiosk_log.hpp"
+#include "kiosk/touch_rotation.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace ctrail::platform {
+
+namespace {
+
+std::string exe_dir() {
+    std::error_code ec;
+    fs::path p = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string() : p.parent_path().string();
+}
+
+// The first candidate that exists (with `probe` inside it when given), else the last one (so
+// the error message names the build or source tree location a developer expects).
+std::string first_existing(const std::vector<std::string>& candidates,
+                           const std::string& probe = "") {
+    for (const auto& c : candidates)
+        if (!c.empty() && fs::exists(probe.empty() ? c : c + "/" + probe)) return c;
+    return candidates.empty() ? "" : candidates.back();
+}
+
+} // namespace
+
+ui::FontFiles find_fonts(const std::string& assets_dir) {
+    std::vector<fs::path> dirs;
+    if (const char* env = std::getenv("CTRAIL_FONT_DIR"); env && *env) dirs.emplace_back(env);
+    if (!assets_dir.empty()) dirs.push_back(fs::path(assets_dir) / "fonts");
+    if (const std::string exe = exe_dir(); !exe.empty())
+        dirs.push_back(fs::path(exe).parent_path() / "share/carbontrail/fonts");
+    dirs.emplace_back(CTRAIL_BUILD_FONT_DIR);
+    dirs.emplace_back(CTRAIL_INSTALL_FONT_DIR);
+    std::error_code ec;
+    for (const fs::path& d : dirs) {
+        if (!fs::exists(d / "exhibit.ttf", ec)) continue;
+        ui::FontFiles f;
+        f.regular = (d / "exhibit.ttf").string();
+        if (fs::exists(d / "exhibit-bold.ttf", ec)) f.bold = (d / "exhibit-bold.ttf").string();
+        if (fs::exists(d / "exhibit-fallback.ttf", ec))
+            f.fallback = (d / "exhibit-fallback.ttf").string();
+        return f;
+    }
+    // Nothing found: load_fonts reports this path and uses ImGui's built-in font.
+    return ui::FontFiles{(dirs.front() / "exhibit.ttf").string(), "", ""};
+}
+
+RunConfig resolve_run_config(const Options& o) {
+    RunConfig s;
+    s.mode = o.headless ? RunMode::Headless : o.size ? RunMode::Window : RunMode::Kiosk;
+    std::string model = o.model, assets = o.assets_dir, lang = o.lang;
+    std::optional<double> idle = o.idle_timeout;
+    std::optional<int> rotation = o.rotation;
+    std::optional<PanelMm> panel = o.panel_mm;
+    // Headless runs read a config only when asked to, so tests do not depend on the machine.
+    std::string config_path = o.config;
+    if (config_path.empty() && !o.headless && fs::exists(kiosk::kDefaultConfigPath))
+        config_path = kiosk::kDefaultConfigPath;
+    if (!config_path.empty()) {
+        kiosk::LoadedConfig loaded = kiosk::load_config(config_path);
+        for (const auto& w : loaded.warnings) kiosk::log_warning(w.text());
+        kiosk::log_set_level(loaded.config.log_level);
+        const kiosk::KioskConfig& c = loaded.config;
+        if (model.empty() && fs::exists(c.model_path)) model = c.model_path.string();
+        if (assets.empty() && fs::exists(c.assets_dir)) assets = c.assets_dir.string();
+        if (lang.empty()) lang = c.language;
+        if (!idle) idle = c.idle_timeout_s;
+        if (!rotation) rotation = kiosk::degrees(c.rotation);
+        if (!panel) panel = PanelMm{float(c.panel_width_mm), float(c.panel_height_mm)};
+        s.data_dir = c.data_dir.string();
+        s.platform.drm_device = c.drm_device;
+        log_line(6, "config: " + config_path);
+    }
+    if (!o.log_level.empty()) {
+        if (auto level = kiosk::log_level_from_name(o.log_level))
+            kiosk::log_set_level(*level);
+        else
+            throw UsageError("--log-level '" + o.log_level +
+                             "': expected error, warning, notice, info or debug");
+    }
+    if (!o.data_dir.empty()) s.data_dir = o.data_dir;
+    if (assets.empty()) {
+        const std::string installed = exe_dir() + "/../share/carbontrail";
+        if (fs::exists(installed + "/content")) assets = installed;
+    }
+    const std::string build = CTRAIL_BUILD_ASSETS_DIR, source = CTRAIL_SOURCE_ASSETS_DIR;
+    ui::AppPaths& p = s.app.paths;
+    p.model = !model.empty()
+                  ? model
+                  : first_existing({assets.empty() ? "" : assets + "/model/china-2007.sqlite",
+                                    std::string(CTRAIL_BUILD_MODEL_DIR) + "/china-2007.sqlite"});
+    p.content = first_existing({assets.empty() ? "" : assets + "/content", source + "/content"},
+                               "products.tsv");
+    p.text = first_existing(
+        {assets.empty() ? "" : assets + "/text", build + "/text", source + "/text"}, "zh.tsv");
+    p.map =
+        first_existing({assets.empty() ? "" : assets + "/map/china-provinces.map",
+                        build + "/map/china-provinces.map", source + "/map/china-provinces.map"});
+    p.fonts = find_fonts(assets);
+    s.app.language = lang.empty() ? "en" : lang;
+    if (idle && *idle > 0) s.app.idle_timeout_s = *idle;
+    if (panel) s.app.panel_width_mm = panel->width, s.app.panel_height_mm = panel->height;
+    s.app.log = [](int level, const std::string& m) { log_line(level, m); };
+    s.platform.headless = o.headless;
+    s.platform.width = o.size ? o.size->width : 0;
+    s.platform.height = o.size ? o.size->height : 0;
+    s.platform.rotation_deg = rotation.value_or(0);
+    s.platform.force_software = o.software;
+    s.time_scale = o.time_scale;
+    return s;
+}
+
+} // namespace ctrail::platform

@@ -1,0 +1,152 @@
+#include "script_player.hpp"
+
+#include "exhibit_runner.hpp"
+#include "stop_signal.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace ctrail::platform {
+
+namespace {
+
+constexpr double kFrame = 1.0 / 60.0;
+
+// Raised by a frame when a signal asked to stop; play() turns it into the exit code.
+struct Stopped {
+    int signal;
+};
+
+void tick(Session& s, double& now, double d) {
+    if (const int sig = stop_signal()) throw Stopped{sig};
+    now += d;
+    s.frame(now);
+}
+
+std::map<std::string, std::string> state_map(const ui::ExhibitState& st) {
+    std::map<std::string, std::string> m;
+    std::istringstream in(ui::state_to_tsv(st));
+    for (std::string line; std::getline(in, line);) {
+        auto tab = line.find('\t');
+        if (tab != std::string::npos && line.compare(0, tab, "figure") != 0)
+            m[line.substr(0, tab)] = line.substr(tab + 1);
+    }
+    return m;
+}
+
+} // namespace
+
+bool write_screenshot(Session& s, const std::string& png, double& now) {
+    // A fully drawn frame: wait out the screen's fade-in and any pending result (bounded).
+    for (int f = 0; !s.app->drawn() && f < 30 * 60; ++f) tick(s, now, kFrame);
+    std::vector<std::uint8_t> pixels;
+    now += kFrame;
+    s.frame(now, &pixels);
+    std::string err;
+    const ImVec2 panel = s.platform.panel_size();
+    if (!write_png(png, pixels, int(panel.x), int(panel.y), err)) {
+        log_line(3, err);
+        return false;
+    }
+    std::ofstream st(png.substr(0, png.size() - 4) + ".state.tsv");
+    st << ui::state_to_tsv(s.app->state());
+    if (!st) {
+        log_line(3, "cannot write the state file beside " + png);
+        return false;
+    }
+    log_line(6, "screenshot " + png + " (" + ui::screen_name(s.app->state().screen) + ")");
+    return true;
+}
+
+namespace {
+
+// One step; returns an exit code (0: go on).
+int step(Session& s, const ScriptStep& st, const PlayOptions& o, double& now) {
+    const std::string where = o.name + ":" + std::to_string(st.line) + ": ";
+    auto frames = [&](int n) {
+        for (int f = 0; f < n; ++f) tick(s, now, kFrame);
+    };
+    switch (st.kind) {
+    case ScriptStep::Kind::Tap: {
+        auto target = s.app->target(st.id);
+        for (int k = 0; !target && !st.via.empty() && k < 40; ++k) {
+            auto pager = s.app->target(st.via);
+            if (!pager) break;
+            s.inject_tap(pager->centre());
+            frames(4);
+            target = s.app->target(st.id);
+        }
+        if (!target) {
+            log_line(3, where + "no target '" + st.id + "' on the " +
+                            ui::screen_name(s.app->state().screen) + " screen");
+            return 3;
+        }
+        s.inject_tap(target->centre());
+        frames(4);
+        return 0;
+    }
+    case ScriptStep::Kind::TapAt: {
+        const ImVec2 c = s.platform.canvas_size();
+        s.inject_tap(ImVec2(st.x * c.x, st.y * c.y));
+        frames(4);
+        return 0;
+    }
+    case ScriptStep::Kind::Wait:
+        frames(int(st.seconds * 60 + 0.5));
+        return 0;
+    case ScriptStep::Kind::Idle: {
+        // Big clock steps: a minute of idling costs a few hundred frames, not 3,600.
+        for (double left = st.seconds; left > 1e-9;) {
+            const double d = std::min(0.25, left);
+            tick(s, now, d);
+            left -= d;
+        }
+        return 0;
+    }
+    case ScriptStep::Kind::Settle: {
+        for (int f = 0; !s.app->settled() && f < 30 * 60; ++f) tick(s, now, kFrame);
+        if (!s.app->settled()) {
+            log_line(3, where + "the exhibit did not settle within 30 s");
+            return 3;
+        }
+        tick(s, now, kFrame);
+        return 0;
+    }
+    case ScriptStep::Kind::Shot:
+        if (o.out_dir.empty()) return 0;
+        return write_screenshot(s, o.out_dir + "/" + st.id + ".png", now) ? 0 : 1;
+    case ScriptStep::Kind::Expect: {
+        auto m = state_map(s.app->state());
+        auto it = m.find(st.id);
+        if (it == m.end() || it->second != st.value) {
+            log_line(3, where + "expected " + st.id + " = " + st.value + ", found " +
+                            (it == m.end() ? std::string("no such key") : it->second));
+            return 3;
+        }
+        return 0;
+    }
+    }
+    return 0;
+}
+
+} // namespace
+
+int play(Session& s, const std::vector<ScriptStep>& steps, const PlayOptions& o, double* clock) {
+    double local_clock = 0;
+    double& now = clock ? *clock : local_clock;
+    try {
+        tick(s, now, kFrame); // a touch injected before the first frame is lost
+        for (const ScriptStep& st : steps)
+            if (const int rc = step(s, st, o, now)) return rc;
+        if (!o.screenshot.empty() && !write_screenshot(s, o.screenshot, now)) return 1;
+        return 0;
+    } catch (const Stopped& stop) {
+        log_line(5, o.name + ": stopped by " + std::string(stop_signal_name(stop.signal)) +
+                        " after " + std::to_string(now) + " s of simulated time");
+        return 128 + stop.signal;
+    }
+}
+
+} // namespace ctrail::platform

@@ -1,0 +1,92 @@
+#include "session.hpp"
+
+#include "exhibit_runner.hpp"
+
+#include "kiosk/touch_rotation.hpp"
+
+#include <imgui_impl_sdl.h>
+
+namespace ctrail::platform {
+
+bool Session::open(const RunConfig& config, std::string& error) {
+    headless = config.mode == RunMode::Headless;
+    escape_quits = config.mode == RunMode::Window;
+    if (!platform.open(config.platform, error)) return false;
+    log_line(6,
+             std::string("video driver ") + platform.video_driver() + ", renderer " +
+                 platform.renderer_name() + ", panel " +
+                 std::to_string(int(platform.panel_size().x)) + "x" +
+                 std::to_string(int(platform.panel_size().y)) + ", canvas " +
+                 std::to_string(int(platform.canvas_size().x)) + "x" +
+                 std::to_string(int(platform.canvas_size().y)) +
+                 (platform.rotation() ? ", rotated " + std::to_string(platform.rotation()) : ""));
+    if (auto r = kiosk::rotation_from_degrees(platform.rotation());
+        r && *r != kiosk::Rotation::deg0) {
+        const kiosk::Rotation rot = *r;
+        touch.set_mapping([rot](ImVec2 p) {
+            kiosk::PointF q = kiosk::panel_to_logical_normalized({p.x, p.y}, rot);
+            return ImVec2(q.x, q.y);
+        });
+    }
+    app = std::make_unique<ui::ExhibitApp>(config.app);
+    app->load(platform.canvas_size());
+    if (!platform.upload_fonts()) {
+        error = "cannot upload the font atlas to the renderer";
+        return false;
+    }
+    return true;
+}
+
+void Session::pump_events() {
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        if (e.type == SDL_QUIT) quit = true;
+        if (touch.handle_event(e)) continue;
+        // SDL's own touch emulation: the finger events above already carry the touch.
+        if ((e.type == SDL_MOUSEMOTION && e.motion.which == SDL_TOUCH_MOUSEID) ||
+            ((e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) &&
+             e.button.which == SDL_TOUCH_MOUSEID))
+            continue;
+        if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE && escape_quits) quit = true;
+        ImGui_ImplSDL2_ProcessEvent(&e);
+    }
+}
+
+void Session::build(double now) {
+    pump_events();
+    platform.begin_frame();
+    touch.apply(ImGui::GetIO(), platform.canvas_size());
+    ImGui::NewFrame();
+    app->frame(now);
+    ImGui::Render();
+}
+
+void Session::frame(double now, std::vector<std::uint8_t>* capture) {
+    build(now);
+    // Headless, nobody sees a frame that is not captured: skip the software rasteriser
+    // (the UI, input and state are still built every frame).
+    if (capture || !headless) platform.rasterise(capture);
+}
+
+void Session::inject_tap(ImVec2 p) {
+    const ImVec2 canvas = platform.canvas_size();
+    float nx = p.x / canvas.x, ny = p.y / canvas.y;
+    if (auto r = kiosk::rotation_from_degrees(platform.rotation())) {
+        kiosk::PointF q = kiosk::logical_to_panel_normalized({nx, ny}, *r);
+        nx = q.x, ny = q.y;
+    }
+    for (Uint32 type : {Uint32(SDL_FINGERDOWN), Uint32(SDL_FINGERUP)}) {
+        SDL_Event e{};
+        e.type = type;
+        e.tfinger.timestamp = SDL_GetTicks();
+        e.tfinger.touchId = 1;
+        e.tfinger.fingerId = 1;
+        e.tfinger.x = nx;
+        e.tfinger.y = ny;
+        e.tfinger.pressure = 1.f;
+        e.tfinger.windowID = SDL_GetWindowID(platform.window());
+        SDL_PushEvent(&e);
+    }
+}
+
+} // namespace ctrail::platform

@@ -1,0 +1,40 @@
+// One open exhibit: the SDL platform, touch input and the app, and the per-frame sequence
+// (events -> ImGui frame -> the app's UI -> render). Every run mode drives one Session.
+#pragma once
+
+#include "run_config.hpp"
+#include "sdl_platform.hpp"
+#include "touch_input.hpp"
+
+#include <exhibit_app.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ctrail::platform {
+
+class Session {
+  public:
+    SdlPlatform platform;
+    TouchInput touch;
+    std::unique_ptr<ui::ExhibitApp> app;
+    bool quit = false; // the window was closed, or Escape in a window
+    bool escape_quits = false;
+    bool headless = false;
+
+    bool open(const RunConfig& config, std::string& error);
+    // Events -> ImGui frame -> the app's UI -> ImGui::Render (no rasterisation).
+    void build(double now);
+    // build() and, when someone sees it, the rasteriser (into `capture` when given).
+    void frame(double now, std::vector<std::uint8_t>* capture = nullptr);
+    // A finger at canvas pixel p: down and up pushed together (a quick tap; the touch layer
+    // keeps it pressed for one frame).
+    void inject_tap(ImVec2 p);
+
+  private:
+    void pump_events();
+};
+
+} // namespace ctrail::platform
