@@ -2,18 +2,13 @@
 
 #include "headless_mode.hpp"
 #include "kiosk_mode.hpp"
+#include "log.hpp"
 #include "run_config.hpp"
 #include "session.hpp"
 #include "stop_signal.hpp"
 #include "visitor_script.hpp"
 
-#include "kiosk/kiosk_log.hpp"
-
 namespace ctrail::platform {
-
-void log_line(int level, const std::string& message) {
-    kiosk::log(static_cast<kiosk::LogLevel>(level), message);
-}
 
 int run_exhibit(const Options& o) {
     install_stop_handlers(); // before SDL starts: SDL then keeps its hands off them

@@ -1,6 +1,6 @@
 #include "headless_mode.hpp"
 
-#include "exhibit_runner.hpp"
+#include "log.hpp"
 #include "script_player.hpp"
 
 #include <filesystem>

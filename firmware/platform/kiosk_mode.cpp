@@ -1,6 +1,6 @@
 #include "kiosk_mode.hpp"
 
-#include "exhibit_runner.hpp"
+#include "log.hpp"
 #include "stop_signal.hpp"
 
 #include "kiosk/data_dir.hpp"

@@ -1,6 +1,6 @@
 #include "run_config.hpp"
 
-#include "exhibit_runner.hpp"
+#include "log.hpp"
 
 #include "kiosk/kiosk_config.hpp"
 #include "kiosk/kiosk_log.hpp"

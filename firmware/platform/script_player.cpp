@@ -1,9 +1,10 @@
 #include "script_player.hpp"
 
-#include "exhibit_runner.hpp"
+#include "log.hpp"
 #include "stop_signal.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -143,8 +144,10 @@ int play(Session& s, const std::vector<ScriptStep>& steps, const PlayOptions& o,
         if (!o.screenshot.empty() && !write_screenshot(s, o.screenshot, now)) return 1;
         return 0;
     } catch (const Stopped& stop) {
-        log_line(5, o.name + ": stopped by " + std::string(stop_signal_name(stop.signal)) +
-                        " after " + std::to_string(now) + " s of simulated time");
+        char at[32];
+        std::snprintf(at, sizeof at, "%.2f", now);
+        log_line(5, o.name + ": stopped by " + std::string(stop_signal_name(stop.signal)) + " at " +
+                        at + " s of the visit, the files written complete");
         return 128 + stop.signal;
     }
 }

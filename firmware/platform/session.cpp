@@ -1,6 +1,6 @@
 #include "session.hpp"
 
-#include "exhibit_runner.hpp"
+#include "log.hpp"
 
 #include "kiosk/touch_rotation.hpp"
 

@@ -77,7 +77,7 @@ int run_carbontrail(const std::vector<std::string>& args, const std::string& log
 }
 
 SignalledRun run_and_signal(const std::vector<std::string>& args, const std::string& log_dir,
-                            double after_s, int signal) {
+                            const std::string& playing, int signal) {
     std::vector<std::string> argv;
     const std::string emulator = CARBONTRAIL_EMULATOR;
     if (!emulator.empty()) argv.push_back(emulator);
@@ -96,7 +96,8 @@ SignalledRun run_and_signal(const std::vector<std::string>& args, const std::str
         execv(cargs[0], cargs.data());
         _exit(127);
     }
-    std::this_thread::sleep_for(std::chrono::duration<double>(after_s));
+    for (int i = 0; i < 600 && read_text(log).find(playing) == std::string::npos; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
     const auto t0 = std::chrono::steady_clock::now();
     kill(pid, signal);
     int status = 0;

@@ -24,14 +24,15 @@ const ctrail::ui::Content& content();
 std::string fresh_dir(const std::string& name);
 // Runs carbontrail with these arguments (output to DIR/run.log); returns its exit code.
 int run_carbontrail(const std::vector<std::string>& args, const std::string& log_dir);
-// Starts carbontrail (output to DIR/run.log), sends it `signal` after `after_s` seconds and
-// waits: its exit code (-1 when a signal killed it) and the seconds from the signal to the exit.
+// Starts carbontrail (output to DIR/run.log), waits until its log contains `playing` (at most a
+// minute), sends it `signal` and waits for it: its exit code (-1 when a signal killed it) and
+// the seconds from the signal to the exit.
 struct SignalledRun {
     int exit_code = -1;
     double stop_s = 0;
 };
 SignalledRun run_and_signal(const std::vector<std::string>& args, const std::string& log_dir,
-                            double after_s, int signal);
+                            const std::string& playing, int signal);
 // Writes a visitor script and returns its path.
 std::string write_script(const std::string& dir, const std::string& text);
 std::string read_text(const std::string& path);

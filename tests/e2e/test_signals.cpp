@@ -28,10 +28,12 @@ TEST_CASE("SIGTERM stops the tour") {
     require_model();
     const std::string dir = fresh_dir("sigterm-tour");
     const SignalledRun r =
-        run_and_signal({"--tour", dir, "--model", model_path()}, dir, 2.0, SIGTERM);
+        run_and_signal({"--tour", dir, "--model", model_path()}, dir, "03-region.png", SIGTERM);
     CHECK(r.exit_code == 128 + SIGTERM);
     CHECK(r.stop_s < 2.0); // a frame, plus a screenshot being written, on a loaded machine
-    CHECK(read_text(dir + "/run.log").find("stopped by SIGTERM") != std::string::npos);
+    const std::string log = read_text(dir + "/run.log");
+    CHECK(log.find("stopped by SIGTERM") != std::string::npos);
+    CHECK(log.find("tour: finished") == std::string::npos);
     check_complete_pairs(dir);
 }
 
@@ -41,7 +43,7 @@ TEST_CASE("SIGINT stops a script") {
     // Ten minutes of simulated waiting: far longer than the test waits.
     const std::string script = write_script(dir, "settle\ntap start\nwait 600\n");
     const SignalledRun r =
-        run_and_signal({"--script", script, "--model", model_path()}, dir, 2.0, SIGINT);
+        run_and_signal({"--script", script, "--model", model_path()}, dir, "exhibit ready", SIGINT);
     CHECK(r.exit_code == 128 + SIGINT);
     CHECK(r.stop_s < 2.0);
     CHECK(read_text(dir + "/run.log").find("stopped by SIGINT") != std::string::npos);

@@ -19,14 +19,15 @@ namespace {
 
 const std::string kTextDir = std::string(CTRAIL_SOURCE_DIR) + "/assets/text";
 
-// The text keys a line of ui/ code uses: tr("key"), texts.tr(LANG, "key") and the keys of
-// {"model name", "group.key"} tables.
+// The text keys a line of ui/ code uses: tr("key"), texts.tr(LANG, "key") and the dotted keys
+// of {"model name", "group.key"} tables.
 std::vector<std::string> keys_in_line(const std::string& line) {
-    static const std::regex call(
-        R"re((?:\btr\(\s*(?:[^,()"]+,\s*)?|\{"[^"]*",\s*)"([a-z0-9_.]+)"\s*[)}])re");
+    static const std::regex call(R"re(\btr\(\s*(?:[^,()"]+,\s*)?"([^"\\]*)"\s*\))re");
+    static const std::regex table(R"re(\{"[^"]*",\s*"([a-z0-9_]+\.[a-z0-9_.]+)"\s*\})re");
     std::vector<std::string> keys;
-    for (std::sregex_iterator it(line.begin(), line.end(), call), end; it != end; ++it)
-        keys.push_back((*it)[1].str());
+    for (const std::regex* re : {&call, &table})
+        for (std::sregex_iterator it(line.begin(), line.end(), *re), end; it != end; ++it)
+            keys.push_back((*it)[1].str());
     return keys;
 }
 
@@ -69,6 +70,7 @@ TEST_CASE("texts: the key scanner sees every form of lookup") {
           V{"attract.title", "a.b"});
     CHECK(keys_in_line(R"({"Central", "group.central"},)") == V{"group.central"});
     CHECK(keys_in_line(R"(format_text(x, {{"n", std::to_string(3)}}))").empty());
+    CHECK(keys_in_line(R"(const char* names[] = {"top1", "top2"};)").empty());
 }
 
 TEST_CASE("texts: every tr() key used in ui/ exists in en.tsv and zh.tsv") {
