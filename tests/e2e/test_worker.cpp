@@ -5,9 +5,9 @@
 
 #include <doctest/doctest.h>
 
-#include <atomic>
 #include <chrono>
 #include <future>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 
@@ -82,10 +82,9 @@ TEST_CASE("worker: a job that throws returns its message as the error") {
 }
 
 TEST_CASE("worker: one thread runs the jobs in order, and shutdown drops what is queued") {
-    std::atomic<int> ran{0};
-    std::promise<void> release;
+    int ran = 0; // written by the worker only, read after it has joined
+    std::promise<void> started, release;
     std::shared_future<void> gate = release.get_future().share();
-    std::thread releaser;
     {
         Worker w;
         JobSlot<int> a, b;
@@ -104,17 +103,17 @@ TEST_CASE("worker: one thread runs the jobs in order, and shutdown drops what is
         CHECK(wait_for(a).value == 1);
         CHECK(wait_for(b).value == 2);
         JobSlot<int> slow, queued;
-        slow.start(w, [gate, &ran] {
-            gate.wait();
+        slow.start(w, [gate, &started, &ran] {
+            started.set_value();
+            gate.wait(); // until the queued job is thrown away
             return ++ran;
         });
-        queued.start(w, [&ran] { return ++ran; });
-        // ~Worker starts while `slow` waits; it lets `slow` finish and drops `queued`.
-        releaser = std::thread([&release] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(200));
-            release.set_value();
-        });
-    }
-    releaser.join();
+        // The queued job owns a token that opens the gate when the job is destroyed unrun:
+        // only ~Worker dropping the queue lets `slow` finish.
+        std::shared_ptr<void> token(nullptr, [&release](void*) { release.set_value(); });
+        queued.start(w, [token, &ran] { return ran += 100; });
+        token.reset();
+        started.get_future().wait();
+    } // ~Worker: drops `queued`, lets `slow` finish, joins
     CHECK(ran == 3);
 }
