@@ -51,8 +51,18 @@ struct PathSearchResult {
 };
 
 // s: intensities, m: total intensities (the ones the graph was built with), y: demand.
+// Paths that end in a set of regions: pass s zeroed outside the set and M = s·L for that s (and a
+// graph built with that M); the bound a·M_j then counts only emissions released in the set.
 PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd& s,
                               const Eigen::VectorXd& m, const Eigen::VectorXd& y,
                               const PathSearchLimits& limits);
+
+// The top paths of exactly `depth` supplier steps, in the same exact descending order. Bound: a
+// prefix of t steps ending in j is worth at most a·(s·A^(depth-t))_j, every completion together;
+// rows(k) = s·A^k for k = 0..depth at least (fewer rows: no paths). limits.max_depth is unused
+// and hit_depth stays false. Only graph.supplier/coefficient are used, so any graph of A will do.
+PathSearchResult search_paths_at_depth(const SupplierGraph& graph, const Eigen::VectorXd& s,
+                                       const Eigen::MatrixXd& rows, const Eigen::VectorXd& y,
+                                       int depth, const PathSearchLimits& limits);
 
 } // namespace ctrail
