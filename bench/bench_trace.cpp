@@ -32,7 +32,8 @@ Model china_shaped_model(int regions, int sectors, unsigned seed) {
                              "",
                              r < regions / 3,
                              {},
-                             {}});
+                             {},
+                             r < regions / 3 ? "coast" : "centre_west"});
     m.regions.push_back({"ROW", "Rest of world", "", RegionKind::External, "", false, {}, {}, ""});
     for (int s = 0; s < sectors; ++s)
         m.sectors.push_back({"S" + std::to_string(s), "Sector " + std::to_string(s), ""});

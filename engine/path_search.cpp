@@ -159,6 +159,24 @@ struct AnyDepth {
     double edge_bound(double a, int e, int) const { return a * graph.bound[e]; }
 };
 
+// Any depth, emitters in a region set: the main graph's suppliers with bounds A_ij·M^set_i made
+// on the fly, so a set costs n doubles of bounds, not a second copy of the graph.
+struct AnyDepthInSet {
+    const SupplierGraph& graph;
+    const Eigen::VectorXd& s_;
+    const Eigen::VectorXd& m;
+    const std::vector<double>& max_bound;
+    int max_depth;
+    double s(int node) const { return s_(node); }
+    double start_bound(int i, double yi) const { return yi * m(i) * (1 + kBoundSlack); }
+    bool finishes(int) const { return true; }
+    double node_bound(double a, int node, int) const { return a * max_bound[node]; }
+    int last_depth() const { return max_depth; }
+    double edge_bound(double a, int e, int) const {
+        return a * (graph.coefficient[e] * m(graph.supplier[e]) * (1 + kBoundSlack));
+    }
+};
+
 // Exactly `depth` steps: a prefix of t steps ending in j is worth at most a·(s·A^(depth-t))_j,
 // the sum over all its completions (rows(k) = s·A^k). It finishes only at `depth`.
 struct ExactDepth {
@@ -185,6 +203,22 @@ PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd&
                               const Eigen::VectorXd& m, const Eigen::VectorXd& y,
                               const PathSearchLimits& limits) {
     return best_first(graph, y, limits, AnyDepth{graph, s, m, limits.max_depth});
+}
+
+std::vector<double> max_supplier_bounds(const SupplierGraph& graph, const Eigen::VectorXd& m) {
+    const int n = static_cast<int>(graph.offsets.size()) - 1;
+    std::vector<double> out(static_cast<size_t>(std::max(n, 0)), 0.0);
+    for (int j = 0; j < n; ++j)
+        for (int e = graph.offsets[j]; e < graph.offsets[j + 1]; ++e)
+            out[j] =
+                std::max(out[j], graph.coefficient[e] * m(graph.supplier[e]) * (1 + kBoundSlack));
+    return out;
+}
+
+PathSearchResult search_paths_in_set(const SupplierGraph& graph, const Eigen::VectorXd& s,
+                                     const Eigen::VectorXd& m, const std::vector<double>& max_bound,
+                                     const Eigen::VectorXd& y, const PathSearchLimits& limits) {
+    return best_first(graph, y, limits, AnyDepthInSet{graph, s, m, max_bound, limits.max_depth});
 }
 
 PathSearchResult search_paths_at_depth(const SupplierGraph& graph, const Eigen::VectorXd& s,

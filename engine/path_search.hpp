@@ -51,11 +51,18 @@ struct PathSearchResult {
 };
 
 // s: intensities, m: total intensities (the ones the graph was built with), y: demand.
-// Paths that end in a set of regions: pass s zeroed outside the set and M = s·L for that s (and a
-// graph built with that M); the bound a·M_j then counts only emissions released in the set.
 PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd& s,
                               const Eigen::VectorXd& m, const Eigen::VectorXd& y,
                               const PathSearchLimits& limits);
+
+// Paths whose emitter lies in a set of regions: s zeroed outside the set, m = s·L for that s, so
+// the bound a·M_j counts only emissions released in the set. The graph is the model's own (its
+// bounds are not used: A_ij·m_i is formed on the fly); max_bound from max_supplier_bounds(m).
+PathSearchResult search_paths_in_set(const SupplierGraph& graph, const Eigen::VectorXd& s,
+                                     const Eigen::VectorXd& m, const std::vector<double>& max_bound,
+                                     const Eigen::VectorXd& y, const PathSearchLimits& limits);
+// Per node j: the largest A_ij·m_i of its suppliers (with the bound slack).
+std::vector<double> max_supplier_bounds(const SupplierGraph& graph, const Eigen::VectorXd& m);
 
 // The top paths of exactly `depth` supplier steps, in the same exact descending order. Bound: a
 // prefix of t steps ending in j is worth at most a·(s·A^(depth-t))_j, every completion together;

@@ -157,7 +157,7 @@ std::shared_ptr<const Tracer::SetBounds> Tracer::bounds_for(const RegionMask& se
     b->m = leontief_.solve_transposed(b->s.transpose()).row(0).transpose();
     // Rounding can leave tiny negatives where s^set is zero upstream; M^set >= 0 exactly.
     b->m = b->m.cwiseMax(0.0);
-    b->graph = SupplierGraph::build(leontief_.coefficients(), b->m);
+    b->max_bound = max_supplier_bounds(graph_, b->m);
     b->rows.resize(stage_rows_.rows(), b->s.size());
     b->rows.row(0) = b->s.transpose();
     for (int k = 1; k < b->rows.rows(); ++k)
@@ -179,7 +179,8 @@ SetPaths Tracer::search(const TraceResult& trace, const TraceOptions& options, c
     SetPaths out;
     PathSearchResult found;
     if (depth < 0) {
-        found = search_paths(set ? set->graph : graph_, s, set ? set->m : m_, y, limits);
+        found = set ? search_paths_in_set(graph_, s, set->m, set->max_bound, y, limits)
+                    : search_paths(graph_, s, m_, y, limits);
         out.total = set ? set->m.dot(y) : trace.total;
     } else {
         // Rows s·A^k up to `depth`: the precomputed ones, continued here when too few.

@@ -106,11 +106,12 @@ class Tracer {
     const SupplierGraph& suppliers() const { return graph_; }
 
   private:
-    // s, M, suppliers and s·A^k restricted to a region set.
+    // s, M, supplier bounds and s·A^k restricted to a region set: ~15 n doubles per set. The
+    // exhibit asks for two sets per home province, so the cache stays small.
     struct SetBounds {
         Eigen::VectorXd s, m;
-        SupplierGraph graph;
-        Eigen::MatrixXd rows; // row k = s·A^k, k = 0..precomputed stages
+        std::vector<double> max_bound; // per node, over the model's supplier graph
+        Eigen::MatrixXd rows;          // row k = s·A^k, k = 0..precomputed stages
     };
     // nullptr when the set holds every domestic region (the tracer's own s, M, graph, rows).
     std::shared_ptr<const SetBounds> bounds_for(const RegionMask& set) const;
