@@ -190,3 +190,20 @@ TEST_CASE("trace sets: concurrent searches share one cached bound per set") {
             CHECK(got[t].paths[p].nodes == expected.paths[p].nodes);
     }
 }
+
+TEST_CASE("trace: stage by region adds up both ways") {
+    const Model m = test::random_model(3, 3, 11);
+    const Leontief L(m);
+    const Tracer tracer(m, L, 0);
+    TraceOptions opt;
+    opt.stages = 4;
+    opt.stage_regions = true;
+    const TraceResult r = tracer.trace(0, 1, 1.0, opt);
+    REQUIRE(r.stage_regions.cols() == 6);
+    for (int k = 0; k <= 4; ++k)
+        CHECK(r.stage_regions.col(k).sum() == doctest::Approx(r.stages[k]).epsilon(1e-12));
+    CHECK(r.stage_regions.col(5).sum() == doctest::Approx(r.stage_remainder).epsilon(1e-9));
+    for (int e = 0; e < r.by_region.size(); ++e)
+        CHECK(r.stage_regions.row(e).sum() == doctest::Approx(r.by_region(e)).epsilon(1e-12));
+    CHECK(tracer.trace(0, 1, 1.0, TraceOptions{}).stage_regions.size() == 0);
+}
