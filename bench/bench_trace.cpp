@@ -32,8 +32,9 @@ Model china_shaped_model(int regions, int sectors, unsigned seed) {
                              "",
                              r < regions / 3,
                              {},
-                             {}});
-    m.regions.push_back({"ROW", "Rest of world", "", RegionKind::External, "", false, {}, {}});
+                             {},
+                             r < regions / 3 ? "coast" : "centre_west"});
+    m.regions.push_back({"ROW", "Rest of world", "", RegionKind::External, "", false, {}, {}, ""});
     for (int s = 0; s < sectors; ++s)
         m.sectors.push_back({"S" + std::to_string(s), "Sector " + std::to_string(s), ""});
     m.categories = {"rural", "urban", "government", "capital", "inventory", "exports"};

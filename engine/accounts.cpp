@@ -66,4 +66,39 @@ Accounts compute_accounts(const Model& model, const Leontief& leontief, int stre
     return a;
 }
 
+RegionGroups region_groups(const Model& model) {
+    RegionGroups g;
+    g.group_of.assign(model.regions.size(), -1);
+    for (bool external : {false, true}) {
+        for (int r = 0; r < static_cast<int>(model.regions.size()); ++r) {
+            const Region& reg = model.regions[r];
+            if ((reg.kind == RegionKind::External) != external) continue;
+            const std::string name = reg.group.empty() ? reg.code : reg.group;
+            int k = 0;
+            while (k < static_cast<int>(g.names.size()) &&
+                   !(g.names[k] == name && g.external[k] == external))
+                ++k;
+            if (k == static_cast<int>(g.names.size())) {
+                g.names.push_back(name);
+                g.external.push_back(external);
+                g.members.emplace_back();
+            }
+            g.members[k].push_back(r);
+            g.group_of[r] = k;
+        }
+    }
+    return g;
+}
+
+Eigen::MatrixXd group_flows(const Model& model, const Accounts& accounts,
+                            const RegionGroups& groups) {
+    const auto n = static_cast<Eigen::Index>(groups.names.size());
+    Eigen::MatrixXd flows = Eigen::MatrixXd::Zero(n, n);
+    const auto& domestic = model.domestic_regions();
+    for (int e = 0; e < accounts.transfers.rows(); ++e)
+        for (int r = 0; r < accounts.transfers.cols(); ++r)
+            flows(groups.group_of[domestic[e]], groups.group_of[r]) += accounts.transfers(e, r);
+    return flows;
+}
+
 } // namespace ctrail

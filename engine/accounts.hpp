@@ -5,6 +5,9 @@
 
 #include "leontief.hpp"
 
+#include <string>
+#include <vector>
+
 namespace ctrail {
 
 struct Accounts {
@@ -29,6 +32,21 @@ Accounts compute_accounts(const Model& model, const Leontief& leontief, int stre
 // The check behind the accounts: max |(I - A)X - Y| / max |Y| for X = L·Y, Y by region.
 // Kept apart from compute_accounts because it costs as much as the solve itself.
 double solve_residual(const Model& model, const Leontief& leontief);
+
+// Regions gathered by Region::group (an ungrouped region is a group of its own, named by its
+// code): domestic groups in first-seen order, then the external ones.
+struct RegionGroups {
+    std::vector<std::string> names;
+    std::vector<bool> external;            // per group
+    std::vector<std::vector<int>> members; // per group: region indices
+    std::vector<int> group_of;             // per region
+};
+RegionGroups region_groups(const Model& model);
+
+// Embodied flows between groups: flows(a, b) = sum of transfers(e, r) over emitters e in a and
+// consumers r in b (groups x groups; rows of external groups are zero).
+Eigen::MatrixXd group_flows(const Model& model, const Accounts& accounts,
+                            const RegionGroups& groups);
 
 // Final demand of every region, summed over its categories: nodes x regions.
 Eigen::MatrixXd demand_by_region(const Model& model);

@@ -3,6 +3,7 @@
 #include "csv.hpp"
 #include "error.hpp"
 #include "validate.hpp"
+#include "zones.hpp"
 
 #include <filesystem>
 #include <map>
@@ -133,6 +134,15 @@ Model read_bundle(const std::string& dir) {
                                      "kind '" + k + "' is neither domestic nor external");
             }
             r.coastal = parse_bool(t, row, t.column("coastal", false));
+            if (int c = t.column("zone", false); c >= 0) {
+                r.zone = t.cell(row, c);
+                if (!r.zone.empty() && !is_zone(r.zone))
+                    throw ModelError(t.name(), row.line,
+                                     "zone '" + r.zone + "' is not one of " + zone_list());
+                if (!r.zone.empty() && r.kind == RegionKind::External)
+                    throw ModelError(t.name(), row.line,
+                                     "external region '" + r.code + "' cannot have a zone");
+            }
             r.lat = optional_number(t, row, t.column("lat", false));
             r.lon = optional_number(t, row, t.column("lon", false));
         });

@@ -46,12 +46,12 @@ void write_bundle(const Model& m, const std::string& directory) {
     }
     {
         File f(dir / "regions.csv");
-        *f << "code,name_en,name_zh,kind,group,coastal,lat,lon\n";
+        *f << "code,name_en,name_zh,kind,group,coastal,zone,lat,lon\n";
         for (const auto& r : m.regions)
             *f << csv_field(r.code) << ',' << csv_field(r.name_en) << ',' << csv_field(r.name_zh)
                << ',' << (r.kind == RegionKind::External ? "external" : "domestic") << ','
                << csv_field(r.group) << ',' << (r.coastal ? "true" : "false") << ','
-               << (r.lat ? shortest_number(*r.lat) : "") << ','
+               << csv_field(r.zone) << ',' << (r.lat ? shortest_number(*r.lat) : "") << ','
                << (r.lon ? shortest_number(*r.lon) : "") << '\n';
     }
     {

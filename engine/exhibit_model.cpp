@@ -7,6 +7,7 @@
 #include "trace_text.hpp"
 #include "units.hpp"
 #include "validate.hpp"
+#include "zones.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -99,6 +100,7 @@ std::unique_ptr<ExhibitModel> ExhibitModel::open(const std::string& database_pat
         e.external = r.kind == RegionKind::External;
         e.group = r.group;
         e.coastal = r.coastal;
+        e.zone = r.zone;
         e.has_location = r.lat.has_value() && r.lon.has_value();
         e.lat = r.lat.value_or(0);
         e.lon = r.lon.value_or(0);
@@ -188,6 +190,7 @@ ExhibitTrace ExhibitModel::trace(const std::string& region_code, const std::stri
     opt.max_paths = options.max_paths;
     opt.max_depth = options.max_depth;
     opt.stages = options.stages;
+    opt.stage_regions = options.stage_regions;
     TraceResult r;
     try {
         r = tracer.trace(region, sector, amount_yuan / yuan_per_unit, opt);
@@ -226,11 +229,7 @@ ExhibitTrace ExhibitModel::trace(const std::string& region_code, const std::stri
     std::stable_sort(out.by_sector.begin(), out.by_sector.end(),
                      [](const auto& a, const auto& b) { return a.value > b.value; });
 
-    // Stage by region: s ∘ (A^k y) summed per region; the remainder entry takes what is left of
-    // each region's total, so every list still adds up exactly.
-    const Eigen::VectorXd& s = tracer.intensities();
-    Eigen::VectorXd stage_flow = r.demand; // A^k y
-    Eigen::VectorXd left = r.by_region;
+    // Stages, with their regions from the tracer (the remainder is its last column).
     for (size_t k = 0; k <= r.stages.size(); ++k) {
         TraceStage st;
         st.stage = static_cast<int>(k);
@@ -238,23 +237,14 @@ ExhibitTrace ExhibitModel::trace(const std::string& region_code, const std::stri
         st.value = st.remainder ? r.stage_remainder : r.stages[k];
         st.kg = st.value * kg;
         st.share = r.total > 0 ? st.value / r.total : 0;
-        if (options.stage_regions) {
-            Eigen::VectorXd per_region = left;
-            if (!st.remainder) {
-                if (k > 0) stage_flow = (tracer.leontief().coefficients() * stage_flow).eval();
-                per_region.setZero();
-                const Eigen::VectorXd emitted = s.cwiseProduct(stage_flow);
-                for (int i = 0; i < m.node_count(); ++i)
-                    per_region(m.region_of_node(i)) += emitted(i);
-                left -= per_region;
-            }
-            st.by_region = region_list(per_region, r.total, kg);
-        }
+        if (options.stage_regions)
+            st.by_region =
+                region_list(r.stage_regions.col(static_cast<Eigen::Index>(k)), r.total, kg);
         out.by_stage.push_back(std::move(st));
     }
 
-    PathWording wording{options.product_en, options.product_zh};
-    for (const Path& p : r.paths) {
+    const PathWording wording{options.product_en, options.product_zh};
+    auto view = [&](const Path& p) {
         TracePathView v;
         for (int node : p.nodes)
             v.nodes.push_back({m.region_of_node(node), m.sector_of_node(node)});
@@ -263,7 +253,37 @@ ExhibitTrace ExhibitModel::trace(const std::string& region_code, const std::stri
         v.share = r.total > 0 ? p.value / r.total : 0;
         v.text_en = describe_path(m, p.nodes, Language::English, wording);
         v.text_zh = describe_path(m, p.nodes, Language::Chinese, wording);
-        out.paths.push_back(std::move(v));
+        return v;
+    };
+    for (const Path& p : r.paths) out.paths.push_back(view(p));
+
+    // The trail's framing: the four-way split and the chains that travel.
+    out.home_zone = m.regions[region].zone;
+    const ZoneTotals split = zone_totals(m, r.by_region, region);
+    const double part = r.total > 0 ? 1 / r.total : 0;
+    out.zones = {split.home * part, split.coast * part, split.centre_west * part,
+                 split.northeast * part, split.unzoned * part};
+    auto chain_list = [&](const SetPaths& found) {
+        TraceChainList list;
+        for (const Path& p : found.paths) list.paths.push_back(view(p));
+        list.share = found.total * part;
+        list.unexplained = found.unexplained * part;
+        return list;
+    };
+    if (options.chains > 0) {
+        TraceOptions chain_opt = opt;
+        chain_opt.max_paths = options.chains;
+        const RegionMask leaving = all_but(m, region);
+        for (int d = 0; d < options.chain_depths; ++d)
+            out.leaving_by_depth.push_back(
+                chain_list(tracer.paths_at_depth(r, leaving, d, chain_opt)));
+        out.furthest_interior = out.home_zone != kZoneCentreWest;
+        RegionMask far = leaving;
+        if (out.furthest_interior) {
+            far = zone_mask(m, kZoneCentreWest);
+            far[region] = 0;
+        }
+        out.furthest = chain_list(tracer.paths_emitted_in(r, far, chain_opt));
     }
     out.coverage = r.coverage;
     out.unexplained = r.unexplained;
@@ -282,34 +302,16 @@ BigPicture ExhibitModel::big_picture(const std::string& stressor_code) const {
     const double kg = impl_->stressors[stressor].kg_per_unit;
     const Accounts acc = compute_accounts(m, *impl_->leontief, stressor);
 
-    // Groups: domestic ones in first-seen order, then the external ones.
-    std::vector<int> group_of(m.regions.size(), -1);
-    for (bool external : {false, true}) {
-        for (int r = 0; r < static_cast<int>(m.regions.size()); ++r) {
-            const Region& reg = m.regions[r];
-            if ((reg.kind == RegionKind::External) != external) continue;
-            const std::string name = reg.group.empty() ? reg.code : reg.group;
-            auto it = std::find_if(out.groups.begin(), out.groups.end(), [&](const RegionGroup& g) {
-                return g.name == name && g.external == external;
-            });
-            if (it == out.groups.end()) {
-                out.groups.push_back({name, external, {}, true});
-                it = out.groups.end() - 1;
-            }
-            it->regions.push_back(r);
-            if (!reg.coastal) it->coastal = false;
-            group_of[r] = static_cast<int>(it - out.groups.begin());
-        }
+    // Groups and their flows come from the accounts; here they only become plain types.
+    const RegionGroups groups = region_groups(m);
+    for (size_t k = 0; k < groups.names.size(); ++k) {
+        RegionGroup g{groups.names[k], groups.external[k], groups.members[k], !groups.external[k]};
+        for (int r : g.regions)
+            if (!m.regions[r].coastal) g.coastal = false;
+        out.groups.push_back(std::move(g));
     }
-    for (auto& g : out.groups)
-        if (g.external) g.coastal = false;
-
     const int G = static_cast<int>(out.groups.size());
-    Eigen::MatrixXd flows = Eigen::MatrixXd::Zero(G, G);
-    const auto& domestic = m.domestic_regions();
-    for (int e = 0; e < acc.transfers.rows(); ++e)
-        for (int r = 0; r < acc.transfers.cols(); ++r)
-            flows(group_of[domestic[e]], group_of[r]) += acc.transfers(e, r);
+    const Eigen::MatrixXd flows = group_flows(m, acc, groups);
     out.total = acc.transfers.sum();
     out.total_kg = out.total * kg;
     for (int a = 0; a < G; ++a)
@@ -342,6 +344,13 @@ double ExhibitTrace::share_through_stage(int stages) const {
     for (const auto& st : by_stage)
         if (!st.remainder && st.stage < stages) s += st.share;
     return s;
+}
+
+std::vector<TraceRegionShare> ExhibitTrace::largest_elsewhere(std::size_t count) const {
+    std::vector<TraceRegionShare> out;
+    for (const auto& r : by_region)
+        if (r.region != region && out.size() < count) out.push_back(r);
+    return out;
 }
 
 std::vector<double> ExhibitTrace::region_shares_through_stage(int stages,

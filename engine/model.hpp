@@ -22,6 +22,9 @@ struct Region {
     std::string group; // e.g. one of China's eight economic regions; may be empty
     bool coastal = false;
     std::optional<double> lat, lon;
+    // The exhibit's regional framing (zones.hpp): "coast", "centre_west", "northeast", or empty
+    // (external regions, and every region of a bundle without the column).
+    std::string zone;
 };
 
 struct Sector {

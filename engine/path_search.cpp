@@ -76,9 +76,14 @@ SupplierGraph SupplierGraph::build(const Eigen::MatrixXd& A, const Eigen::Vector
     return g;
 }
 
-PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd& s,
-                              const Eigen::VectorXd& m, const Eigen::VectorXd& y,
-                              const PathSearchLimits& limits) {
+namespace {
+
+// The best-first loop shared by both searches. The policy says where paths finish, what a start
+// or an edge is worth at most, and when a prefix may not grow; the queue, the exact ordering
+// and the guards stay in one place.
+template <class Policy>
+PathSearchResult best_first(const SupplierGraph& graph, const Eigen::VectorXd& y,
+                            const PathSearchLimits& limits, const Policy& policy) {
     PathSearchResult out;
     const double cut = limits.cut;
     // Only positive values count: with a cut of 0, zero-valued paths are not "paths".
@@ -94,7 +99,7 @@ PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd&
 
     for (int i = 0; i < y.size(); ++i) {
         if (!(y(i) > 0)) continue;
-        double key = y(i) * m(i) * (1 + kBoundSlack);
+        const double key = policy.start_bound(i, y(i));
         if (!qualifies(key)) continue;
         arena.push_back({-1, i, 0, y(i)});
         open.push({key, static_cast<int>(arena.size()) - 1, false, order++});
@@ -118,17 +123,19 @@ PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd&
             break;
         }
         ++out.expansions;
-        const double value = p.a * s(p.node);
-        if (qualifies(value)) open.push({value, top.prefix, true, order++});
+        if (policy.finishes(p.depth)) {
+            const double value = p.a * policy.s(p.node);
+            if (qualifies(value)) open.push({value, top.prefix, true, order++});
+        }
 
         // Nothing below this node can reach the cut: skip its suppliers without looking.
-        if (!qualifies(p.a * graph.max_bound[p.node])) continue;
-        if (p.depth >= limits.max_depth) {
+        if (!qualifies(policy.node_bound(p.a, p.node, p.depth))) continue;
+        if (p.depth >= policy.last_depth()) {
             out.hit_depth = true;
             continue;
         }
         for (int e = graph.offsets[p.node], end = graph.offsets[p.node + 1]; e < end; ++e) {
-            const double key = p.a * graph.bound[e];
+            const double key = policy.edge_bound(p.a, e, p.depth);
             if (!qualifies(key)) continue;
             arena.push_back(
                 {top.prefix, graph.supplier[e], p.depth + 1, p.a * graph.coefficient[e]});
@@ -136,6 +143,89 @@ PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd&
         }
     }
     return out;
+}
+
+// Any depth up to max_depth: a prefix ending in j is worth at most a·M_j.
+struct AnyDepth {
+    const SupplierGraph& graph;
+    const Eigen::VectorXd& s_;
+    const Eigen::VectorXd& m;
+    int max_depth;
+    double s(int node) const { return s_(node); }
+    double start_bound(int i, double yi) const { return yi * m(i) * (1 + kBoundSlack); }
+    bool finishes(int) const { return true; }
+    double node_bound(double a, int node, int) const { return a * graph.max_bound[node]; }
+    int last_depth() const { return max_depth; }
+    double edge_bound(double a, int e, int) const { return a * graph.bound[e]; }
+};
+
+// Any depth, emitters in a region set: the main graph's suppliers with bounds A_ij·M^set_i made
+// on the fly, so a set costs n doubles of bounds, not a second copy of the graph.
+struct AnyDepthInSet {
+    const SupplierGraph& graph;
+    const Eigen::VectorXd& s_;
+    const Eigen::VectorXd& m;
+    const std::vector<double>& max_bound;
+    int max_depth;
+    double s(int node) const { return s_(node); }
+    double start_bound(int i, double yi) const { return yi * m(i) * (1 + kBoundSlack); }
+    bool finishes(int) const { return true; }
+    double node_bound(double a, int node, int) const { return a * max_bound[node]; }
+    int last_depth() const { return max_depth; }
+    double edge_bound(double a, int e, int) const {
+        return a * (graph.coefficient[e] * m(graph.supplier[e]) * (1 + kBoundSlack));
+    }
+};
+
+// Exactly `depth` steps: a prefix of t steps ending in j is worth at most a·(s·A^(depth-t))_j,
+// the sum over all its completions (rows(k) = s·A^k). It finishes only at `depth`.
+struct ExactDepth {
+    const SupplierGraph& graph;
+    const Eigen::VectorXd& s_;
+    const Eigen::MatrixXd& rows;
+    int depth;
+    double s(int node) const { return s_(node); }
+    double start_bound(int i, double yi) const { return yi * rows(depth, i) * (1 + kBoundSlack); }
+    bool finishes(int t) const { return t == depth; }
+    double node_bound(double a, int node, int t) const {
+        return t < depth ? a * rows(depth - t, node) * (1 + kBoundSlack) : 0.0;
+    }
+    int last_depth() const { return depth; }
+    double edge_bound(double a, int e, int t) const {
+        return a * graph.coefficient[e] * rows(depth - t - 1, graph.supplier[e]) *
+               (1 + kBoundSlack);
+    }
+};
+
+} // namespace
+
+PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd& s,
+                              const Eigen::VectorXd& m, const Eigen::VectorXd& y,
+                              const PathSearchLimits& limits) {
+    return best_first(graph, y, limits, AnyDepth{graph, s, m, limits.max_depth});
+}
+
+std::vector<double> max_supplier_bounds(const SupplierGraph& graph, const Eigen::VectorXd& m) {
+    const int n = static_cast<int>(graph.offsets.size()) - 1;
+    std::vector<double> out(static_cast<size_t>(std::max(n, 0)), 0.0);
+    for (int j = 0; j < n; ++j)
+        for (int e = graph.offsets[j]; e < graph.offsets[j + 1]; ++e)
+            out[j] =
+                std::max(out[j], graph.coefficient[e] * m(graph.supplier[e]) * (1 + kBoundSlack));
+    return out;
+}
+
+PathSearchResult search_paths_in_set(const SupplierGraph& graph, const Eigen::VectorXd& s,
+                                     const Eigen::VectorXd& m, const std::vector<double>& max_bound,
+                                     const Eigen::VectorXd& y, const PathSearchLimits& limits) {
+    return best_first(graph, y, limits, AnyDepthInSet{graph, s, m, max_bound, limits.max_depth});
+}
+
+PathSearchResult search_paths_at_depth(const SupplierGraph& graph, const Eigen::VectorXd& s,
+                                       const Eigen::MatrixXd& rows, const Eigen::VectorXd& y,
+                                       int depth, const PathSearchLimits& limits) {
+    if (depth < 0 || depth >= rows.rows()) return {};
+    return best_first(graph, y, limits, ExactDepth{graph, s, rows, depth});
 }
 
 } // namespace ctrail

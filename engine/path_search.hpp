@@ -55,4 +55,21 @@ PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd&
                               const Eigen::VectorXd& m, const Eigen::VectorXd& y,
                               const PathSearchLimits& limits);
 
+// Paths whose emitter lies in a set of regions: s zeroed outside the set, m = s·L for that s, so
+// the bound a·M_j counts only emissions released in the set. The graph is the model's own (its
+// bounds are not used: A_ij·m_i is formed on the fly); max_bound from max_supplier_bounds(m).
+PathSearchResult search_paths_in_set(const SupplierGraph& graph, const Eigen::VectorXd& s,
+                                     const Eigen::VectorXd& m, const std::vector<double>& max_bound,
+                                     const Eigen::VectorXd& y, const PathSearchLimits& limits);
+// Per node j: the largest A_ij·m_i of its suppliers (with the bound slack).
+std::vector<double> max_supplier_bounds(const SupplierGraph& graph, const Eigen::VectorXd& m);
+
+// The top paths of exactly `depth` supplier steps, in the same exact descending order. Bound: a
+// prefix of t steps ending in j is worth at most a·(s·A^(depth-t))_j, every completion together;
+// rows(k) = s·A^k for k = 0..depth at least (fewer rows: no paths). limits.max_depth is unused
+// and hit_depth stays false. Only graph.supplier/coefficient are used, so any graph of A will do.
+PathSearchResult search_paths_at_depth(const SupplierGraph& graph, const Eigen::VectorXd& s,
+                                       const Eigen::MatrixXd& rows, const Eigen::VectorXd& y,
+                                       int depth, const PathSearchLimits& limits);
+
 } // namespace ctrail

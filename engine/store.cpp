@@ -18,7 +18,7 @@ const char* const kSchema = R"sql(
 CREATE TABLE meta(position INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, value TEXT NOT NULL);
 CREATE TABLE regions(idx INTEGER PRIMARY KEY, code TEXT UNIQUE NOT NULL, name_en TEXT NOT NULL,
   name_zh TEXT NOT NULL, kind TEXT NOT NULL CHECK(kind IN ('domestic','external')),
-  grp TEXT NOT NULL, coastal INTEGER NOT NULL, lat REAL, lon REAL);
+  grp TEXT NOT NULL, coastal INTEGER NOT NULL, lat REAL, lon REAL, zone TEXT NOT NULL DEFAULT '');
 CREATE TABLE sectors(idx INTEGER PRIMARY KEY, code TEXT UNIQUE NOT NULL, name_en TEXT NOT NULL,
   name_zh TEXT NOT NULL);
 CREATE TABLE categories(idx INTEGER PRIMARY KEY, code TEXT UNIQUE NOT NULL);
@@ -131,7 +131,8 @@ void write_contents(Db& db, const Model& m) {
                 .run();
     }
     {
-        Stmt s(db, "INSERT INTO regions VALUES(?,?,?,?,?,?,?,?,?)");
+        Stmt s(db, "INSERT INTO regions(idx, code, name_en, name_zh, kind, grp, coastal, lat, lon, "
+                   "zone) VALUES(?,?,?,?,?,?,?,?,?,?)");
         for (size_t i = 0; i < m.regions.size(); ++i) {
             const Region& r = m.regions[i];
             s.bind(1, static_cast<long long>(i))
@@ -143,6 +144,7 @@ void write_contents(Db& db, const Model& m) {
                 .bind(7, static_cast<long long>(r.coastal))
                 .bind(8, r.lat)
                 .bind(9, r.lon)
+                .bind(10, r.zone)
                 .run();
         }
     }
@@ -235,8 +237,16 @@ Model read_database(const std::string& path) {
                      regions.text(4),
                      regions.integer(5) != 0,
                      regions.real(6),
-                     regions.real(7)};
+                     regions.real(7),
+                     {}};
             m.regions.push_back(std::move(r));
+        }
+        // `zone` came after the first databases of this schema: read it where it exists.
+        Stmt has_zone(db, "SELECT 1 FROM pragma_table_info('regions') WHERE name = 'zone'");
+        if (has_zone.next()) {
+            Stmt zones(db, "SELECT zone FROM regions ORDER BY idx");
+            for (size_t i = 0; i < m.regions.size() && zones.next(); ++i)
+                m.regions[i].zone = zones.text(0);
         }
         Stmt sectors(db, "SELECT code, name_en, name_zh FROM sectors ORDER BY idx");
         while (sectors.next())

@@ -111,21 +111,111 @@ TraceResult Tracer::trace(int consumer_region, int product_sector, double amount
     }
     r.stage_remainder = r.total - stage_sum;
 
+    if (options.stage_regions) {
+        // s ∘ A^k y per region, by repeated products with A; the remainder column takes what is
+        // left of each region's total, so every column and every row still adds up.
+        const int nr = static_cast<int>(m.regions.size());
+        r.stage_regions = Eigen::MatrixXd::Zero(nr, stages + 2);
+        Eigen::VectorXd flow = y;
+        for (int k = 0; k <= stages; ++k) {
+            if (k > 0) flow = (leontief_.coefficients() * flow).eval();
+            for (int i = 0; i < m.node_count(); ++i)
+                r.stage_regions(m.region_of_node(i), k) += s_(i) * flow(i);
+        }
+        r.stage_regions.col(stages + 1) =
+            r.by_region - r.stage_regions.leftCols(stages + 1).rowwise().sum();
+    }
+
+    SetPaths found = options.emitted_in.empty() ? search(r, options, nullptr, -1)
+                                                : paths_emitted_in(r, options.emitted_in, options);
+    r.paths = std::move(found.paths);
+    r.paths_total = found.total;
+    r.nodes_visited = found.nodes_visited;
+    r.search_complete = found.search_complete;
+    r.unexplained = found.unexplained;
+    r.coverage = r.paths_total > 0 ? (r.paths_total - r.unexplained) / r.paths_total : 0;
+    return r;
+}
+
+std::shared_ptr<const Tracer::SetBounds> Tracer::bounds_for(const RegionMask& set) const {
+    const Model& m = model_;
+    if (set.size() != m.regions.size())
+        throw ModelError("trace: a region set must have one flag per region (" +
+                         std::to_string(m.regions.size()) + "), not " + std::to_string(set.size()));
+    bool every = true;
+    for (int r : m.domestic_regions()) every = every && set[r];
+    if (every) return nullptr; // the tracer's own s, M and graph
+    {
+        std::lock_guard<std::mutex> lock(sets_mutex_);
+        if (auto it = sets_.find(set); it != sets_.end()) return it->second;
+    }
+    // Built outside the lock (a few ms): two threads may both build it; the first one stays.
+    auto b = std::make_shared<SetBounds>();
+    b->s = s_;
+    for (int i = 0; i < m.node_count(); ++i)
+        if (!set[m.region_of_node(i)]) b->s(i) = 0;
+    b->m = leontief_.solve_transposed(b->s.transpose()).row(0).transpose();
+    // Rounding can leave tiny negatives where s^set is zero upstream; M^set >= 0 exactly.
+    b->m = b->m.cwiseMax(0.0);
+    b->max_bound = max_supplier_bounds(graph_, b->m);
+    b->rows.resize(stage_rows_.rows(), b->s.size());
+    b->rows.row(0) = b->s.transpose();
+    for (int k = 1; k < b->rows.rows(); ++k)
+        b->rows.row(k).noalias() = b->rows.row(k - 1) * leontief_.coefficients();
+    std::lock_guard<std::mutex> lock(sets_mutex_);
+    return sets_.emplace(set, std::move(b)).first->second;
+}
+
+SetPaths Tracer::search(const TraceResult& trace, const TraceOptions& options, const SetBounds* set,
+                        int depth) const {
+    const Eigen::VectorXd& s = set ? set->s : s_;
+    const Eigen::VectorXd& y = trace.demand;
     PathSearchLimits limits;
-    limits.cut = std::max(options.threshold, 0.0) * r.total;
+    limits.cut = std::max(options.threshold, 0.0) * trace.total;
     limits.max_paths = std::max(options.max_paths, 0);
     limits.max_depth = std::max(options.max_depth, 0);
     limits.max_expansions = options.max_expansions;
     limits.max_prefixes = options.max_prefixes;
-    PathSearchResult found = search_paths(graph_, s_, m_, y, limits);
-    r.paths = std::move(found.paths);
-    r.nodes_visited = found.expansions;
-    r.search_complete = !found.hit_cap && !found.hit_depth && !found.hit_guard;
+    SetPaths out;
+    PathSearchResult found;
+    if (depth < 0) {
+        found = set ? search_paths_in_set(graph_, s, set->m, set->max_bound, y, limits)
+                    : search_paths(graph_, s, m_, y, limits);
+        out.total = set ? set->m.dot(y) : trace.total;
+    } else {
+        // Rows s·A^k up to `depth`: the precomputed ones, continued here when too few.
+        const Eigen::MatrixXd& pre = set ? set->rows : stage_rows_;
+        Eigen::MatrixXd more;
+        if (depth >= pre.rows()) {
+            more.resize(depth + 1, s.size());
+            more.topRows(pre.rows()) = pre;
+            for (int k = static_cast<int>(pre.rows()); k <= depth; ++k)
+                more.row(k).noalias() = more.row(k - 1) * leontief_.coefficients();
+        }
+        const Eigen::MatrixXd& rows = depth >= pre.rows() ? more : pre;
+        found = search_paths_at_depth(graph_, s, rows, y, depth, limits);
+        out.total = rows.row(depth).dot(y);
+    }
+    out.paths = std::move(found.paths);
+    out.nodes_visited = found.expansions;
+    out.search_complete = !found.hit_cap && !found.hit_depth && !found.hit_guard;
     double listed = 0;
-    for (const auto& p : r.paths) listed += p.value;
-    r.coverage = r.total > 0 ? listed / r.total : 0;
-    r.unexplained = r.total - listed;
-    return r;
+    for (const auto& p : out.paths) listed += p.value;
+    out.unexplained = out.total - listed;
+    return out;
+}
+
+SetPaths Tracer::paths_emitted_in(const TraceResult& trace, const RegionMask& set,
+                                  const TraceOptions& options) const {
+    const auto bounds = bounds_for(set);
+    return search(trace, options, bounds.get(), -1);
+}
+
+SetPaths Tracer::paths_at_depth(const TraceResult& trace, const RegionMask& set, int depth,
+                                const TraceOptions& options) const {
+    if (depth < 0) throw ModelError("trace: a path depth must not be negative");
+    const auto bounds = bounds_for(set);
+    return search(trace, options, bounds.get(), depth);
 }
 
 TraceResult trace(const Model& model, const Leontief& leontief, int consumer_region,

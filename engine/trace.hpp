@@ -12,7 +12,11 @@
 
 #include "leontief.hpp"
 #include "path_search.hpp"
+#include "zones.hpp"
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <vector>
 
 namespace ctrail {
@@ -24,6 +28,10 @@ struct TraceOptions {
     int stages = 12;          // stage decomposition k = 0..stages, then the remainder
     long long max_expansions = 2'000'000; // runaway guards: search effort and memory
     long long max_prefixes = 1'000'000;   // (open prefixes, ~50 bytes each)
+    // List only the paths whose EMITTING node lies in these regions (zones.hpp); empty = all.
+    // The threshold stays a share of the whole trace total.
+    RegionMask emitted_in;
+    bool stage_regions = false; // fill TraceResult::stage_regions (`stages` dense products)
 };
 
 struct TraceResult {
@@ -34,20 +42,33 @@ struct TraceResult {
     bool national_mix = false; // see the header comment
     Eigen::VectorXd demand;    // y, per node
 
-    double total = 0;             // M · y
-    Eigen::VectorXd by_node;      // s_i (L y)_i: emitted at node i (region x sector, region-major)
-    Eigen::VectorXd by_region;    // per region (all regions; external ones are 0)
-    Eigen::VectorXd by_sector;    // per sector
-    std::vector<double> stages;   // s · A^k · y for k = 0..stages
+    double total = 0;           // M · y
+    Eigen::VectorXd by_node;    // s_i (L y)_i: emitted at node i (region x sector, region-major)
+    Eigen::VectorXd by_region;  // per region (all regions; external ones are 0)
+    Eigen::VectorXd by_sector;  // per sector
+    std::vector<double> stages; // s · A^k · y for k = 0..stages
+    // Emitted at stage k in each region (regions x (stages + 1)), s ∘ A^k y summed per region,
+    // then a last column with the remainder of each region; every column sums to its stage.
+    Eigen::MatrixXd stage_regions;
     double stage_remainder = 0;   // total - sum(stages)
     double emitted_elsewhere = 0; // total - by_region(consumer)
     double share_elsewhere = 0;   // emitted_elsewhere / total (0 when total is 0)
 
     std::vector<Path> paths; // exact top paths, descending by value (path_search.hpp)
-    double coverage = 0;     // sum of path values / total
-    double unexplained = 0;  // total - sum of path values
+    double paths_total = 0;  // what the paths are drawn from: total, or emitted in emitted_in
+    double coverage = 0;     // sum of path values / paths_total
+    double unexplained = 0;  // paths_total - sum of path values
     long long nodes_visited = 0;
     bool search_complete = true; // false when the cap, max depth or the guard stopped it early
+};
+
+// The top paths of one region set (Tracer::paths_emitted_in, Tracer::paths_at_depth).
+struct SetPaths {
+    std::vector<Path> paths; // descending by value, exact
+    double total = 0;        // emitted in the set (at that depth, for paths_at_depth)
+    double unexplained = 0;  // total - sum of the listed path values
+    long long nodes_visited = 0;
+    bool search_complete = true;
 };
 
 // Everything about one stressor a trace reuses: intensities s (with optional what-if scaling on
@@ -62,6 +83,17 @@ class Tracer {
     TraceResult trace(int consumer_region, int product_sector, double amount,
                       const TraceOptions& options = {}) const;
 
+    // The exact top paths of a finished trace whose emitting node lies in `set` (any depth up to
+    // options.max_depth), listed while worth >= options.threshold · trace.total. The bound is
+    // a·M^set_j with M^set = s^set·L (s zeroed outside the set): one transposed solve per set,
+    // cached in the tracer (thread-safe). options.emitted_in is ignored: `set` replaces it.
+    SetPaths paths_emitted_in(const TraceResult& trace, const RegionMask& set,
+                              const TraceOptions& options = {}) const;
+    // The same for paths of exactly `depth` supplier steps (0 = the product's own producers);
+    // SetPaths::total is then s^set·A^depth·y. options.max_depth is ignored.
+    SetPaths paths_at_depth(const TraceResult& trace, const RegionMask& set, int depth,
+                            const TraceOptions& options = {}) const;
+
     // y for the trace (see the header comment); sets *national_mix when it fell back.
     Eigen::VectorXd demand(int consumer_region, int product_sector, double amount,
                            bool* national_mix = nullptr) const;
@@ -74,6 +106,19 @@ class Tracer {
     const SupplierGraph& suppliers() const { return graph_; }
 
   private:
+    // s, M, supplier bounds and s·A^k restricted to a region set: ~15 n doubles per set. The
+    // exhibit asks for two sets per home province, so the cache stays small.
+    struct SetBounds {
+        Eigen::VectorXd s, m;
+        std::vector<double> max_bound; // per node, over the model's supplier graph
+        Eigen::MatrixXd rows;          // row k = s·A^k, k = 0..precomputed stages
+    };
+    // nullptr when the set holds every domestic region (the tracer's own s, M, graph, rows).
+    std::shared_ptr<const SetBounds> bounds_for(const RegionMask& set) const;
+    // depth < 0: any depth up to options.max_depth; else exactly that depth.
+    SetPaths search(const TraceResult& trace, const TraceOptions& options, const SetBounds* set,
+                    int depth) const;
+
     const Model& model_;
     const Leontief& leontief_;
     int stressor_;
@@ -81,6 +126,8 @@ class Tracer {
     Eigen::VectorXd m_;
     Eigen::MatrixXd stage_rows_; // row k = s·A^k
     SupplierGraph graph_;
+    mutable std::mutex sets_mutex_;
+    mutable std::map<RegionMask, std::shared_ptr<const SetBounds>> sets_;
 };
 
 // One-shot convenience: builds a Tracer and traces once.

@@ -1,63 +1,27 @@
 #include "trace_text.hpp"
 
+#include "error.hpp"
+
 #include <algorithm>
 #include <cctype>
+#include <sstream>
 
 namespace ctrail {
 
+extern const char* const kEngineWords; // engine_words.cpp, generated from the data file
+
 namespace {
 
-// How the reduced China model's sectors read. First match wins: by code, then by a keyword of
-// the English name (ordered so "electrical" is not "electricity", "non-metallic" or
-// "metal ore mining" not "metal").
-struct WordEntry {
-    std::vector<const char*> codes;
-    std::vector<const char*> keywords; // lower-case substrings of name_en
-    const char* noun_en;
-    const char* made_en; // empty: the product reads "<Noun> in <region>"
-    const char* noun_zh;
-    const char* made_zh; // empty: "<region>的<noun>"
-};
+const char* const kPhraseKeys[] = {"arrow",      "product_made", "product",      "supplier",
+                                   "two_rounds", "many_rounds",  "generic_made", "generic_process"};
 
-const std::vector<WordEntry>& word_table() {
-    // clang-format off
-    static const std::vector<WordEntry> table = {
-        // code (China model first)       name keywords
-        {{"POWER", "PWR", "ELY", "EGY"},   {"electricity", "power and heat", "heat supply"},
-         "electricity", "generated", "电力", "生产"},
-        {{"ELEC", "ELN", "EEQ"},           {"electronic", "electrical", "computer"},
-         "electronics", "assembled", "电子电器", "组装"},
-        {{"NMM", "NMP", "CEM"},            {"non-metallic mineral", "nonmetallic mineral", "cement"},
-         "cement and glass", "made", "水泥和玻璃", "生产"},
-        {{"COAL", "COA"},                  {"coal"},
-         "coal", "mined", "煤炭", "开采"},
-        {{"CHEM", "CHE", "PET", "OIL"},    {"petroleum", "chemical", "refin"},
-         "fuels and chemicals", "made", "石油化工产品", "生产"},
-        {{"MINE", "MIN", "MNG"},           {"mining", "ores", "quarr"},
-         "oil, gas and ores", "extracted", "油气和矿石", "开采"},
-        {{"METAL", "MET", "STL"},          {"metal", "steel", "smelting"},
-         "steel and metals", "made", "钢铁和金属", "冶炼"},
-        {{"AGR", "AGRI"},                  {"agricultur", "farming", "forestry", "fish"},
-         "farm produce", "grown", "农产品", "种植"},
-        {{"FOOD", "FOO"},                  {"food", "tobacco"},
-         "food", "made", "食品", "加工"},
-        {{"TEXT", "TEX"},                  {"textile", "clothing", "apparel"},
-         "clothes and textiles", "made", "纺织服装", "生产"},
-        {{"MACH", "MAC"},                  {"machinery", "vehicle", "transport equipment"},
-         "machinery and vehicles", "assembled", "机械和汽车", "组装"},
-        {{"CONS", "CON"},                  {"construction"},
-         "construction", "", "建筑", ""},
-        {{"TRANS", "TRA"},                 {"transport", "logistics", "storage"},
-         "transport", "", "交通运输", ""},
-        {{"LIGHT", "LIG"},                 {"light", "furniture", "paper", "other manufactur"},
-         "wood, paper and other goods", "made", "木材、纸张等轻工产品", "生产"},
-        {{},                               {"gas", "water"},
-         "gas and water", "supplied", "燃气和水", "供应"},
-        {{"SERV", "SER"},                  {"service", "trade", "retail", "wholesale"},
-         "trade and services", "", "商业和服务", ""},
-    };
-    // clang-format on
-    return table;
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    std::string cell;
+    std::istringstream in(s);
+    while (std::getline(in, cell, sep)) out.push_back(cell);
+    if (!s.empty() && s.back() == sep) out.emplace_back();
+    return out;
 }
 
 std::string lower(std::string s) {
@@ -72,14 +36,15 @@ std::string upper(std::string s) {
     return s;
 }
 
-const WordEntry* find_entry(const Sector& sector) {
+const WordTable::Entry* find_entry(const Sector& sector) {
+    const WordTable& table = word_table();
     const std::string code = upper(sector.code);
-    for (const auto& e : word_table())
-        for (const char* c : e.codes)
+    for (const auto& e : table.sectors)
+        for (const auto& c : e.codes)
             if (code == c) return &e;
     const std::string name = lower(sector.name_en);
-    for (const auto& e : word_table())
-        for (const char* k : e.keywords)
+    for (const auto& e : table.sectors)
+        for (const auto& k : e.keywords)
             if (name.find(k) != std::string::npos) return &e;
     return nullptr;
 }
@@ -98,9 +63,78 @@ std::string capitalised(std::string s) {
     return s;
 }
 
-constexpr const char* kArrow = " \u2190 "; // " ← "
+// Fills {key} placeholders; unknown ones stay as written.
+std::string fill(const std::string& pattern,
+                 const std::vector<std::pair<std::string, std::string>>& values) {
+    std::string out = pattern;
+    for (const auto& [key, value] : values) {
+        const std::string slot = "{" + key + "}";
+        for (size_t at = out.find(slot); at != std::string::npos;
+             at = out.find(slot, at + value.size()))
+            out.replace(at, slot.size(), value);
+    }
+    return out;
+}
 
 } // namespace
+
+const std::string& WordTable::phrase(const std::string& key, Language language) const {
+    const auto& p = phrases.at(key);
+    return language == Language::English ? p.first : p.second;
+}
+
+WordTable parse_word_table(const std::string& text, const std::string& name) {
+    WordTable t;
+    std::istringstream in(text);
+    int line_no = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        const std::vector<std::string> cells = split(line, '\t');
+        if (cells[0] == "phrase") {
+            if (cells.size() != 4)
+                throw ModelError(name, line_no,
+                                 "a phrase row has 4 tab-separated cells, this one " +
+                                     std::to_string(cells.size()));
+            if (std::find(std::begin(kPhraseKeys), std::end(kPhraseKeys), cells[1]) ==
+                std::end(kPhraseKeys))
+                throw ModelError(name, line_no, "unknown phrase '" + cells[1] + "'");
+            if (!t.phrases.emplace(cells[1], std::make_pair(cells[2], cells[3])).second)
+                throw ModelError(name, line_no, "phrase '" + cells[1] + "' given twice");
+        } else if (cells[0] == "sector") {
+            if (cells.size() != 9)
+                throw ModelError(name, line_no,
+                                 "a sector row has 9 tab-separated cells, this one " +
+                                     std::to_string(cells.size()));
+            WordTable::Entry e;
+            for (const auto& c : split(cells[1], ' '))
+                if (!c.empty()) e.codes.push_back(upper(c));
+            for (const auto& k : split(cells[2], '|'))
+                if (!k.empty()) e.keywords.push_back(lower(k));
+            e.en = {cells[3], cells[4], cells[5]};
+            e.zh = {cells[6], cells[7], cells[8]};
+            if (e.en.noun.empty() || e.zh.noun.empty() || e.en.process.empty() ||
+                e.zh.process.empty())
+                throw ModelError(name, line_no, "a sector row needs its nouns and processes");
+            if (e.codes.empty() && e.keywords.empty())
+                throw ModelError(name, line_no, "a sector row needs a code or a keyword");
+            t.sectors.push_back(std::move(e));
+        } else {
+            throw ModelError(name, line_no,
+                             "rows start with 'phrase' or 'sector', not '" + cells[0] + "'");
+        }
+    }
+    for (const char* key : kPhraseKeys)
+        if (!t.phrases.count(key))
+            throw ModelError(name, 0, std::string("phrase '") + key + "' is missing");
+    return t;
+}
+
+const WordTable& word_table() {
+    static const WordTable table = parse_word_table(kEngineWords, "engine-words.tsv");
+    return table;
+}
 
 std::string region_name(const Region& region, Language language) {
     if (language == Language::Chinese && !region.name_zh.empty()) return region.name_zh;
@@ -117,43 +151,43 @@ bool has_sector_words(const Sector& sector) {
 }
 
 SectorWords sector_words(const Sector& sector, Language language) {
-    const WordEntry* e = find_entry(sector);
-    if (language == Language::English) {
-        if (e) return {e->noun_en, e->made_en};
-        return {mid_sentence(sector_name(sector, language)), "made"};
-    }
-    if (e) return {e->noun_zh, e->made_zh};
-    return {sector_name(sector, language), "生产"};
+    if (const WordTable::Entry* e = find_entry(sector))
+        return language == Language::English ? e->en : e->zh;
+    const WordTable& t = word_table();
+    const std::string name = sector_name(sector, language);
+    return {language == Language::English ? mid_sentence(name) : name,
+            t.phrase("generic_made", language), t.phrase("generic_process", language)};
 }
 
 std::string describe_path(const Model& model, const std::vector<int>& nodes, Language language,
                           const PathWording& wording) {
+    const WordTable& t = word_table();
     std::string text;
-    for (size_t t = 0; t < nodes.size(); ++t) {
-        const Sector& sector = model.sectors[model.sector_of_node(nodes[t])];
+    for (size_t t0 = 0; t0 < nodes.size();) {
+        // A run of identical steps (a sector supplying itself) reads once, with its rounds.
+        size_t t1 = t0 + 1;
+        while (t1 < nodes.size() && nodes[t1] == nodes[t0]) ++t1;
+        const Sector& sector = model.sectors[model.sector_of_node(nodes[t0])];
         const std::string where =
-            region_name(model.regions[model.region_of_node(nodes[t])], language);
+            region_name(model.regions[model.region_of_node(nodes[t0])], language);
         const SectorWords words = sector_words(sector, language);
-        if (t > 0) text += kArrow;
-        if (language == Language::English) {
-            if (t == 0) {
-                // The bought product: "Car assembled in Shanghai", "Construction in Shanghai".
-                std::string noun = wording.product_en.empty() ? words.noun : wording.product_en;
-                text += capitalised(noun);
-                text += words.made.empty() ? " in " : " " + words.made + " in ";
-                text += where;
-            } else {
-                text += words.noun + " from " + where;
-            }
-        } else {
-            if (t == 0) {
-                // "上海组装的汽车", "上海的建筑".
-                std::string noun = wording.product_zh.empty() ? words.noun : wording.product_zh;
-                text += where + words.made + "的" + noun;
-            } else {
-                text += where + "的" + words.noun;
-            }
+        std::string noun = words.noun, pattern = t.phrase("supplier", language);
+        if (t0 == 0) {
+            // The bought product: "Car assembled in Shanghai", "Construction in Shanghai".
+            const std::string& product =
+                language == Language::English ? wording.product_en : wording.product_zh;
+            if (!product.empty()) noun = product;
+            pattern = t.phrase(words.made.empty() ? "product" : "product_made", language);
         }
+        std::string step = fill(
+            pattern,
+            {{"Noun", capitalised(noun)}, {"noun", noun}, {"made", words.made}, {"region", where}});
+        if (t1 - t0 >= 2)
+            step = fill(t.phrase(t1 - t0 == 2 ? "two_rounds" : "many_rounds", language),
+                        {{"step", step}, {"process", words.process}});
+        if (t0 > 0) text += t.phrase("arrow", language);
+        text += step;
+        t0 = t1;
     }
     return text;
 }

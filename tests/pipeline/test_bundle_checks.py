@@ -38,6 +38,15 @@ class BundleChecks(unittest.TestCase):
             self.assertEqual([r["code"] for r in regions if r["kind"] == "external"], ["ROW"])
             self.assertNotIn("XZ", [r["code"] for r in regions])
             self.assertEqual(sum(r["coastal"] == "true" for r in regions), 11)
+            # The exhibit's framing: one zone per province, the coastal flag and groups agree.
+            zones = {r["code"]: r["zone"] for r in regions}
+            self.assertEqual(sorted(c for c, z in zones.items() if z == "northeast"), ["HL", "JL"])
+            self.assertEqual(zones["LN"], "coast")
+            self.assertEqual(zones["ROW"], "")
+            for r in regions[:-1]:
+                interior = r["group"] in ("Central", "Northwest", "Southwest")
+                self.assertEqual(r["zone"] == "centre_west", interior, r["code"])
+                self.assertEqual(r["zone"] == "coast", r["coastal"] == "true", r["code"])
             sectors = common.rows(os.path.join(folder, "sectors.csv"))
             self.assertTrue(12 <= len(sectors) <= 20)
             self.assertTrue(all(s["name_zh"] for s in sectors))

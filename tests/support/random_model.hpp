@@ -26,8 +26,9 @@ inline Model random_model(int regions, int sectors, unsigned seed, double max_co
                              "",
                              r % 2 == 0,
                              {},
-                             {}});
-    m.regions.push_back({"ROW", "Rest of world", "", RegionKind::External, "", false, {}, {}});
+                             {},
+                             r % 2 == 0 ? "coast" : "centre_west"});
+    m.regions.push_back({"ROW", "Rest of world", "", RegionKind::External, "", false, {}, {}, ""});
     for (int s = 0; s < sectors; ++s)
         m.sectors.push_back({"S" + std::to_string(s), "Sector " + std::to_string(s), ""});
     for (int c = 0; c + 1 < categories; ++c) m.categories.push_back("demand" + std::to_string(c));

@@ -70,6 +70,19 @@ TEST_CASE("validation: every error names the file, the line and the problem") {
         auto m = build_error("Z.csv", kZHeader + "INLAND,PWR,COAST,MFG,10\nMARS,PWR,COAST,MFG,1\n");
         CHECK(m.find("Z.csv:3: unknown region 'MARS'") != std::string::npos);
     }
+    SUBCASE("unknown zone") {
+        auto m =
+            build_error("regions.csv", "code,name_en,kind,zone\nCOAST,Coastal,domestic,coast\n"
+                                       "INLAND,Inland,domestic,interior\nROW,Rest,external,\n");
+        CHECK(m.find("regions.csv:3: zone 'interior' is not one of coast, centre_west or "
+                     "northeast") != std::string::npos);
+    }
+    SUBCASE("zone of an external region") {
+        auto m = build_error("regions.csv", "code,name_en,kind,zone\nCOAST,Coastal,domestic,coast\n"
+                                            "INLAND,Inland,domestic,\nROW,Rest,external,coast\n");
+        CHECK(m.find("regions.csv:4: external region 'ROW' cannot have a zone") !=
+              std::string::npos);
+    }
     SUBCASE("unknown sector") {
         auto m = build_error("F.csv", "region,sector,stressor,value\nCOAST,STEEL,CO2,5\n");
         CHECK(m.find("F.csv:2: unknown sector 'STEEL'") != std::string::npos);

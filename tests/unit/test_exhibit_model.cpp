@@ -198,3 +198,76 @@ TEST_CASE("exhibit model (trace API): money and mass units") {
     CHECK(kg_per_unit("t") == 1e3);
     CHECK(std::isnan(kg_per_unit("TJ")));
 }
+
+TEST_CASE("exhibit model (trail API): four-way split, chains that leave, the furthest trips") {
+    Opened o(test::hand_model());
+    ExhibitTraceOptions opt;
+    opt.threshold = 0;
+    const ExhibitTrace t = o.model->trace("SH", "MAC", 1e6, opt);
+    REQUIRE(t.error.empty());
+    CHECK(t.home_zone == "coast");
+    // SH 31.5, NM (centre_west) 79.375 of 110.875 (test_trace.cpp).
+    CHECK(t.zones.home == doctest::Approx(31.5 / 110.875));
+    CHECK(t.zones.centre_west == doctest::Approx(79.375 / 110.875));
+    CHECK(t.zones.coast == 0);
+    CHECK(t.zones.northeast == 0);
+    // Depth 0 outside Shanghai: NM/MAC 5; depth 1: NM/MET for SH (30) and for NM/MAC (12.5).
+    REQUIRE(t.leaving_by_depth.size() == 4);
+    REQUIRE(t.leaving_by_depth[0].paths.size() == 1);
+    CHECK(t.leaving_by_depth[0].paths[0].share == doctest::Approx(5 / 110.875));
+    REQUIRE(t.leaving_by_depth[1].paths.size() == 2);
+    CHECK(t.leaving_by_depth[1].share == doctest::Approx(42.5 / 110.875));
+    CHECK(t.leaving_by_depth[1].unexplained == doctest::Approx(0).epsilon(1e-12));
+    CHECK(
+        t.leaving_by_depth[1].paths[0].text_en ==
+        "Machinery and vehicles assembled in Shanghai \u2190 steel and metals from Inner Mongolia");
+    CHECK(t.leaving_by_depth[3].paths.empty());
+    CHECK(t.furthest_interior);
+    REQUIRE(t.furthest.paths.size() == 5);
+    CHECK(t.furthest.share == doctest::Approx(t.zones.centre_west));
+    for (const auto& p : t.furthest.paths) CHECK(p.nodes.back().region == 1);
+    CHECK(t.largest_elsewhere(2).size() == 1);
+    CHECK(t.largest_elsewhere(2)[0].region == 1);
+
+    // An inland buyer: the furthest trips are the chains that leave the province.
+    const ExhibitTrace inland = o.model->trace("NM", "MAC", 1e6, opt);
+    REQUIRE(inland.error.empty());
+    CHECK_FALSE(inland.furthest_interior);
+    CHECK(inland.zones.home + inland.zones.coast == doctest::Approx(1));
+    for (const auto& p : inland.furthest.paths) CHECK(p.nodes.back().region == 0);
+
+    // No chain lists when asked for none.
+    opt.chains = 0;
+    CHECK(o.model->trace("SH", "MAC", 1e6, opt).leaving_by_depth.empty());
+}
+
+TEST_CASE("exhibit model (trail API): a car bought in Shanghai, china-2007") {
+    const auto em = ExhibitModel::open(std::string(CTRAIL_MODEL_DIR) + "/china-2007.sqlite");
+    ExhibitTraceOptions opt;
+    opt.threshold = 0.0005;
+    opt.product_en = "Car";
+    opt.product_zh = "汽车";
+    const ExhibitTrace t = em->trace("SH", "MACH", 120000, opt);
+    REQUIRE(t.error.empty());
+    const TraceZoneSplit& z = t.zones;
+    MESSAGE("four-way split: " << z.home << " / " << z.coast << " / " << z.centre_west << " / "
+                               << z.northeast);
+    CHECK(z.home + z.coast + z.centre_west + z.northeast == doctest::Approx(1).epsilon(1e-12));
+    CHECK(z.unzoned == 0);
+    CHECK(z.home == doctest::Approx(0.363).epsilon(0.01));
+    CHECK(z.centre_west == doctest::Approx(0.246).epsilon(0.01));
+    CHECK(z.northeast == doctest::Approx(0.032).epsilon(0.02));
+    const int sh = em->find_region("SH");
+    for (const auto& list : t.leaving_by_depth) {
+        CHECK_FALSE(list.paths.empty());
+        for (const auto& p : list.paths) CHECK(p.nodes.back().region != sh);
+    }
+    REQUIRE(t.furthest.paths.size() == 5);
+    CHECK(t.furthest.share == doctest::Approx(z.centre_west).epsilon(1e-9));
+    for (const auto& p : t.furthest.paths)
+        CHECK(em->regions()[p.nodes.back().region].zone == "centre_west");
+    const auto top = t.largest_elsewhere(2);
+    REQUIRE(top.size() == 2);
+    CHECK(em->regions()[top[0].region].code == "ZJ");
+    CHECK(em->regions()[top[1].region].code == "JS");
+}

@@ -9,7 +9,7 @@ using namespace ctrail;
 static Model miller_blair() {
     Model m;
     m.meta = {{"name", "Miller & Blair"}, {"currency_unit", "$"}};
-    m.regions = {{"R", "Region", "", RegionKind::Domestic, "", false, {}, {}}};
+    m.regions = {{"R", "Region", "", RegionKind::Domestic, "", false, {}, {}, ""}};
     m.sectors = {{"S1", "Sector 1", ""}, {"S2", "Sector 2", ""}};
     m.categories = {"final"};
     m.stressors = {{"CO2", "Carbon dioxide", "t"}};

@@ -348,3 +348,51 @@ TEST_CASE("trace: every sector of the shipped models has its own words") {
     }
     MESSAGE("sectors checked: " << checked);
 }
+
+TEST_CASE("trace: identical steps in a row read once, with their rounds") {
+    const Model m = test::hand_model();
+    // NM/MET supplying itself: SH/MAC <- NM/MET <- NM/MET <- NM/MET <- NM/POWER <- NM/POWER.
+    const std::vector<int> path = {0, 4, 4, 4, 5, 5};
+    CHECK(describe_path(m, path, Language::English, {"Car", "汽车"}) ==
+          "Car assembled in Shanghai \u2190 steel and metals from Inner Mongolia, through several "
+          "rounds of steelmaking \u2190 electricity from Inner Mongolia, through two rounds of "
+          "power generation");
+    CHECK(
+        describe_path(m, path, Language::Chinese, {"Car", "汽车"}) ==
+        "上海组装的汽车 \u2190 内蒙古的钢铁和金属，经过多轮冶炼 \u2190 内蒙古的电力，经过两轮发电");
+    // Repeats of the bought product's own node, and a step that merely returns later, differ.
+    CHECK(
+        describe_path(m, {0, 0, 4, 0}, Language::English) ==
+        "Machinery and vehicles assembled in Shanghai, through two rounds of machine building "
+        "\u2190 steel and metals from Inner Mongolia \u2190 machinery and vehicles from Shanghai");
+}
+
+TEST_CASE("trace: the words come from the one data file, checked when read") {
+    // The embedded table is the file as it is in the source tree.
+    const std::string file = std::string(CTRAIL_SOURCE_DIR) + "/assets/content/engine-words.tsv";
+    const WordTable from_file = parse_word_table(test::read_text(file), "engine-words.tsv");
+    REQUIRE(from_file.sectors.size() == word_table().sectors.size());
+    for (size_t i = 0; i < from_file.sectors.size(); ++i) {
+        CHECK(from_file.sectors[i].codes == word_table().sectors[i].codes);
+        CHECK(from_file.sectors[i].zh.noun == word_table().sectors[i].zh.noun);
+    }
+    CHECK(from_file.phrases == word_table().phrases);
+    CHECK(word_table().phrase("arrow", Language::English) == " \u2190 ");
+
+    const std::string phrases = "phrase\tarrow\t <- \t <- \nphrase\tproduct_made\ta\tb\n"
+                                "phrase\tproduct\ta\tb\nphrase\tsupplier\ta\tb\n"
+                                "phrase\ttwo_rounds\ta\tb\nphrase\tmany_rounds\ta\tb\n"
+                                "phrase\tgeneric_made\ta\tb\nphrase\tgeneric_process\ta\tb\n";
+    CHECK(parse_word_table(phrases, "w.tsv").phrases.size() == 8);
+    CHECK_THROWS_WITH_AS(parse_word_table("# c\nphrase\tarrow\tx\n", "w.tsv"),
+                         "w.tsv:2: a phrase row has 4 tab-separated cells, this one 3", ModelError);
+    CHECK_THROWS_WITH_AS(parse_word_table(phrases + "phrase\tarrows\tx\ty\n", "w.tsv"),
+                         "w.tsv:9: unknown phrase 'arrows'", ModelError);
+    CHECK_THROWS_WITH_AS(parse_word_table(phrases + "sector\tX\t\tx\tmade\t\tx\t\tx\n", "w.tsv"),
+                         "w.tsv:9: a sector row needs its nouns and processes", ModelError);
+    CHECK_THROWS_WITH_AS(parse_word_table(phrases + "sectors\tX\n", "w.tsv"),
+                         "w.tsv:9: rows start with 'phrase' or 'sector', not 'sectors'",
+                         ModelError);
+    CHECK_THROWS_WITH_AS(parse_word_table("phrase\tarrow\t-\t-\n", "w.tsv"),
+                         "w.tsv: phrase 'product_made' is missing", ModelError);
+}

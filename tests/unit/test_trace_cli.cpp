@@ -108,3 +108,35 @@ TEST_CASE("cli trace: help and usage errors") {
     CHECK(ctrail_run({"trace", dir.file("missing.sqlite"), "--region", "SH", "--sector", "MAC"})
               .code == 1);
 }
+
+TEST_CASE("cli trace: --emitted-in lists only the chains released in the named regions") {
+    test::TempDir dir;
+    const std::string db = dir.file("hand.sqlite");
+    write_database(test::hand_model(), db);
+    // Released in Inner Mongolia (by code, group or zone): the five NM-ending paths.
+    for (const char* codes : {"NM", "North", "centre_west"}) {
+        CAPTURE(codes);
+        Run r = ctrail_run({"trace", db, "--region", "SH", "--sector", "MAC", "--amount", "100",
+                            "--threshold", "0", "--emitted-in", codes, "--csv"});
+        REQUIRE(r.code == 0);
+        const auto rows = csv_rows(r.out);
+        REQUIRE(rows.size() == 6);
+        CHECK(rows[1][4] == "SH/MAC <- NM/MET");
+        CHECK(rows[2][4] == "SH/MAC <- NM/MET <- NM/POWER");
+        CHECK(rows[5][4] == "NM/MAC");
+        for (size_t p = 1; p < rows.size(); ++p)
+            CHECK(rows[p][4].rfind("NM/") != std::string::npos);
+    }
+    Run text = ctrail_run({"trace", db, "--region", "SH", "--sector", "MAC", "--amount", "100",
+                           "--emitted-in", "coast"});
+    REQUIRE(text.code == 0);
+    // Shanghai's own: 7.5 + 24 = 31.5 of 110.875.
+    CHECK(text.out.find("Emitted in coast: 28.4% (31.5 Mt)") != std::string::npos);
+    CHECK(text.out.find("Top supply chains ending in coast (2 listed, coverage 100.0%") !=
+          std::string::npos);
+    Run bad =
+        ctrail_run({"trace", db, "--region", "SH", "--sector", "MAC", "--emitted-in", "Mars"});
+    CHECK(bad.code == 2);
+    CHECK(bad.err.find("--emitted-in: 'Mars' is neither a region code, a group nor a zone") !=
+          std::string::npos);
+}

@@ -28,9 +28,10 @@ inline Model hand_model() {
               {"currency_unit", "10^4 yuan"},
               {"citation", "Test citation A"},
               {"citation_2", "Test citation B"}};
-    m.regions = {
-        {"SH", "Shanghai", "上海", RegionKind::Domestic, "East Coast", true, 31.23, 121.47},
-        {"NM", "Inner Mongolia", "内蒙古", RegionKind::Domestic, "North", false, 40.84, 111.75}};
+    m.regions = {{"SH", "Shanghai", "上海", RegionKind::Domestic, "East Coast", true, 31.23, 121.47,
+                  "coast"},
+                 {"NM", "Inner Mongolia", "内蒙古", RegionKind::Domestic, "North", false, 40.84,
+                  111.75, "centre_west"}};
     m.sectors = {{"MAC", "Machinery & vehicles", "机械和交通设备"},
                  {"MET", "Metals", "金属冶炼"},
                  {"POWER", "Electricity & heat", "电力热力"}};

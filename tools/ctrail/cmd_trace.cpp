@@ -1,9 +1,11 @@
 #include "commands.hpp"
+#include "error.hpp"
 #include "format.hpp"
 #include "store.hpp"
 #include "trace.hpp"
 #include "trace_text.hpp"
 #include "units.hpp"
+#include "zones.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -15,7 +17,7 @@ namespace ctrail::cli {
 const char* const kTraceUsage =
     "usage: ctrail trace MODEL.sqlite --region CODE --sector CODE [--amount A | --yuan Y]\n"
     "                    [--stressor CODE] [--threshold T] [--top N] [--max-depth D]\n"
-    "                    [--stages K] [--lang en|zh] [--csv]\n\n"
+    "                    [--stages K] [--emitted-in CODES] [--lang en|zh] [--csv]\n\n"
     "Traces the emissions behind A units of sector CODE's product bought by households of\n"
     "region CODE back along its supply chains (structural path analysis, exact best-first).\n"
     "The purchase is split over supplying regions like the region's own final demand for the\n"
@@ -27,6 +29,12 @@ const char* const kTraceUsage =
     "  --top N         list at most N paths (default 100)\n"
     "  --max-depth D   longest path, in supplier steps (default 12)\n"
     "  --stages K      stage table: stages 0..K, then the remainder (default 12)\n"
+    "  --emitted-in CODES\n"
+    "                  list only the chains whose CO2 is released in these regions: a\n"
+    "                  comma-separated list of region codes, group names or zones from\n"
+    "                  regions.csv (coast, centre_west, northeast), e.g. SX,NM or\n"
+    "                  Central,Northwest,Southwest or centre_west. The list is still exact\n"
+    "                  and in descending order; --threshold stays a share of the total\n"
     "  --lang en|zh    language of names and path texts (default en)\n"
     "  --csv           one row per path: rank,value,share,depth,path with\n"
     "                  path = REGION/SECTOR <- REGION/SECTOR <- ... (the bought product first)\n\n"
@@ -62,7 +70,7 @@ std::string node_code(const Model& m, int node) {
 int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
     Args args(argv,
               {"region", "sector", "amount", "yuan", "stressor", "threshold", "top", "max-depth",
-               "stages", "lang"},
+               "stages", "lang", "emitted-in"},
               {"csv"});
     const std::string& path = args.positional(0, "MODEL.sqlite");
     args.expect_positionals(1);
@@ -103,6 +111,15 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
         amount = args.number_or("yuan", 0) / yuan_per_unit;
     }
     if (!(amount > 0)) throw UsageError("the amount must be positive");
+
+    const auto emitted_in = args.option("emitted-in");
+    if (emitted_in) {
+        try {
+            options.emitted_in = resolve_regions(m, *emitted_in);
+        } catch (const ModelError& e) {
+            throw UsageError("--emitted-in: " + e.problem());
+        }
+    }
 
     Leontief leontief(m);
     Tracer tracer(m, leontief, stressor, {}, options.stages);
@@ -168,10 +185,14 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
         t.print(out);
     }
 
-    out << "\nTop supply chains (" << r.paths.size() << " listed, coverage " << percent(r.coverage)
-        << ", unexplained " << sig(r.unexplained) << ' ' << unit << ", nodes visited "
-        << r.nodes_visited << (r.search_complete ? "" : ", search cut short by --top/--max-depth")
-        << ")\n";
+    if (emitted_in)
+        out << "\nEmitted in " << *emitted_in << ": "
+            << percent(r.total > 0 ? r.paths_total / r.total : 0) << " (" << sig(r.paths_total)
+            << ' ' << unit << ")\n";
+    out << "\nTop supply chains" << (emitted_in ? " ending in " + *emitted_in : std::string())
+        << " (" << r.paths.size() << " listed, coverage " << percent(r.coverage) << ", unexplained "
+        << sig(r.unexplained) << ' ' << unit << ", nodes visited " << r.nodes_visited
+        << (r.search_complete ? "" : ", search cut short by --top/--max-depth") << ")\n";
     for (size_t p = 0; p < r.paths.size(); ++p) {
         const Path& path_ = r.paths[p];
         char head[64];

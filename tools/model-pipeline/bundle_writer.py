@@ -78,8 +78,8 @@ def bundle_files(m, meta):
     files = {}
     files["meta.csv"] = _csv_text(["key", "value"], meta)
     files["regions.csv"] = _csv_text(
-        ["code", "name_en", "name_zh", "kind", "group", "coastal", "lat", "lon"],
-        [[r["code"], r["name_en"], r["name_zh"], r["kind"], r["group"], r["coastal"],
+        ["code", "name_en", "name_zh", "kind", "group", "coastal", "zone", "lat", "lon"],
+        [[r["code"], r["name_en"], r["name_zh"], r["kind"], r["group"], r["coastal"], r["zone"],
           "" if r["lat"] is None else num(r["lat"]), "" if r["lon"] is None else num(r["lon"])]
          for r in regions])
     files["sectors.csv"] = _csv_text(["code", "name_en", "name_zh"],

@@ -44,6 +44,24 @@ def _provinces(folder, year, ceads):
     return model, dropped
 
 
+# The exhibit's regional framing (docs/BUNDLE-FORMAT.md, `zone`): Feng et al.'s Central,
+# Northwest and Southwest groups are "the central and western provinces"; the provinces flagged
+# coastal (Liaoning included) are the coast; the rest of the Northeast group is the northeast.
+INTERIOR_GROUPS = ("Central", "Northwest", "Southwest")
+
+
+def zone_of(p):
+    """`coast`, `centre_west` or `northeast` for a province of provinces.csv."""
+    if p["region8"] in INTERIOR_GROUPS:
+        return "centre_west"
+    if p["coastal"] == "true":
+        return "coast"
+    if p["region8"] == "Northeast":
+        return "northeast"
+    raise concordance.ConcordanceError(
+        f"provinces.csv: {p['short_en']} is inland but in group {p['region8']}: no zone for it")
+
+
 def build(folder, year, params):
     sector_rows = concordance.reduced_sectors()
     sectors = [c for c, _, _ in sector_rows]
@@ -147,9 +165,10 @@ def build(folder, year, params):
 
     regions = [{"code": p["model_code"], "name_en": p["short_en"], "name_zh": p["short_zh"],
                 "kind": "domestic", "group": p["region8"], "coastal": p["coastal"],
-                "lat": p["capital_lat"], "lon": p["capital_lon"]} for p in provinces]
+                "zone": zone_of(p), "lat": p["capital_lat"], "lon": p["capital_lon"]}
+               for p in provinces]
     regions.append({"code": "ROW", "name_en": "Rest of the world", "name_zh": "世界其他地区",
-                    "kind": "external", "group": "", "coastal": "false", "lat": None,
+                    "kind": "external", "group": "", "coastal": "false", "zone": "", "lat": None,
                     "lon": None})
     return {"year": year, "regions": regions, "sectors": sector_rows, "categories": CATEGORIES,
             "R": R, "N": N, "Z": Z, "Y": Y, "F": F, "FY": FY, "x_target": x,

@@ -77,7 +77,9 @@ def text(m, acc, fig, checks, params_file):
     w("")
     w(f"Regions: the {R} provinces with CEADs data, in GB/T 2260 order, with their eight-region "
       "group, coastal flag and capital coordinates from `provinces.csv` and short codes from "
-      "`concordance/provinces.csv`. Not covered: "
+      "`concordance/provinces.csv`. Zones (the exhibit's framing): `centre_west` = the Central, "
+      "Northwest and Southwest groups; `coast` = the provinces flagged coastal (Liaoning "
+      "included); `northeast` = the other Northeast provinces. Not covered: "
       + ", ".join(d["dropped_provinces"]) + " (no CEADs inventory; its "
       f"{_g(d['dropped_output'])} x 10^8 CNY of output, "
       f"{_pct(d['dropped_output'] / (d['dropped_output'] + sum(d['provincial_total'])), 2)} "
