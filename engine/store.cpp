@@ -112,9 +112,10 @@ void write_database(const Model& model, const std::string& path) {
             db.exec("COMMIT");
         }
         fs::rename(tmp, target);
-    } catch (const ModelError&) {
+    } catch (const ModelError& e) {
         std::error_code ec;
         fs::remove(tmp, ec);
+        if (e.file().empty()) throw ModelError(path, 0, e.problem()); // e.g. singular I - A
         throw;
     } catch (const std::exception& e) {
         std::error_code ec;
