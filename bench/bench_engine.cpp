@@ -15,7 +15,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -87,8 +86,25 @@ NumpyRun numpy_pymrio(const fs::path& raw, int reps) {
     return r;
 }
 
+// VmHWM (peak resident set) of a running process in KiB, or -1 once it is gone.
+long vm_hwm_kib(pid_t pid) {
+    std::ifstream f("/proc/" + std::to_string(pid) + "/status");
+    std::string key;
+    long kib = -1;
+    while (f >> key) {
+        if (key == "VmHWM:") {
+            f >> kib;
+            break;
+        }
+        f.ignore(1 << 20, '\n');
+    }
+    return kib;
+}
+
 // Peak resident memory (MB) of `ctrail accounts DB`, run as its own process; < 0 when it cannot
-// run (e.g. a cross build without binfmt).
+// run (e.g. a cross build without binfmt). Sampled from /proc every 2 ms while it runs:
+// wait4's ru_maxrss would include this (large) bench process, since Linux carries the
+// high-water mark of the forked image across exec.
 double ctrail_accounts_peak_mb(const std::string& db) {
     const pid_t pid = fork();
     if (pid < 0) return -1;
@@ -97,26 +113,35 @@ double ctrail_accounts_peak_mb(const std::string& db) {
         execl(CTRAIL_EXE, "ctrail", "accounts", db.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
+    long peak = -1;
     int status = 0;
-    rusage use{};
-    if (wait4(pid, &status, 0, &use) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return -1;
-    return static_cast<double>(use.ru_maxrss) / 1024.0; // ru_maxrss is in KiB
+    for (;;) {
+        const long now = vm_hwm_kib(pid); // before exec completes this is the forked image
+        const pid_t done = waitpid(pid, &status, WNOHANG);
+        if (done == pid) break;
+        if (done < 0) return -1;
+        peak = now; // VmHWM only grows, and exec starts it afresh: keep the latest
+        usleep(2000);
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || peak < 0) return -1;
+    return static_cast<double>(peak) / 1024.0;
 }
 
 // The floor: a bare in-place LU (dgetrf with CTRAIL_USE_BLAS) of a matrix like I - A.
 double bare_lu_ms(const Model& m, int reps) {
     const Leontief l(m);
     Eigen::MatrixXd work(l.coefficients().rows(), l.coefficients().cols());
-    return bench::median_ms(reps, [&] {
-        work = -l.coefficients();
-        work.diagonal().array() += 1.0;
-        Eigen::PartialPivLU<Eigen::Ref<Eigen::MatrixXd>> lu(work);
-    }) - bench::median_ms(reps, [&] {
-        // Subtract the copy: the factorisation step's LU also starts from A.
-        work = -l.coefficients();
-        work.diagonal().array() += 1.0;
-    });
+    return bench::median_ms(reps,
+                            [&] {
+                                work = -l.coefficients();
+                                work.diagonal().array() += 1.0;
+                                Eigen::PartialPivLU<Eigen::Ref<Eigen::MatrixXd>> lu(work);
+                            }) -
+           bench::median_ms(reps, [&] {
+               // Subtract the copy: the factorisation step's LU also starts from A.
+               work = -l.coefficients();
+               work.diagonal().array() += 1.0;
+           });
 }
 
 struct SizeResult {
@@ -189,8 +214,8 @@ void run_size(int regions, int sectors, int reps, bool csv, double target_ratio)
         if (np.blas == "openblas" || np.blas == "mkl" || np.blas == "blis") {
             char t[64];
             std::snprintf(t, sizeof t, "target >= %gx", target_ratio);
-            bench::report(tag + " speed-up over pymrio+" + np.blas + " (from Z, Y, F)",
-                          np.ms / all, "x", t);
+            bench::report(tag + " speed-up over pymrio+" + np.blas + " (from Z, Y, F)", np.ms / all,
+                          "x", t);
         } else {
             // A ratio against reference BLAS flatters the engine: a user's numpy has OpenBLAS.
             std::printf("%s   no speed-up printed: numpy runs on %s BLAS, not an optimised one "
