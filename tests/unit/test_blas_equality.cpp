@@ -55,7 +55,7 @@ void check_close(const Eigen::MatrixXd& a, const LMatrix& b, const char* what) {
             const long double ref = b[static_cast<size_t>(i)][static_cast<size_t>(j)];
             if (std::abs(a(i, j) - ref) > 1e-10L * std::abs(ref) + 1e-13L * scale) ++bad;
         }
-    INFO(what << " with " << linear_algebra_backend());
+    INFO(std::string(what) << " with " << std::string(linear_algebra_backend()));
     CHECK(bad == 0);
 }
 
