@@ -7,7 +7,13 @@ calc_x, calc_A, calc_L (np.linalg.inv of I - A), calc_S, calc_M, and calc_accoun
 block-diagonalised by ioutil.diagonalize_blocks (n x R*S), x_diag = L Y_diag, then D_cba,
 D_pba, D_imp and D_exp.
 
-usage: pymrio_chain.py BUNDLE_DIR [REPS]   prints the median wall time in ms of the chain
+usage: pymrio_chain.py BUNDLE_DIR [REPS]
+       pymrio_chain.py --raw DIR [REPS]   Z.f64, Y.f64 (by region), F.f64 and dims.txt ("n nr ns
+                                          domestic"), column-major float64 as the bench writes them
+prints one line: the median wall time in ms of the chain (one warm-up run first, then REPS,
+default 5), the BLAS library numpy has actually loaded (threadpoolctl: internal_api, file,
+threads), e.g. "27.8123 openblas /usr/lib/.../libopenblasp-r0.3.21.so 2". numpy.show_config()
+only names the build-time "blas"; what runs is decided by the libblas.so.3 alternative.
 """
 import csv
 import os
@@ -40,6 +46,29 @@ def load(bundle):
     for row in read(os.path.join(bundle, "F.csv")):
         F[0, node[row["region"], row["sector"]]] = float(row["value"])
     return Z, Y, F, ns, len(dom)
+
+
+def load_raw(folder):
+    with open(os.path.join(folder, "dims.txt"), encoding="utf-8") as f:
+        n, nr, ns, nd = (int(v) for v in f.read().split())
+
+    def mat(name, rows, cols):
+        a = np.fromfile(os.path.join(folder, name), dtype="<f8")
+        return a.reshape((cols, rows)).T.copy()  # column-major on disk
+
+    return mat("Z.f64", n, n), mat("Y.f64", n, nr), mat("F.f64", 1, n), ns, nd
+
+
+def loaded_blas():
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return "unknown", "-", 0
+    for lib in threadpool_info():
+        if lib.get("user_api") == "blas":
+            return lib.get("internal_api", "unknown"), lib.get("filepath", "-"), lib.get("num_threads", 0)
+    # Debian's reference libblas is not a library threadpoolctl knows: report it as such.
+    return "reference", "-", 1
 
 
 def diagonalize_blocks(arr, blocksize):
@@ -77,16 +106,21 @@ def chain(Z, Y, F, ns, nr):
 
 
 def main():
-    bundle = sys.argv[1]
-    reps = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-    Z, Y, F, ns, nr = load(bundle)
+    args = sys.argv[1:]
+    raw = bool(args) and args[0] == "--raw"
+    if raw:
+        args = args[1:]
+    reps = int(args[1]) if len(args) > 1 else 5
+    Z, Y, F, ns, nr = load_raw(args[0]) if raw else load(args[0])
+    chain(Z, Y, F, ns, nr)  # warm-up: first-touch pages, BLAS thread start-up
     times = []
     for _ in range(reps):
         t = time.perf_counter()
         chain(Z, Y, F, ns, nr)
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
-    print(f"{times[len(times) // 2]:.4f}")
+    api, path, threads = loaded_blas()
+    print(f"{times[len(times) // 2]:.4f} {api} {path} {threads}")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace ctrail {
 namespace {
@@ -65,30 +66,57 @@ int lookup(const CsvTable& t, const CsvRow& row, int col, const char* what, int 
     return found;
 }
 
-class Matrices {
-  public:
-    Matrices(const CsvTable& t) : t_(t) {}
-    // Stores one entry, rejecting duplicates and (when `nonneg`) negative values.
-    void put(Eigen::MatrixXd& m, const CsvRow& row, int r, int c, double v, bool nonneg) {
-        if (nonneg && v < 0)
-            throw ModelError(t_.name(), row.line,
-                             "negative value " + t_.cell(row, t_.column("value")));
-        auto key = std::make_pair(r, c);
-        if (auto [it, fresh] = seen_.emplace(key, row.line); !fresh)
-            throw ModelError(t_.name(), row.line,
-                             "duplicate entry (first on line " + std::to_string(it->second) + ")");
-        m(r, c) = v;
+// Codes to indices for the long-format tables: hashed, since a big bundle looks up four codes
+// on each of millions of rows.
+struct Codes {
+    std::unordered_map<std::string, int> region, sector, stressor;
+    explicit Codes(const Model& m) {
+        for (size_t i = 0; i < m.regions.size(); ++i) region.emplace(m.regions[i].code, i);
+        for (size_t i = 0; i < m.sectors.size(); ++i) sector.emplace(m.sectors[i].code, i);
+        for (size_t i = 0; i < m.stressors.size(); ++i) stressor.emplace(m.stressors[i].code, i);
     }
-
-  private:
-    const CsvTable& t_;
-    std::map<std::pair<int, int>, int> seen_;
+    static int find(const std::unordered_map<std::string, int>& map, const std::string& code) {
+        auto it = map.find(code);
+        return it == map.end() ? -1 : it->second;
+    }
 };
 
-int domestic_node(const Model& m, const CsvTable& t, const CsvRow& row, int region_col,
-                  int sector_col) {
-    int r = lookup(t, row, region_col, "region", m.find_region(t.cell(row, region_col)));
-    int s = lookup(t, row, sector_col, "sector", m.find_sector(t.cell(row, sector_col)));
+// Fills `m` from every row of a long-format table: key(row) gives the cell, duplicates and (when
+// `nonneg`) negative values are rejected with the file and line.
+template <class Key>
+void fill(const CsvTable& t, Eigen::MatrixXd& m, int value_col, bool nonneg, Key key,
+          const BundleProgress& progress) {
+    const auto& rows = t.rows();
+    std::vector<bool> seen(static_cast<size_t>(m.size()), false);
+    const std::string step = "reading " + fs::path(t.name()).filename().string();
+    const size_t tick = std::max<size_t>(rows.size() / 20, 1);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (progress && i % tick == 0) progress(step, static_cast<double>(i) / rows.size());
+        const CsvRow& row = rows[i];
+        const auto [r, c] = key(row);
+        const double v = t.number(row, value_col);
+        if (nonneg && v < 0)
+            throw ModelError(t.name(), row.line, "negative value " + t.cell(row, value_col));
+        const size_t k = static_cast<size_t>(r) + static_cast<size_t>(c) * m.rows();
+        if (seen[k]) {
+            // Rare: find the first line of this cell again instead of storing every line.
+            for (size_t j = 0; j < i; ++j)
+                if (key(rows[j]) == std::make_pair(r, c))
+                    throw ModelError(t.name(), row.line,
+                                     "duplicate entry (first on line " +
+                                         std::to_string(rows[j].line) + ")");
+        }
+        seen[k] = true;
+        m(r, c) = v;
+    }
+}
+
+int domestic_node(const Model& m, const Codes& codes, const CsvTable& t, const CsvRow& row,
+                  int region_col, int sector_col) {
+    int r =
+        lookup(t, row, region_col, "region", Codes::find(codes.region, t.cell(row, region_col)));
+    int s =
+        lookup(t, row, sector_col, "sector", Codes::find(codes.sector, t.cell(row, sector_col)));
     int n = m.node(r, s);
     if (n < 0)
         throw ModelError(t.name(), row.line,
@@ -98,7 +126,7 @@ int domestic_node(const Model& m, const CsvTable& t, const CsvRow& row, int regi
 
 } // namespace
 
-Model read_bundle(const std::string& dir) {
+Model read_bundle(const std::string& dir, const BundleProgress& progress) {
     if (!fs::is_directory(dir)) throw ModelError(dir, 0, "not a folder (expected a CSV bundle)");
     Model m;
 
@@ -193,29 +221,42 @@ Model read_bundle(const std::string& dir) {
     };
     const int ny = nr * m.category_count();
 
+    const Codes codes(m);
+    auto region_of = [&codes](const CsvTable& t, const CsvRow& row, int col) {
+        return lookup(t, row, col, "region", Codes::find(codes.region, t.cell(row, col)));
+    };
+    auto stressor_of = [&codes](const CsvTable& t, const CsvRow& row, int col) {
+        return lookup(t, row, col, "stressor", Codes::find(codes.stressor, t.cell(row, col)));
+    };
     {
+        if (progress) progress("reading Z.csv", 0);
         CsvTable t = CsvTable::read(path_of(dir, "Z.csv"));
         t.require({"from_region", "from_sector", "to_region", "to_sector", "value"});
         int fr = t.column("from_region"), fs_ = t.column("from_sector"), tr = t.column("to_region"),
             ts = t.column("to_sector"), v = t.column("value");
         m.Z = Eigen::MatrixXd::Zero(n, n);
-        Matrices put(t);
-        for (const auto& row : t.rows())
-            put.put(m.Z, row, domestic_node(m, t, row, fr, fs_), domestic_node(m, t, row, tr, ts),
-                    t.number(row, v), true);
+        fill(
+            t, m.Z, v, true,
+            [&](const CsvRow& row) {
+                return std::make_pair(domestic_node(m, codes, t, row, fr, fs_),
+                                      domestic_node(m, codes, t, row, tr, ts));
+            },
+            progress);
     }
     {
         const CsvTable& t = ty;
         int fr = t.column("from_region"), fs_ = t.column("from_sector"), tr = t.column("to_region"),
             c = t.column("category"), v = t.column("value");
         m.Y = Eigen::MatrixXd::Zero(n, ny);
-        Matrices put(t);
-        for (const auto& row : t.rows()) {
-            int to = lookup(t, row, tr, "region", m.find_region(t.cell(row, tr)));
-            // Final demand may be negative (inventory change), so no sign check here.
-            put.put(m.Y, row, domestic_node(m, t, row, fr, fs_),
-                    m.y_column(to, category_of(t.cell(row, c))), t.number(row, v), false);
-        }
+        // Final demand may be negative (inventory change), so no sign check here.
+        fill(
+            t, m.Y, v, false,
+            [&](const CsvRow& row) {
+                const int to = region_of(t, row, tr);
+                return std::make_pair(domestic_node(m, codes, t, row, fr, fs_),
+                                      m.y_column(to, category_of(t.cell(row, c))));
+            },
+            progress);
     }
     {
         CsvTable t = CsvTable::read(path_of(dir, "F.csv"));
@@ -223,24 +264,27 @@ Model read_bundle(const std::string& dir) {
         int r = t.column("region"), s = t.column("sector"), st = t.column("stressor"),
             v = t.column("value");
         m.F = Eigen::MatrixXd::Zero(ns, n);
-        Matrices put(t);
-        for (const auto& row : t.rows()) {
-            int k = lookup(t, row, st, "stressor", m.find_stressor(t.cell(row, st)));
-            put.put(m.F, row, k, domestic_node(m, t, row, r, s), t.number(row, v), true);
-        }
+        fill(
+            t, m.F, v, true,
+            [&](const CsvRow& row) {
+                const int k = stressor_of(t, row, st);
+                return std::make_pair(k, domestic_node(m, codes, t, row, r, s));
+            },
+            progress);
     }
     m.FY = Eigen::MatrixXd::Zero(ns, ny);
     if (tfy) {
         const CsvTable& t = *tfy;
         int r = t.column("region"), c = t.column("category"), st = t.column("stressor"),
             v = t.column("value");
-        Matrices put(t);
-        for (const auto& row : t.rows()) {
-            int k = lookup(t, row, st, "stressor", m.find_stressor(t.cell(row, st)));
-            int reg = lookup(t, row, r, "region", m.find_region(t.cell(row, r)));
-            put.put(m.FY, row, k, m.y_column(reg, category_of(t.cell(row, c))), t.number(row, v),
-                    true);
-        }
+        fill(
+            t, m.FY, v, true,
+            [&](const CsvRow& row) {
+                const int k = stressor_of(t, row, st);
+                const int reg = region_of(t, row, r);
+                return std::make_pair(k, m.y_column(reg, category_of(t.cell(row, c))));
+            },
+            progress);
     }
 
     // Optional stated gross output: the row balance x = Z·1 + Y·1 must hold.
@@ -250,7 +294,7 @@ Model read_bundle(const std::string& dir) {
         int r = t.column("region"), s = t.column("sector"), v = t.column("value");
         Eigen::VectorXd computed = m.Z.rowwise().sum() + m.Y.rowwise().sum();
         for (const auto& row : t.rows()) {
-            int node = domestic_node(m, t, row, r, s);
+            int node = domestic_node(m, codes, t, row, r, s);
             double stated = t.number(row, v), have = computed(node);
             if (std::abs(stated - have) > 1e-6 * std::max(1.0, std::abs(stated)))
                 throw ModelError(t.name(), row.line,

@@ -67,13 +67,15 @@ CsvTable CsvTable::parse(const std::string& text, const std::string& name) {
                 if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
                     throw ModelError(name, line, "unexpected character after a quoted field");
             } else {
+                const size_t start = i;
                 while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
                     if (text[i] == '"')
                         throw ModelError(name, line, "quote inside an unquoted field");
-                    cell += text[i++];
+                    ++i;
                 }
+                cell.assign(text, start, i - start);
             }
-            row.cells.push_back(cell);
+            row.cells.push_back(std::move(cell));
             if (i >= text.size()) {
                 end_of_record = true;
             } else if (text[i] == ',') {
@@ -123,10 +125,19 @@ double CsvTable::number(const CsvRow& row, int column) const {
     const std::string& s = cell(row, column);
     const std::string& col = header_[static_cast<size_t>(column)];
     if (s.empty()) throw ModelError(name_, row.line, "empty value in column '" + col + "'");
-    char* end = nullptr;
-    errno = 0;
-    double v = std::strtod(s.c_str(), &end);
-    if (end != s.c_str() + s.size())
+    // from_chars is the fast path (a 100 x 40 bundle has 16 million numbers); strtod keeps
+    // accepting what it always did (a leading '+' or blank, hexadecimal floats).
+    double v = 0;
+    const char* const last = s.data() + s.size();
+    auto [ptr, ec] = std::from_chars(s.data(), last, v);
+    const char* end = ptr;
+    if (ec != std::errc() || ptr != last) {
+        char* e = nullptr;
+        errno = 0;
+        v = std::strtod(s.c_str(), &e);
+        end = e;
+    }
+    if (end != last)
         throw ModelError(name_, row.line, "'" + s + "' in column '" + col + "' is not a number");
     if (!std::isfinite(v))
         throw ModelError(name_, row.line,

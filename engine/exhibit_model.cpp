@@ -2,7 +2,7 @@
 
 #include "accounts.hpp"
 #include "error.hpp"
-#include "store.hpp"
+#include "store_factorisation.hpp"
 #include "trace.hpp"
 #include "trace_text.hpp"
 #include "units.hpp"
@@ -78,18 +78,16 @@ ExhibitModel::~ExhibitModel() = default;
 
 std::unique_ptr<ExhibitModel> ExhibitModel::open(const std::string& database_path) {
     auto impl = std::make_unique<Impl>();
-    impl->model = read_database(database_path);
+    // Reads the stored factorisation (schema 3) or factorises, logged, when it cannot be used.
+    OpenedModel opened = open_model(database_path);
+    impl->model = std::move(opened.model);
+    impl->leontief = std::move(opened.leontief);
     const Model& m = impl->model;
-    const ValidationReport report = validate(m);
-    if (!report.ok()) throw ModelError(database_path, 0, "invalid model: " + report.errors.front());
     if (m.stressors.empty()) throw ModelError(database_path, 0, "the model has no stressor");
-    try {
-        impl->leontief = std::make_unique<Leontief>(m);
-    } catch (const ModelError& e) {
-        throw ModelError(database_path, 0, e.problem());
-    }
     for (int s = 0; s < static_cast<int>(m.stressors.size()); ++s)
-        impl->tracers.push_back(std::make_unique<Tracer>(m, *impl->leontief, s));
+        impl->tracers.push_back(std::make_unique<Tracer>(
+            m, *impl->leontief, s, std::vector<IntensityScale>{}, kStoredStages,
+            opened.stage_rows.empty() ? nullptr : &opened.stage_rows[s]));
 
     impl->meta = make_meta(m);
     for (const Region& r : m.regions) {

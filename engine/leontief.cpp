@@ -2,9 +2,11 @@
 
 #include "error.hpp"
 
+#include <Eigen/LU>
+
 namespace ctrail {
 
-Leontief::Leontief(const Model& model, const std::vector<IntensityScale>& scales) {
+void Leontief::derive(const Model& model, const std::vector<IntensityScale>& scales) {
     const int n = model.node_count();
     x_ = model.Z.rowwise().sum() + model.Y.rowwise().sum();
     Eigen::VectorXd inv_x(n);
@@ -17,8 +19,8 @@ Leontief::Leontief(const Model& model, const std::vector<IntensityScale>& scales
             zero_output_.push_back(j);
         }
     }
-    A_ = model.Z * inv_x.asDiagonal();
-    S_ = model.F * inv_x.asDiagonal();
+    A_.noalias() = model.Z * inv_x.asDiagonal();
+    S_.noalias() = model.F * inv_x.asDiagonal();
     for (const auto& sc : scales) {
         for (int j = 0; j < n; ++j) {
             if ((sc.region < 0 || model.region_of_node(j) == sc.region) &&
@@ -26,21 +28,69 @@ Leontief::Leontief(const Model& model, const std::vector<IntensityScale>& scales
                 S_.col(j) *= sc.factor;
         }
     }
-    Eigen::MatrixXd I_minus_A = Eigen::MatrixXd::Identity(n, n) - A_;
-    lu_.compute(I_minus_A);
+}
+
+Leontief::Leontief(const Model& model, const std::vector<IntensityScale>& scales) {
+    derive(model, scales);
+    // I - A goes straight into the factor storage and is factorised there (LAPACK dgetrf when
+    // Eigen is backed by LAPACKE): no second n x n matrix.
+    lu_ = -A_;
+    lu_.diagonal().array() += 1.0;
+    Eigen::PartialPivLU<Eigen::Ref<Eigen::MatrixXd>> lu(lu_);
     // Partial pivoting never reports singularity itself; the condition estimate does.
-    if (!(lu_.rcond() > 1e-13))
+    if (!(lu.rcond() > 1e-13))
         throw ModelError("I - A is singular (reciprocal condition number " +
-                         std::to_string(lu_.rcond()) + "): the model is not productive");
+                         std::to_string(lu.rcond()) + "): the model is not productive");
+    perm_ = lu.permutationP();
     M_ = solve_transposed(S_);
 }
 
+Leontief::Leontief(const Model& model, LeontiefFactors stored) {
+    derive(model, {});
+    const Eigen::Index n = model.node_count();
+    if (stored.lu.rows() != n || stored.lu.cols() != n || stored.permutation.size() != n ||
+        stored.multipliers.rows() != S_.rows() || stored.multipliers.cols() != n)
+        throw ModelError("stored factorisation does not fit the model's size");
+    std::vector<char> seen(static_cast<size_t>(n), 0);
+    for (Eigen::Index i = 0; i < n; ++i) {
+        const int p = stored.permutation(i);
+        if (p < 0 || p >= n || seen[static_cast<size_t>(p)]++)
+            throw ModelError("stored pivots are not a permutation");
+    }
+    lu_ = std::move(stored.lu);
+    perm_.indices() = std::move(stored.permutation);
+    M_ = std::move(stored.multipliers);
+}
+
+Eigen::MatrixXd Leontief::solve(const Eigen::MatrixXd& B) const {
+    // (I - A) = P^-1 L U: X = U^-1 L^-1 P B, all right-hand sides in one pair of solves.
+    Eigen::MatrixXd X = perm_ * B;
+    lu_.triangularView<Eigen::UnitLower>().solveInPlace(X);
+    lu_.triangularView<Eigen::Upper>().solveInPlace(X);
+    return X;
+}
+
 Eigen::MatrixXd Leontief::solve_transposed(const Eigen::MatrixXd& C) const {
-    // (I - A) = P^-1 L U, so (I - A)^T Z = C^T is U^T W = C^T, L^T V = W, Z = P^T V.
-    Eigen::MatrixXd W =
-        lu_.matrixLU().triangularView<Eigen::Upper>().transpose().solve(C.transpose());
-    lu_.matrixLU().triangularView<Eigen::UnitLower>().transpose().solveInPlace(W);
-    return (lu_.permutationP().transpose() * W).transpose();
+    // (I - A)^T = U^T L^T P, so (I - A)^T Z = C^T is U^T W = C^T, L^T V = W, Z = P^T V.
+    Eigen::MatrixXd W = C.transpose();
+    lu_.triangularView<Eigen::Upper>().transpose().solveInPlace(W);
+    lu_.triangularView<Eigen::UnitLower>().transpose().solveInPlace(W);
+    return (perm_.transpose() * W).transpose();
+}
+
+const char* linear_algebra_backend() {
+#if defined(EIGEN_USE_BLAS) && defined(EIGEN_USE_LAPACKE)
+    return "OpenBLAS + LAPACKE";
+#else
+    return "Eigen";
+#endif
+}
+
+Eigen::MatrixXd stage_rows(const Eigen::MatrixXd& A, const Eigen::VectorXd& s, int stages) {
+    Eigen::MatrixXd rows(std::max(stages, 0) + 1, s.size());
+    rows.row(0) = s.transpose();
+    for (Eigen::Index k = 1; k < rows.rows(); ++k) rows.row(k).noalias() = rows.row(k - 1) * A;
+    return rows;
 }
 
 } // namespace ctrail

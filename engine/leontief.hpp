@@ -1,10 +1,9 @@
 // Derived quantities of a model and the one LU factorisation of (I - A) everything else reuses.
-// No explicit inverse is ever formed: L·b and c·L are solves against the factorisation.
+// No explicit inverse is ever formed: L·b and c·L are triangular solves against the factors.
 #pragma once
 
 #include "model.hpp"
 
-#include <Eigen/LU>
 #include <vector>
 
 namespace ctrail {
@@ -17,29 +16,54 @@ struct IntensityScale {
     double factor = 1.0;
 };
 
+// What the factorisation step produces beyond x, A and S (cheap to recompute): the database
+// stores it so that opening a model reads instead of factorising (store_factorisation.hpp).
+struct LeontiefFactors {
+    // P·(I - A) = L·U packed in one matrix: L (unit diagonal) below, U on and above the diagonal.
+    Eigen::MatrixXd lu;
+    Eigen::VectorXi permutation; // indices of the row permutation P (Eigen's PermutationMatrix)
+    Eigen::MatrixXd multipliers; // M = S·L, stressors x nodes
+};
+
 class Leontief {
   public:
-    // Computes x, A, S, factorises (I - A) and M = S·L. Throws ModelError when (I - A) is singular.
+    // Computes x, A, S, factorises (I - A) in place and M = S·L. Throws ModelError when (I - A)
+    // is singular.
     explicit Leontief(const Model& model, const std::vector<IntensityScale>& scales = {});
+    // Computes x, A, S and adopts stored factors instead of factorising. Throws ModelError when
+    // their sizes do not fit the model or the permutation is not one.
+    Leontief(const Model& model, LeontiefFactors stored);
 
     const Eigen::VectorXd& output() const { return x_; }       // x = Z·1 + Y·1
     const Eigen::MatrixXd& coefficients() const { return A_; } // A = Z·diag(x)^-1
     const Eigen::MatrixXd& intensities() const { return S_; }  // S = F·diag(x)^-1 (scaled)
     const Eigen::MatrixXd& multipliers() const { return M_; }  // M = S·L
     const std::vector<int>& zero_output_nodes() const { return zero_output_; }
+    const Eigen::MatrixXd& lu() const { return lu_; } // see LeontiefFactors::lu
+    Eigen::VectorXi permutation() const { return perm_.indices(); }
 
     // L·B (columns of B are final-demand vectors), by solving (I - A) X = B.
-    Eigen::MatrixXd solve(const Eigen::MatrixXd& B) const { return lu_.solve(B); }
+    Eigen::MatrixXd solve(const Eigen::MatrixXd& B) const;
     // C·L (rows of C are intensity vectors), by solving (I - A)^T X^T = C^T.
     Eigen::MatrixXd solve_transposed(const Eigen::MatrixXd& C) const;
 
   private:
+    void derive(const Model& model, const std::vector<IntensityScale>& scales);
+
     Eigen::VectorXd x_;
     Eigen::MatrixXd A_;
     Eigen::MatrixXd S_;
     Eigen::MatrixXd M_;
-    Eigen::PartialPivLU<Eigen::MatrixXd> lu_;
+    Eigen::MatrixXd lu_;
+    Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> perm_;
     std::vector<int> zero_output_;
 };
+
+// Which dense kernels this build uses: "OpenBLAS + LAPACKE" (CTRAIL_USE_BLAS) or "Eigen".
+const char* linear_algebra_backend();
+
+// Rows s·A^k for k = 0..stages: supply-chain stage k of intensities s (docs/MRIO.md). A trace's
+// stage decomposition is a dot product with them; the database stores them per stressor.
+Eigen::MatrixXd stage_rows(const Eigen::MatrixXd& A, const Eigen::VectorXd& s, int stages);
 
 } // namespace ctrail

@@ -1,15 +1,19 @@
 #include "store.hpp"
 
 #include "error.hpp"
+#include "sqlite_db.hpp"
+#include "store_factorisation.hpp"
 
 #include <bit>
 #include <cstring>
 #include <filesystem>
 #include <random>
-#include <sqlite3.h>
 
 namespace ctrail {
 namespace {
+
+using sql::Db;
+using sql::Stmt;
 
 static_assert(std::endian::native == std::endian::little,
               "matrix BLOBs are stored little-endian; add byte swapping for this platform");
@@ -28,96 +32,6 @@ CREATE TABLE stressors(idx INTEGER PRIMARY KEY, code TEXT UNIQUE NOT NULL, name_
 CREATE TABLE matrices(name TEXT PRIMARY KEY, rows INTEGER NOT NULL, cols INTEGER NOT NULL,
   data BLOB NOT NULL);
 )sql";
-
-class Db {
-  public:
-    Db(const std::string& path, int flags) : path_(path) {
-        if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
-            std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
-            sqlite3_close(db_);
-            db_ = nullptr;
-            throw ModelError(path, 0, "cannot open database: " + msg);
-        }
-    }
-    ~Db() { sqlite3_close(db_); }
-    Db(const Db&) = delete;
-    Db& operator=(const Db&) = delete;
-
-    void exec(const char* sql) {
-        char* err = nullptr;
-        if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-            std::string msg = err ? err : "unknown error";
-            sqlite3_free(err);
-            throw ModelError(path_, 0, "database error: " + msg);
-        }
-    }
-    void fail(const char* what) const {
-        throw ModelError(path_, 0, std::string(what) + ": " + sqlite3_errmsg(db_));
-    }
-    sqlite3* get() const { return db_; }
-    const std::string& path() const { return path_; }
-
-  private:
-    std::string path_;
-    sqlite3* db_ = nullptr;
-};
-
-class Stmt {
-  public:
-    Stmt(Db& db, const char* sql) : db_(db) {
-        if (sqlite3_prepare_v2(db.get(), sql, -1, &s_, nullptr) != SQLITE_OK)
-            db.fail("cannot prepare statement");
-    }
-    ~Stmt() { sqlite3_finalize(s_); }
-    Stmt(const Stmt&) = delete;
-    Stmt& operator=(const Stmt&) = delete;
-
-    Stmt& bind(int i, const std::string& v) {
-        sqlite3_bind_text(s_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Stmt& bind(int i, long long v) {
-        sqlite3_bind_int64(s_, i, v);
-        return *this;
-    }
-    Stmt& bind(int i, std::optional<double> v) {
-        if (v)
-            sqlite3_bind_double(s_, i, *v);
-        else
-            sqlite3_bind_null(s_, i);
-        return *this;
-    }
-    Stmt& bind_blob(int i, const void* p, size_t n) {
-        sqlite3_bind_blob64(s_, i, p, n, SQLITE_TRANSIENT);
-        return *this;
-    }
-    void run() {
-        if (sqlite3_step(s_) != SQLITE_DONE) db_.fail("cannot write");
-        sqlite3_reset(s_);
-        sqlite3_clear_bindings(s_);
-    }
-    bool next() {
-        int rc = sqlite3_step(s_);
-        if (rc == SQLITE_ROW) return true;
-        if (rc != SQLITE_DONE) db_.fail("cannot read");
-        return false;
-    }
-    std::string text(int c) const {
-        auto p = sqlite3_column_text(s_, c);
-        return p ? reinterpret_cast<const char*>(p) : "";
-    }
-    long long integer(int c) const { return sqlite3_column_int64(s_, c); }
-    std::optional<double> real(int c) const {
-        if (sqlite3_column_type(s_, c) == SQLITE_NULL) return std::nullopt;
-        return sqlite3_column_double(s_, c);
-    }
-    const void* blob(int c) const { return sqlite3_column_blob(s_, c); }
-    size_t bytes(int c) const { return static_cast<size_t>(sqlite3_column_bytes(s_, c)); }
-
-  private:
-    Db& db_;
-    sqlite3_stmt* s_ = nullptr;
-};
 
 void write_contents(Db& db, const Model& m) {
     db.exec(kSchema);
@@ -196,12 +110,14 @@ void write_database(const Model& model, const std::string& path) {
             db.exec("PRAGMA journal_mode = MEMORY");
             db.exec("BEGIN");
             write_contents(db, model);
+            write_factorisation(db, model);
             db.exec("COMMIT");
         }
         fs::rename(tmp, target);
-    } catch (const ModelError&) {
+    } catch (const ModelError& e) {
         std::error_code ec;
         fs::remove(tmp, ec);
+        if (e.file().empty()) throw ModelError(path, 0, e.problem()); // e.g. singular I - A
         throw;
     } catch (const std::exception& e) {
         std::error_code ec;
@@ -269,15 +185,16 @@ Model read_database(const std::string& path) {
     };
     for (const Want& w : {Want{"Z", &m.Z, n, n}, Want{"Y", &m.Y, n, ny}, Want{"F", &m.F, ns, n},
                           Want{"FY", &m.FY, ns, ny}}) {
-        Stmt s(db, "SELECT rows, cols, data FROM matrices WHERE name = ?");
+        Stmt s(db, "SELECT rowid, rows, cols, length(data) FROM matrices WHERE name = ?");
         s.bind(1, std::string(w.name));
         if (!s.next()) throw ModelError(path, 0, std::string("matrix ") + w.name + " is missing");
-        if (s.integer(0) != w.rows || s.integer(1) != w.cols ||
-            s.bytes(2) != static_cast<size_t>(w.rows * w.cols) * sizeof(double))
+        const auto bytes = static_cast<size_t>(w.rows * w.cols) * sizeof(double);
+        if (s.integer(1) != w.rows || s.integer(2) != w.cols ||
+            static_cast<size_t>(s.integer(3)) != bytes)
             throw ModelError(
                 path, 0, std::string("matrix ") + w.name + " has the wrong size for the labels");
         w.mat->resize(w.rows, w.cols);
-        if (s.bytes(2)) std::memcpy(w.mat->data(), s.blob(2), s.bytes(2));
+        if (bytes) sql::read_blob(db, "matrices", "data", s.integer(0), w.mat->data(), bytes);
     }
     return m;
 }

@@ -8,7 +8,8 @@
 
 namespace ctrail {
 
-inline constexpr int kSchemaVersion = 1;
+// Version 3 adds the stored factorisation (store_factorisation.hpp).
+inline constexpr int kSchemaVersion = 3;
 
 // Writes the model in one transaction to a temporary file beside `path`, then renames it.
 // On any error nothing is left at `path` (an existing file there is left untouched).

@@ -17,7 +17,8 @@ void apply_scales(const Model& model, const std::vector<IntensityScale>& scales,
 }
 
 Tracer::Tracer(const Model& model, const Leontief& leontief, int stressor,
-               const std::vector<IntensityScale>& scales, int precomputed_stages)
+               const std::vector<IntensityScale>& scales, int precomputed_stages,
+               const Eigen::MatrixXd* stored_stage_rows)
     : model_(model), leontief_(leontief), stressor_(stressor) {
     if (stressor < 0 || stressor >= static_cast<int>(model.stressors.size()))
         throw ModelError("trace: no stressor number " + std::to_string(stressor));
@@ -30,10 +31,12 @@ Tracer::Tracer(const Model& model, const Leontief& leontief, int stressor,
         m_ = leontief.solve_transposed(s_.transpose()).row(0).transpose();
     }
     const Eigen::MatrixXd& A = leontief.coefficients();
-    stage_rows_.resize(std::max(precomputed_stages, 0) + 1, s_.size());
-    stage_rows_.row(0) = s_.transpose();
-    for (int k = 1; k < stage_rows_.rows(); ++k)
-        stage_rows_.row(k).noalias() = stage_rows_.row(k - 1) * A;
+    if (scales.empty() && stored_stage_rows &&
+        stored_stage_rows->rows() == std::max(precomputed_stages, 0) + 1 &&
+        stored_stage_rows->cols() == s_.size())
+        stage_rows_ = *stored_stage_rows;
+    else
+        stage_rows_ = stage_rows(A, s_, precomputed_stages);
     graph_ = SupplierGraph::build(A, m_);
 }
 

@@ -77,8 +77,11 @@ struct SetPaths {
 // is const and thread-safe. Keeps references to the model and the Leontief: they must outlive it.
 class Tracer {
   public:
+    // `stored_stage_rows` (rows s·A^k for k = 0..precomputed_stages, unscaled, e.g. from the
+    // database) skips computing them; null or a misfit computes them.
     Tracer(const Model& model, const Leontief& leontief, int stressor,
-           const std::vector<IntensityScale>& scales = {}, int precomputed_stages = 12);
+           const std::vector<IntensityScale>& scales = {}, int precomputed_stages = 12,
+           const Eigen::MatrixXd* stored_stage_rows = nullptr);
 
     TraceResult trace(int consumer_region, int product_sector, double amount,
                       const TraceOptions& options = {}) const;

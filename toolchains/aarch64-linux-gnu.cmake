@@ -8,6 +8,10 @@ set(CMAKE_C_COMPILER aarch64-linux-gnu-gcc)
 set(CMAKE_CXX_COMPILER aarch64-linux-gnu-g++)
 # Binutils of the target (cpack strips the packaged programs with CMAKE_STRIP).
 set(CMAKE_STRIP aarch64-linux-gnu-strip CACHE FILEPATH "strip for aarch64")
+# Tuned for the Pi 4 (Cortex-A72). -mcpu=cortex-a72 means ARMv8.0-A + CRC, which the Pi 5's
+# Cortex-A76 also runs, so one .deb serves both; never -march=native in a package.
+set(CMAKE_C_FLAGS_INIT "-mcpu=cortex-a72")
+set(CMAKE_CXX_FLAGS_INIT "-mcpu=cortex-a72")
 set(CMAKE_LIBRARY_ARCHITECTURE aarch64-linux-gnu)
 set(CMAKE_FIND_ROOT_PATH /usr/aarch64-linux-gnu)
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)

@@ -2,6 +2,7 @@
 
 #include "args.hpp"
 #include "store.hpp"
+#include "store_factorisation.hpp"
 
 #include <cstdio>
 
@@ -57,9 +58,11 @@ AccountsCommand open_accounts(const std::vector<std::string>& argv) {
     Args args(argv, {"stressor"}, {"csv"});
     const std::string& path = args.positional(0, "MODEL.sqlite");
     args.expect_positionals(1);
-    AccountsCommand c{read_database(path), 0, args.flag("csv"), {}};
+    // The stored factorisation when the database has it: reading beats factorising.
+    OpenedModel opened = open_model(path);
+    AccountsCommand c{std::move(opened.model), 0, args.flag("csv"), {}};
     c.stressor = stressor_index(c.model, args.option_or("stressor", ""));
-    c.accounts = compute_accounts(c.model, Leontief(c.model), c.stressor);
+    c.accounts = compute_accounts(c.model, *opened.leontief, c.stressor);
     return c;
 }
 

@@ -1,0 +1,51 @@
+// Schema version 3: the model database also holds what opening it would otherwise compute
+// (docs/BUNDLE-FORMAT.md, "The stored factorisation"): the LU factors and pivots of I - A, the
+// multipliers M = S·L and the stage rows s·A^k of every stressor, with a checksum of the inputs
+// (Z, Y, F) they were computed from. open_model() reads them instead of factorising, and falls
+// back to factorising (logged) when they are absent, malformed or stale.
+#pragma once
+
+#include "leontief.hpp"
+#include "sqlite_db.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ctrail {
+
+// Stage rows stored per stressor: k = 0..kStoredStages (the Tracer's default depth).
+inline constexpr int kStoredStages = 12;
+
+struct StoredFactorisation {
+    LeontiefFactors factors;
+    std::vector<Eigen::MatrixXd> stage_rows; // per stressor, (kStoredStages + 1) x nodes
+};
+
+// Checksum of everything the factorisation depends on: the shapes and bits of Z, Y and F.
+std::uint64_t inputs_checksum(const Model& model);
+
+// Computes the factorisation of `model` and writes its tables into `db` (inside the caller's
+// transaction). Throws ModelError when I - A is singular.
+void write_factorisation(sql::Db& db, const Model& model);
+
+// The stored factorisation of the database at `path` for `model` (read from the same file), or
+// nullopt with the reason in `why` when it is absent, malformed or its checksum disagrees.
+std::optional<StoredFactorisation> read_factorisation(const std::string& path, const Model& model,
+                                                      std::string& why);
+
+// A model ready for questions: read, validated, factorised.
+struct OpenedModel {
+    Model model;
+    std::unique_ptr<Leontief> leontief;
+    std::vector<Eigen::MatrixXd> stage_rows; // per stressor when stored, else empty
+    bool from_store = false;                 // false: it was factorised at open (and logged)
+};
+
+// read_database + validate + the stored factorisation, or factorising with a logged note when
+// it cannot be used. Throws ModelError naming the file for an invalid or singular model.
+OpenedModel open_model(const std::string& path);
+
+} // namespace ctrail

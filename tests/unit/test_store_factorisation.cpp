@@ -1,0 +1,160 @@
+#include "accounts.hpp"
+#include "error.hpp"
+#include "exhibit_model.hpp"
+#include "log.hpp"
+#include "random_model.hpp"
+#include "store.hpp"
+#include "store_factorisation.hpp"
+#include "test_support.hpp"
+#include "trace.hpp"
+
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+using namespace ctrail;
+
+namespace {
+
+// Collects log notes for the duration of a test.
+struct CapturedLog {
+    std::vector<std::string> notes;
+    LogSink old;
+    CapturedLog() {
+        old = set_log_sink([this](const std::string& s) { notes.push_back(s); });
+    }
+    ~CapturedLog() { set_log_sink(old); }
+};
+
+void exec(const std::string& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+    INFO((err ? err : ""));
+    sqlite3_free(err);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+}
+
+bool close(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
+    return a.rows() == b.rows() && a.cols() == b.cols() &&
+           ((a - b).array().abs() <= 1e-10 * b.array().abs() + 1e-300).all();
+}
+
+} // namespace
+
+TEST_CASE("stored factorisation: opening reads it, and it agrees with factorising") {
+    test::TempDir dir;
+    const Model m = test::random_model(5, 6, 77, 0.7, 0.6, 3);
+    write_database(m, dir.file("m.sqlite"));
+    CapturedLog log;
+    OpenedModel o = open_model(dir.file("m.sqlite"));
+    CHECK(o.from_store);
+    CHECK(log.notes.empty());
+    REQUIRE(o.stage_rows.size() == m.stressors.size());
+
+    const Leontief fresh(o.model);
+    CHECK(close(o.leontief->multipliers(), fresh.multipliers()));
+    CHECK(close(o.leontief->lu(), fresh.lu()));
+    CHECK(o.leontief->permutation() == fresh.permutation());
+    const Eigen::MatrixXd y = demand_by_region(o.model);
+    CHECK(close(o.leontief->solve(y), fresh.solve(y)));
+    CHECK(
+        close(o.stage_rows[0], stage_rows(fresh.coefficients(),
+                                          fresh.intensities().row(0).transpose(), kStoredStages)));
+
+    const Accounts a = compute_accounts(o.model, *o.leontief, 0);
+    const Accounts b = compute_accounts(o.model, fresh, 0);
+    CHECK(close(a.transfers, b.transfers));
+
+    // A trace from stored stage rows equals one from computed rows.
+    const Tracer stored(o.model, *o.leontief, 0, {}, kStoredStages, &o.stage_rows[0]);
+    const Tracer computed(o.model, fresh, 0);
+    const TraceResult ts = stored.trace(0, 1, 10.0), tc = computed.trace(0, 1, 10.0);
+    CHECK(ts.total == doctest::Approx(tc.total).epsilon(1e-12));
+    REQUIRE(ts.stages.size() == tc.stages.size());
+    for (size_t k = 0; k < ts.stages.size(); ++k)
+        CHECK(ts.stages[k] == doctest::Approx(tc.stages[k]).epsilon(1e-12));
+}
+
+TEST_CASE("stored factorisation: a stale checksum falls back to factorising, logged") {
+    test::TempDir dir;
+    Model m = test::random_model(4, 5, 78);
+    write_database(m, dir.file("m.sqlite"));
+    // Edit Z behind the factorisation's back: scale every entry by 0.9 in place.
+    Model edited = m;
+    edited.Z *= 0.9;
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(dir.file("m.sqlite").c_str(), &db) == SQLITE_OK);
+        sqlite3_stmt* s = nullptr;
+        REQUIRE(sqlite3_prepare_v2(db, "UPDATE matrices SET data = ? WHERE name = 'Z'", -1, &s,
+                                   nullptr) == SQLITE_OK);
+        sqlite3_bind_blob(s, 1, edited.Z.data(), static_cast<int>(edited.Z.size() * 8),
+                          SQLITE_TRANSIENT);
+        CHECK(sqlite3_step(s) == SQLITE_DONE);
+        sqlite3_finalize(s);
+        sqlite3_close(db);
+    }
+    CapturedLog log;
+    OpenedModel o = open_model(dir.file("m.sqlite"));
+    CHECK_FALSE(o.from_store);
+    CHECK(o.stage_rows.empty());
+    REQUIRE(log.notes.size() == 1);
+    CHECK(log.notes[0].find("m.sqlite has a stored factorisation of other inputs") !=
+          std::string::npos);
+    CHECK(log.notes[0].find("factorising instead") != std::string::npos);
+    // The results are those of the edited model, not the stale factors.
+    CHECK(close(o.leontief->multipliers(), Leontief(o.model).multipliers()));
+    CHECK_FALSE(close(o.leontief->multipliers(), Leontief(m).multipliers()));
+}
+
+TEST_CASE("stored factorisation: missing or malformed tables fall back, logged") {
+    test::TempDir dir;
+    const Model m = test::random_model(3, 4, 79);
+    const std::string path = dir.file("m.sqlite");
+    struct Case {
+        const char* sql;
+        const char* note;
+    };
+    for (const Case& c :
+         {Case{"DROP TABLE factorisation", "has no stored factorisation"},
+          Case{"DELETE FROM factorisation WHERE name = 'M'", "has no M"},
+          Case{"UPDATE factorisation SET data = zeroblob(8) WHERE name = 'pivots'",
+               "has pivots of the wrong size"},
+          Case{"UPDATE factorisation SET data = zeroblob(length(data)) WHERE name = 'pivots'",
+               "pivots are not a permutation"},
+          Case{"UPDATE factorisation_inputs SET stages = 3", "stores 3 stages"}}) {
+        CAPTURE(c.sql);
+        write_database(m, path);
+        exec(path, c.sql);
+        CapturedLog log;
+        OpenedModel o = open_model(path);
+        CHECK_FALSE(o.from_store);
+        REQUIRE(log.notes.size() == 1);
+        CHECK(log.notes[0].find(c.note) != std::string::npos);
+        CHECK(close(o.leontief->multipliers(), Leontief(m).multipliers()));
+    }
+}
+
+TEST_CASE("stored factorisation: the exhibit opens from it and traces like a fresh factorisation") {
+    test::TempDir dir;
+    Model m = test::random_model(4, 5, 80, 0.7, 0.6, 3);
+    m.meta = {{"name", "random"}, {"currency_unit", "10^4 yuan"}};
+    write_database(m, dir.file("m.sqlite"));
+    write_database(m, dir.file("stale.sqlite"));
+    exec(dir.file("stale.sqlite"), "DROP TABLE factorisation_inputs");
+    CapturedLog log;
+    auto stored = ExhibitModel::open(dir.file("m.sqlite"));
+    CHECK(log.notes.empty());
+    auto fallback = ExhibitModel::open(dir.file("stale.sqlite"));
+    CHECK(log.notes.size() == 1);
+    const std::string region = m.regions[1].code, sector = m.sectors[2].code;
+    const ExhibitTrace a = stored->trace(region, sector, 1000.0);
+    const ExhibitTrace b = fallback->trace(region, sector, 1000.0);
+    REQUIRE(a.error.empty());
+    CHECK(a.total == doctest::Approx(b.total).epsilon(1e-12));
+    REQUIRE(a.by_stage.size() == b.by_stage.size());
+    for (size_t k = 0; k < a.by_stage.size(); ++k)
+        CHECK(a.by_stage[k].value == doctest::Approx(b.by_stage[k].value).epsilon(1e-12));
+}
