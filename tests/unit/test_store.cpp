@@ -57,7 +57,7 @@ TEST_CASE("store: clear errors for missing, foreign and outdated databases") {
     sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
     sqlite3_close(db);
     CHECK_THROWS_WITH_AS(read_database(dir.file("old.sqlite")),
-                         doctest::Contains("schema version 99, this program reads version 1"),
+                         doctest::Contains("schema version 99, this program reads version 2"),
                          ModelError);
 
     CHECK_THROWS_WITH_AS(

@@ -4,6 +4,7 @@
 #include "store.hpp"
 
 #include <cstdio>
+#include <set>
 
 namespace ctrail::cli {
 
@@ -53,14 +54,36 @@ int stressor_index(const Model& model, const std::string& code) {
     return k;
 }
 
-AccountsCommand open_accounts(const std::vector<std::string>& argv) {
-    Args args(argv, {"stressor"}, {"csv"});
+AccountsCommand open_accounts(const std::vector<std::string>& argv, bool with_ranges) {
+    std::set<std::string> flags = {"csv"};
+    if (with_ranges) flags.insert("ranges");
+    Args args(argv, {"stressor"}, flags);
     const std::string& path = args.positional(0, "MODEL.sqlite");
     args.expect_positionals(1);
-    AccountsCommand c{read_database(path), 0, args.flag("csv"), {}};
+    AccountsCommand c{read_database(path), 0, args.flag("csv"), {}, args.flag("ranges")};
+    if (c.ranges) require_ranges(c.model);
     c.stressor = stressor_index(c.model, args.option_or("stressor", ""));
     c.accounts = compute_accounts(c.model, Leontief(c.model), c.stressor);
     return c;
+}
+
+void require_ranges(const Model& model) {
+    if (model.ranges.empty())
+        throw UsageError("--ranges: this model has no ensemble ranges (its bundle has no "
+                         "ranges.csv; tools/model-pipeline/build_model.py --ensemble writes it, "
+                         "then ctrail build stores it)");
+}
+
+std::string range_text(const Range* range, bool share) {
+    if (!range) return "-";
+    if (share) return fixed(100 * range->low, 1) + "\u2013" + fixed(100 * range->high, 1) + "%";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.4g\u2013%.4g", range->low, range->high);
+    return buf;
+}
+
+std::string range_csv(const Range* range) {
+    return range ? shortest_number(range->low) + "," + shortest_number(range->high) : ",";
 }
 
 } // namespace ctrail::cli

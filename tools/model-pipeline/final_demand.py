@@ -59,6 +59,7 @@ def build(folder, year, basis, names, sectors, categories, x, FDb, old_keys):
         kept = [max(v, 0.0) for v in published]
         scale = national / math.fsum(kept)
         diag["scale"][cat] = scale
+        diag.setdefault("national_total", {})[cat] = national
         diag["published"][cat] = published
         for q in range(R):
             share = kept[q] / math.fsum(kept)
@@ -85,6 +86,8 @@ def build(folder, year, basis, names, sectors, categories, x, FDb, old_keys):
     diag["scale"]["exports (goods)"] = goods_total / math.fsum(customs)
     diag["export_ipf"] = {"iterations": iters, "error": err}
     diag["customs"] = customs
+    diag["goods"] = goods
+    diag["national_exports"] = [FDb[i][exp] for i in range(N)]
     diag["max_export_share"] = max(((exports[p][i] / x[p][i], names[p], sectors[i])
                                     for p in range(R) for i in goods if x[p][i] > 0))
     diag["before"] = _keyed(FDb, categories, old_keys, R, N)

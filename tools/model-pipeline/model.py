@@ -103,7 +103,7 @@ def build(folder, year, params):
     # the first edition are kept for the before/after comparison in PROVENANCE.md.
     old_keys = {c: keys[CATEGORY_KEY[c]] for c in DOMESTIC_CATEGORIES}
     final, exports, diag["final_demand"] = final_demand.build(
-        folder, year, params.get("final_demand", "balanced"), names, sectors, CATEGORIES, x,
+        folder, year, params["final_demand"], names, sectors, CATEGORIES, x,
         FDb, old_keys)
     diag["value_added_key"] = keys["value_added"]
     gfcf = CATEGORIES.index("capital_formation")
