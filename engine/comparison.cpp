@@ -219,9 +219,10 @@ std::vector<ComparisonRow> compare_with_published(const Model& m, const Accounts
          "2007", kFeng, "up to 80%", top >= 0 ? m.regions[top].name_en + " " + pct(top_share) : "-",
          range_of(m, "top_coastal_share"), va,
          "the abstract does not say whether 80% means emitted in other provinces (A) or in "
-         "central and western provinces (B); the model " +
-             std::string(va == "agrees" ? "meets" : "does not meet") + " reading A" +
-             (feng_year ? "" : "; Feng et al. give 2007 only")});
+         "central and western provinces (B); " +
+             std::string(!feng_year       ? "Feng et al. give 2007 only"
+                         : va == "agrees" ? "the model meets reading A"
+                                          : "the model does not meet reading A")});
     rows.push_back(
         {"\"Up to 80%\", reading B",
          "highest share, among coastal provinces, of the province's consumption-based industrial "
@@ -230,10 +231,13 @@ std::vector<ComparisonRow> compare_with_published(const Model& m, const Accounts
          "2007", kFeng, "up to 80%",
          top_cw >= 0 ? m.regions[top_cw].name_en + " " + pct(cw_share) : "-",
          range_of(m, "top_coastal_centre_west_share"), vb,
-         std::string(vb == "agrees" ? "the model meets" : "the model does not meet") +
-             " reading B: much of coastal provinces' outsourced CO2 is emitted in other coastal "
-             "and northern provinces (Hebei, Shandong, Inner Mongolia is Northwest) rather than "
-             "in the centre and west"});
+         !feng_year ? std::string("Feng et al. give 2007 only")
+         : vb == "agrees"
+             ? std::string("the model meets reading B")
+             : std::string("the model does not meet reading B: the largest emitters for coastal "
+                           "consumers are mostly other coastal and northern provinces (e.g. "
+                           "Hebei and Shandong for Beijing, PROVENANCE.md), which are not "
+                           "central or western")});
     const bool ordered = h.median_coastal > h.median_interior;
     const Range* rc = find_range(m.ranges, "median_coastal");
     const Range* ri = find_range(m.ranges, "median_interior");

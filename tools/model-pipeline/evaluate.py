@@ -93,7 +93,8 @@ def accounts(m):
     centre_west = [math.fsum(T[e][r] for e in cw) / caused[r] for r in range(R)]
     return {"x": x, "T": T, "total": total, "F_total": math.fsum(F),
             "national_outside_share": outside / total, "consumption_industry": caused,
-            "emitted_elsewhere_share": elsewhere, "centre_west_share": centre_west, "max_column_sum": col_max,
+            "emitted_elsewhere_share": elsewhere, "centre_west_share": centre_west,
+            "max_column_sum": col_max,
             "exports_share": math.fsum(T[e][R] for e in range(R)) / total,
             "lu": (IA, piv), "s": s}
 

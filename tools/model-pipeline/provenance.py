@@ -256,6 +256,9 @@ def text(m, acc, fig, checks, params_file):
       "are not observed (output-share key).")
     w("- 15 sectors aggregate products of very different intensity (e.g. cement with glass).")
     w("- Household direct emissions (FY) stay in the household's own province.")
+    w("- The figures above are one reconstruction. `ENSEMBLE.md` and `ranges.csv` (written by "
+      "`build_model.py --ensemble`) give how far they move under other reasonable assumptions "
+      "(distance exponent, national target, raw or balanced final demand).")
     return "\n".join(out) + "\n"
 
 
@@ -283,7 +286,8 @@ def _step3(w, m):
       "coefficients times provincial output; the single-region technology assumption used "
       "when no provincial tables are available).\n")
     w(f"Final demand comes from the provinces' published expenditure-side GDP (`{fd['file']}`, "
-      f"the `{prefix}_*` columns: Chen et al. 2023's {fd['basis']} values, in 10^8 CNY). Choices:\n")
+      f"the `{prefix}_*` columns: Chen et al. 2023's {fd['basis']} values, in 10^8 CNY). "
+      "Choices:\n")
     w(f"- rural and urban households, government, fixed capital formation, inventory change: each "
       f"province's `{prefix}_*` value, times one scale factor per category so that the provinces "
       "add up to the national table's total of the category (domestic products, after step 2's "
@@ -331,7 +335,7 @@ def _step3(w, m):
         after = math.fsum(m["Y"][q * N + i][R * len(m["categories"]) + ex] for i in range(N))
         cells.append((before, after))
         w(f"| {regions[q]['code']} | " + " | ".join(
-            f"{b:.0f} | {a:.0f} | {(b / a if a else float('nan')):.2f}" for b, a in cells) + " |")
+            f"{b:.0f} | {a:.0f} | " + (f"{b / a:.2f}" if a else "-") for b, a in cells) + " |")
     w("")
 
 
