@@ -220,3 +220,30 @@ TEST_CASE("validate: a Markdown table with verdicts") {
     CHECK(test::read_text(md) == v.out);
     CHECK(ctrail_run({"validate", db, "--sources", dir.file("nowhere")}).code == 2);
 }
+
+TEST_CASE("ranges: the shipped China models carry ranges that hold their own figures") {
+    for (const char* name : {"china-2007", "china-2012"}) {
+        CAPTURE(name);
+        const std::string db = std::string(CTRAIL_MODEL_DIR) + "/" + name + ".sqlite";
+        Model m = read_database(db);
+        REQUIRE_FALSE(m.ranges.empty());
+        auto model = ExhibitModel::open(db);
+        REQUIRE(model->has_ranges());
+        // The point model is an ensemble member: its figures lie within the ranges (6 digits).
+        const double national = model->big_picture().national_outside_share;
+        ExhibitRange r = model->range("national_outside_share");
+        CHECK(r.low <= national + 1e-6);
+        CHECK(national <= r.high + 1e-6);
+        for (const char* code : {"SH", "BJ", "GD"}) {
+            CAPTURE(code);
+            ExhibitTrace t = model->trace(code, "MACH", 1000);
+            REQUIRE(t.error.empty());
+            ExhibitTraceRanges tr = model->trace_ranges(code, "MACH");
+            REQUIRE(tr.share_elsewhere.known);
+            CHECK(tr.share_elsewhere.low <= t.share_elsewhere + 1e-6);
+            CHECK(t.share_elsewhere <= tr.share_elsewhere.high + 1e-6);
+            CHECK(tr.kg_per_yuan.low <= t.kg_per_yuan * (1 + 1e-5));
+            CHECK(t.kg_per_yuan <= tr.kg_per_yuan.high * (1 + 1e-5));
+        }
+    }
+}
