@@ -20,7 +20,8 @@ static size_t width(const std::string& s) {
     for (size_t i = 0; i < s.size();) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        w += len >= 3 ? 2 : 1;
+        // Lead byte 0xE2 is U+2000-U+2FFF: punctuation such as the range dash, one column.
+        w += len >= 3 && c != 0xE2 ? 2 : 1;
         i += len;
     }
     return w;
