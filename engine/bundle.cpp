@@ -306,6 +306,8 @@ Model read_bundle(const std::string& dir, const BundleProgress& progress) {
 
     ValidationReport report = validate(m);
     if (!report.ok()) throw ModelError(path_of(dir, "Z.csv"), 0, report.errors.front());
+    if (fs::exists(path_of(dir, "ranges.csv")))
+        m.ranges = read_ranges(path_of(dir, "ranges.csv"), m);
     return m;
 }
 

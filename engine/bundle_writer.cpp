@@ -104,6 +104,10 @@ void write_bundle(const Model& m, const std::string& directory) {
                     *f << demand_label(c) << ',' << csv_field(m.stressors[k].code) << ','
                        << shortest_number(m.FY(k, c)) << '\n';
     }
+    if (!m.ranges.empty()) {
+        File f(dir / "ranges.csv");
+        *f << ranges_csv(m.ranges);
+    }
 }
 
 } // namespace ctrail

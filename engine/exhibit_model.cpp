@@ -25,6 +25,7 @@ struct ExhibitModel::Impl {
     std::vector<ExhibitSector> sectors;
     std::vector<ExhibitStressor> stressors;
     int default_stressor = 0;
+    int schema_version = kSchemaVersion;
 };
 
 namespace {
@@ -78,8 +79,8 @@ ExhibitModel::~ExhibitModel() = default;
 
 std::unique_ptr<ExhibitModel> ExhibitModel::open(const std::string& database_path) {
     auto impl = std::make_unique<Impl>();
-    // Reads the stored factorisation (schema 3) or factorises, logged, when it cannot be used.
-    OpenedModel opened = open_model(database_path);
+    // Older databases still open (what they lack, e.g. ranges, is simply absent). Reads the stored factorisation (schema 3) or factorises, logged, when it cannot be used.
+    OpenedModel opened = open_model(database_path, kOldestReadableSchema, &impl->schema_version);
     impl->model = std::move(opened.model);
     impl->leontief = std::move(opened.leontief);
     const Model& m = impl->model;
@@ -358,6 +359,29 @@ std::vector<double> ExhibitTrace::region_shares_through_stage(int stages,
         if (!st.remainder && st.stage < stages)
             for (const auto& r : st.by_region) s[static_cast<std::size_t>(r.region)] += r.share;
     return s;
+}
+
+// Ensemble ranges (second edition). Kept at the end of the file: they only read the model.
+int ExhibitModel::schema_version() const {
+    return impl_->schema_version;
+}
+bool ExhibitModel::has_ranges() const {
+    return !impl_->model.ranges.empty();
+}
+
+ExhibitRange ExhibitModel::range(const std::string& quantity, const std::string& region_code,
+                                 const std::string& sector_code) const {
+    const Range* r = find_range(impl_->model.ranges, quantity, region_code, sector_code);
+    return r ? ExhibitRange{true, r->low, r->high} : ExhibitRange{};
+}
+
+ExhibitTraceRanges ExhibitModel::trace_ranges(const std::string& region_code,
+                                              const std::string& sector_code) const {
+    ExhibitTraceRanges out;
+    out.kg_per_yuan = range("intensity_kg_per_yuan", region_code, sector_code);
+    out.share_elsewhere = range("share_outside", region_code, sector_code);
+    out.share_centre_west = range("share_centre_west", region_code, sector_code);
+    return out;
 }
 
 } // namespace ctrail

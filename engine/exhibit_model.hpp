@@ -230,6 +230,20 @@ struct BigPicture {
     std::vector<RegionAccount> regions; // one per region, in regions() order
 };
 
+// Low and high of a figure over the pipeline's ensemble (models built under other reasonable
+// assumptions, docs/BUNDLE-FORMAT.md `ranges.csv`); known = false when the model has none.
+struct ExhibitRange {
+    bool known = false;
+    double low = 0, high = 0;
+};
+
+// The ranges beside a trace of (consumer region, product sector).
+struct ExhibitTraceRanges {
+    ExhibitRange kg_per_yuan;       // total intensity, kg CO2 per yuan
+    ExhibitRange share_elsewhere;   // share emitted outside the consumer's province
+    ExhibitRange share_centre_west; // share emitted in the central and western provinces
+};
+
 class ExhibitModel {
   public:
     // Opens the database read-only, validates it and factorises once.
@@ -256,6 +270,17 @@ class ExhibitModel {
     // Group-to-group flows, national outside share and per-region accounts. A few ms: cache it.
     // Empty stressor = default_stressor().
     BigPicture big_picture(const std::string& stressor = "") const;
+
+    // Ensemble ranges. has_ranges() is false for a model built without ranges.csv and for an
+    // older database (schema_version() < 2); the exhibit then logs it and shows no range line.
+    int schema_version() const;
+    bool has_ranges() const;
+    // quantity as in ranges.csv (e.g. "national_outside_share", "consumer_share_elsewhere"
+    // with a region code); unknown or absent -> known = false.
+    ExhibitRange range(const std::string& quantity, const std::string& region_code = "",
+                       const std::string& sector_code = "") const;
+    ExhibitTraceRanges trace_ranges(const std::string& region_code,
+                                    const std::string& sector_code) const;
 
     struct Impl;
 

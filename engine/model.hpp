@@ -4,6 +4,8 @@
 // only consume: they own final-demand columns, never nodes.
 #pragma once
 
+#include "ranges.hpp"
+
 #include <Eigen/Dense>
 #include <optional>
 #include <string>
@@ -50,6 +52,8 @@ struct Model {
     Eigen::MatrixXd Y;  // nodes x (regions x categories), column = region * C + category
     Eigen::MatrixXd F;  // stressors x nodes
     Eigen::MatrixXd FY; // stressors x (regions x categories)
+
+    std::vector<Range> ranges; // ensemble ranges (ranges.csv); empty when the model has none
 
     // Index helpers; call index() after filling regions/sectors/categories.
     void index();

@@ -5,8 +5,10 @@
 #include "store_factorisation.hpp"
 
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
 #include <random>
 
 namespace ctrail {
@@ -18,7 +20,10 @@ using sql::Stmt;
 static_assert(std::endian::native == std::endian::little,
               "matrix BLOBs are stored little-endian; add byte swapping for this platform");
 
-const char* const kSchema = R"sql(
+// Step k takes an empty (k = 1) or version k-1 database to version k; a new database runs all.
+const char* const kSchemaSteps[] = {
+    // 1: labels and matrices.
+    R"sql(
 CREATE TABLE meta(position INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, value TEXT NOT NULL);
 CREATE TABLE regions(idx INTEGER PRIMARY KEY, code TEXT UNIQUE NOT NULL, name_en TEXT NOT NULL,
   name_zh TEXT NOT NULL, kind TEXT NOT NULL CHECK(kind IN ('domestic','external')),
@@ -31,11 +36,28 @@ CREATE TABLE stressors(idx INTEGER PRIMARY KEY, code TEXT UNIQUE NOT NULL, name_
 -- Z, Y, F, FY as column-major little-endian float64; rows/cols follow the label tables.
 CREATE TABLE matrices(name TEXT PRIMARY KEY, rows INTEGER NOT NULL, cols INTEGER NOT NULL,
   data BLOB NOT NULL);
-)sql";
+)sql",
+    // 2: ensemble ranges (ranges.csv), in file order.
+    R"sql(
+CREATE TABLE ranges(position INTEGER PRIMARY KEY, quantity TEXT NOT NULL, region TEXT NOT NULL,
+  sector TEXT NOT NULL, low REAL NOT NULL, high REAL NOT NULL, UNIQUE(quantity, region, sector));
+)sql",
+    // 3: the stored factorisation (store_factorisation.hpp): LU (n x n float64, column-major:
+    // P(I - A) = L U packed), pivots (n int32), M (stressors x n), stages (stressors * (K + 1)
+    // x n: row s * (K + 1) + k = s_s A^k); one row of inputs: the checksum (16 hex digits) of
+    // Z, Y, F they were computed from, and K.
+    R"sql(
+CREATE TABLE factorisation(name TEXT PRIMARY KEY, rows INTEGER NOT NULL, cols INTEGER NOT NULL,
+  data BLOB NOT NULL);
+CREATE TABLE factorisation_inputs(checksum TEXT NOT NULL, stages INTEGER NOT NULL);
+)sql",
+};
+static_assert(std::size(kSchemaSteps) == kSchemaVersion, "one schema step per version");
 
 void write_contents(Db& db, const Model& m) {
-    db.exec(kSchema);
+    for (const char* step : kSchemaSteps) db.exec(step);
     db.exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
+    db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
     {
         Stmt s(db, "INSERT INTO meta(position, key, value) VALUES(?,?,?)");
         for (size_t i = 0; i < m.meta.size(); ++i)
@@ -85,6 +107,15 @@ void write_contents(Db& db, const Model& m) {
                 .bind(4, m.stressors[i].unit)
                 .run();
     }
+    {
+        Stmt s(db, "INSERT INTO ranges VALUES(?,?,?,?,?,?)");
+        for (size_t i = 0; i < m.ranges.size(); ++i) {
+            const Range& r = m.ranges[i];
+            s.bind(1, static_cast<long long>(i)).bind(2, r.quantity).bind(3, r.region);
+            s.bind(4, r.sector).bind(5, std::optional<double>(r.low));
+            s.bind(6, std::optional<double>(r.high)).run();
+        }
+    }
     Stmt s(db, "INSERT INTO matrices VALUES(?,?,?,?)");
     for (auto [name, mat] : {std::pair{"Z", &m.Z}, {"Y", &m.Y}, {"F", &m.F}, {"FY", &m.FY}})
         s.bind(1, std::string(name))
@@ -126,20 +157,30 @@ void write_database(const Model& model, const std::string& path) {
     }
 }
 
-Model read_database(const std::string& path) {
+Model read_database(const std::string& path, int oldest_version, int* found_version) {
     if (!std::filesystem::is_regular_file(path))
         throw ModelError(path, 0, "no such model database");
     Db db(path, SQLITE_OPEN_READONLY);
     Model m;
+    long long version = 0, app = 0;
     {
         Stmt s(db, "PRAGMA user_version");
-        long long v = s.next() ? s.integer(0) : 0;
-        if (v != kSchemaVersion)
-            throw ModelError(path, 0,
-                             "schema version " + std::to_string(v) +
-                                 ", this program reads version " + std::to_string(kSchemaVersion) +
-                                 " (rebuild it with ctrail build)");
+        version = s.next() ? s.integer(0) : 0;
+        Stmt a(db, "PRAGMA application_id");
+        app = a.next() ? a.integer(0) : 0;
     }
+    // Version 1 predates the application_id; from version 2 on it must be ours.
+    if (app != kApplicationId && (version >= 2 || app != 0))
+        throw ModelError(path, 0,
+                         "not a Carbon Trail model database (application_id " +
+                             std::to_string(app) + ")");
+    if (version < oldest_version || version > kSchemaVersion)
+        throw ModelError(path, 0,
+                         "model database schema version " + std::to_string(version) +
+                             ", this program reads version " + std::to_string(kSchemaVersion) +
+                             ": rebuild it from its bundle with `ctrail build BUNDLE_DIR " + path +
+                             "`");
+    if (found_version) *found_version = static_cast<int>(version);
     try {
         Stmt meta(db, "SELECT key, value FROM meta ORDER BY position");
         while (meta.next()) m.meta.emplace_back(meta.text(0), meta.text(1));
@@ -175,6 +216,13 @@ Model read_database(const std::string& path) {
         throw ModelError(path, 0, "not a Carbon Trail model: " + e.problem());
     }
     m.index();
+    if (version >= 2) {
+        Stmt r(db, "SELECT quantity, region, sector, low, high FROM ranges ORDER BY position");
+        while (r.next())
+            m.ranges.push_back({r.text(0), r.text(1), r.text(2), r.real(3).value_or(NAN),
+                                r.real(4).value_or(NAN)});
+        check_ranges(m.ranges, m, path);
+    }
     const Eigen::Index n = m.node_count();
     const Eigen::Index ny = static_cast<Eigen::Index>(m.regions.size()) * m.category_count();
     const Eigen::Index ns = static_cast<Eigen::Index>(m.stressors.size());

@@ -1,21 +1,31 @@
-// The SQLite model store: schema versioned with PRAGMA user_version, matrices as
-// little-endian double BLOBs (docs/BUNDLE-FORMAT.md, "The database").
+// The SQLite model store: marked with PRAGMA application_id, schema versioned with PRAGMA
+// user_version, matrices as little-endian double BLOBs (docs/BUNDLE-FORMAT.md, "The database").
 #pragma once
 
 #include "model.hpp"
 
+#include <cstdint>
 #include <string>
 
 namespace ctrail {
 
+// Version 2: the ranges table (ensemble low/high) and the application_id. A new version adds
+// one step to the schema steps in store.cpp and bumps this number.
 // Version 3 adds the stored factorisation (store_factorisation.hpp).
 inline constexpr int kSchemaVersion = 3;
+// The oldest version the exhibit still opens (what it lacks stays empty, e.g. no ranges).
+inline constexpr int kOldestReadableSchema = 1;
+// PRAGMA application_id of every model database from version 2 on: "CTR1".
+inline constexpr std::int32_t kApplicationId = 0x43545231;
 
 // Writes the model in one transaction to a temporary file beside `path`, then renames it.
 // On any error nothing is left at `path` (an existing file there is left untouched).
 void write_database(const Model& model, const std::string& path);
 
-// Opens read-only; throws ModelError on a missing file, wrong schema or corrupt content.
-Model read_database(const std::string& path);
+// Opens read-only; throws ModelError on a missing file, a foreign or corrupt database, or a
+// schema version outside [oldest_version, kSchemaVersion] (the message names `ctrail build`).
+// `found_version`, when given, receives the database's version.
+Model read_database(const std::string& path, int oldest_version = kSchemaVersion,
+                    int* found_version = nullptr);
 
 } // namespace ctrail

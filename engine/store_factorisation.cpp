@@ -16,15 +16,6 @@ namespace {
 using sql::Db;
 using sql::Stmt;
 
-const char* const kFactorisationSchema = R"sql(
--- LU (n x n float64, column-major: P(I - A) = L U packed), pivots (n int32: Eigen's permutation
--- indices), M (stressors x n), stages (stressors * (K + 1) x n: row s * (K + 1) + k = s_s A^k).
-CREATE TABLE factorisation(name TEXT PRIMARY KEY, rows INTEGER NOT NULL, cols INTEGER NOT NULL,
-  data BLOB NOT NULL);
--- One row: checksum (16 hex digits) of Z, Y, F the factors were computed from, and K.
-CREATE TABLE factorisation_inputs(checksum TEXT NOT NULL, stages INTEGER NOT NULL);
-)sql";
-
 std::string hex(std::uint64_t v) {
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016" PRIx64, v);
@@ -104,7 +95,6 @@ void write_factorisation(Db& db, const Model& model) {
         stages.middleRows(k * (kStoredStages + 1), kStoredStages + 1) =
             stage_rows(l.coefficients(), l.intensities().row(k).transpose(), kStoredStages);
     const Eigen::VectorXi pivots = l.permutation();
-    db.exec(kFactorisationSchema);
     Stmt s(db, "INSERT INTO factorisation VALUES(?,?,?,?)");
     put(s, "LU", n, n, l.lu().data(), static_cast<size_t>(l.lu().size()) * sizeof(double));
     put(s, "pivots", n, 1, pivots.data(), static_cast<size_t>(n) * sizeof(int));
@@ -163,9 +153,9 @@ std::optional<StoredFactorisation> read_factorisation(const std::string& path, c
     return f;
 }
 
-OpenedModel open_model(const std::string& path) {
+OpenedModel open_model(const std::string& path, int oldest_version, int* found_version) {
     OpenedModel o;
-    o.model = read_database(path);
+    o.model = read_database(path, oldest_version, found_version);
     const ValidationReport report = validate(o.model);
     if (!report.ok()) throw ModelError(path, 0, "invalid model: " + report.errors.front());
     std::string why;

@@ -7,6 +7,7 @@
 
 #include "leontief.hpp"
 #include "sqlite_db.hpp"
+#include "store.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -46,6 +47,8 @@ struct OpenedModel {
 
 // read_database + validate + the stored factorisation, or factorising with a logged note when
 // it cannot be used. Throws ModelError naming the file for an invalid or singular model.
-OpenedModel open_model(const std::string& path);
+// `oldest_version` and `found_version` as for read_database (store.hpp).
+OpenedModel open_model(const std::string& path, int oldest_version = kSchemaVersion,
+                       int* found_version = nullptr);
 
 } // namespace ctrail

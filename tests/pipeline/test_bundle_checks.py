@@ -86,6 +86,28 @@ class BundleChecks(unittest.TestCase):
             for r in common.rows(os.path.join(folder, "F.csv")):
                 self.assertGreaterEqual(float(r["value"]), 0.0)
 
+    def test_ranges(self):
+        """ranges.csv covers every consumer x product, low <= high, and the point model (itself
+        an ensemble member) lies inside its ranges."""
+        for year in common.YEARS:
+            folder = common.bundle(year)
+            got = {(r["quantity"], r["region"], r["sector"]): (float(r["low"]), float(r["high"]))
+                   for r in common.rows(os.path.join(folder, "ranges.csv"))}
+            codes = [r["code"] for r in common.rows(os.path.join(folder, "regions.csv"))
+                     if r["kind"] == "domestic"]
+            sectors = [s["code"] for s in common.rows(os.path.join(folder, "sectors.csv"))]
+            for q in ("intensity_kg_per_yuan", "share_outside", "share_centre_west"):
+                for c in codes:
+                    for s in sectors:
+                        self.assertIn((q, c, s), got, f"{year} {q} {c} {s}")
+            for key, (lo, hi) in got.items():
+                self.assertLessEqual(lo, hi, f"{year} {key}")
+            meta = {r["key"]: r["value"] for r in common.rows(os.path.join(folder, "meta.csv"))}
+            point = float(meta["national_outside_share"].split()[0])  # 4 decimals
+            lo, hi = got[("national_outside_share", "", "")]
+            self.assertTrue(lo - 1e-4 <= point <= hi + 1e-4, f"{year}: {point} not in {lo}-{hi}")
+            self.assertTrue(os.path.isfile(os.path.join(folder, "ENSEMBLE.md")))
+
     def test_output_matches_provincial_data(self):
         folder = common.sources()
         if folder is None:

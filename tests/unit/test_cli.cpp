@@ -20,7 +20,7 @@ static Run ctrail_run(const std::vector<std::string>& argv) {
 
 TEST_CASE("cli: help on every command, usage errors exit 2") {
     for (const char* cmd :
-         {"build", "info", "accounts", "transfers", "trace", "headline", "export"}) {
+         {"build", "info", "accounts", "transfers", "trace", "headline", "export", "validate"}) {
         CAPTURE(cmd);
         Run r = ctrail_run({cmd, "--help"});
         CHECK(r.code == 0);

@@ -17,7 +17,8 @@ namespace ctrail::cli {
 const char* const kTraceUsage =
     "usage: ctrail trace MODEL.sqlite --region CODE --sector CODE [--amount A | --yuan Y]\n"
     "                    [--stressor CODE] [--threshold T] [--top N] [--max-depth D]\n"
-    "                    [--stages K] [--emitted-in CODES] [--lang en|zh] [--csv]\n\n"
+    "                    [--stages K] [--emitted-in CODES] [--lang en|zh] [--csv]\n"
+    "                    [--ranges]\n\n"
     "Traces the emissions behind A units of sector CODE's product bought by households of\n"
     "region CODE back along its supply chains (structural path analysis, exact best-first).\n"
     "The purchase is split over supplying regions like the region's own final demand for the\n"
@@ -37,7 +38,11 @@ const char* const kTraceUsage =
     "                  and in descending order; --threshold stays a share of the total\n"
     "  --lang en|zh    language of names and path texts (default en)\n"
     "  --csv           one row per path: rank,value,share,depth,path with\n"
-    "                  path = REGION/SECTOR <- REGION/SECTOR <- ... (the bought product first)\n\n"
+    "                  path = REGION/SECTOR <- REGION/SECTOR <- ... (the bought product first)\n"
+    "  --ranges        low-high over the model's ensemble (ranges.csv) beside the intensity,\n"
+    "                  the share emitted outside the region and the share emitted in the\n"
+    "                  central and western provinces; with --csv instead of the paths:\n"
+    "                  quantity,value,low,high for those three\n\n"
     "Text output: total, share emitted outside the region, by emitting region, by stage, and\n"
     "the paths in words. Values are in the stressor's unit; --csv prints full precision.\n";
 
@@ -71,7 +76,7 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
     Args args(argv,
               {"region", "sector", "amount", "yuan", "stressor", "threshold", "top", "max-depth",
                "stages", "lang", "emitted-in"},
-              {"csv"});
+              {"csv", "ranges"});
     const std::string& path = args.positional(0, "MODEL.sqlite");
     args.expect_positionals(1);
     const auto region_code = args.option("region");
@@ -97,6 +102,8 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
         throw UsageError("--stages must be between 0 and 1000");
 
     Model m = read_database(path);
+    const bool ranges = args.flag("ranges");
+    if (ranges) require_ranges(m);
     const int region = m.find_region(*region_code);
     if (region < 0) throw UsageError("unknown region '" + *region_code + "' (see ctrail info)");
     const int sector = m.find_sector(*sector_code);
@@ -124,6 +131,36 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
     Leontief leontief(m);
     Tracer tracer(m, leontief, stressor, {}, options.stages);
     TraceResult r = tracer.trace(region, sector, amount, options);
+
+    // Ranges of this consumer's purchase, with the trace's own values (CO2 per yuan, shares).
+    const std::string& rc = m.regions[region].code;
+    const std::string& sc = m.sectors[sector].code;
+    const double kg_unit = kg_per_unit(m.stressors[stressor].unit);
+    double centre_west = 0;
+    for (int e = 0; e < r.by_region.size(); ++e)
+        if (in_centre_west(m.regions[e])) centre_west += r.by_region(e);
+    struct Ranged {
+        const char* quantity;
+        double value;
+        const Range* range;
+    };
+    const Ranged ranged[] = {
+        {"intensity_kg_per_yuan", r.total * kg_unit / (amount * yuan_per_unit),
+         find_range(m.ranges, "intensity_kg_per_yuan", rc, sc)},
+        {"share_outside", r.share_elsewhere, find_range(m.ranges, "share_outside", rc, sc)},
+        {"share_centre_west", r.total > 0 ? centre_west / r.total : 0,
+         find_range(m.ranges, "share_centre_west", rc, sc)},
+    };
+    if (ranges && args.flag("csv")) {
+        out << "quantity,value,low,high\n";
+        for (const auto& q : ranged)
+            out << q.quantity << ',' << shortest_number(q.value) << ',' << range_csv(q.range)
+                << '\n';
+        return 0;
+    }
+    auto beside = [&](int k) {
+        return ranges ? " [ensemble " + range_text(ranged[k].range, k > 0) + "]" : std::string();
+    };
 
     if (args.flag("csv")) {
         out << "rank,value,share,depth,path\n";
@@ -155,10 +192,16 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
     if (std::isfinite(kg)) {
         out << " = " << sig(r.total * kg) << " kg";
         if (yuan_per_unit > 0)
-            out << " (" << sig(r.total * kg / (amount * yuan_per_unit)) << " kg per yuan)";
+            out << " (" << sig(r.total * kg / (amount * yuan_per_unit)) << " kg per yuan"
+                << beside(0) << ")";
     }
     out << "\nEmitted outside " << home << ": " << percent(r.share_elsewhere) << " ("
-        << sig(r.emitted_elsewhere) << ' ' << unit << ")\n\n";
+        << sig(r.emitted_elsewhere) << ' ' << unit << ")" << beside(1) << "\n";
+    if (ranges)
+        out << "Emitted in central and western provinces: " << percent(ranged[2].value) << beside(2)
+            << "\nRanges: low-high over the model's ensemble (other reasonable "
+            << "assumptions, ranges.csv).\n";
+    out << "\n";
 
     out << "By emitting region\n";
     {

@@ -24,6 +24,7 @@ int cmd_transfers(const std::vector<std::string>& argv, std::ostream& out);
 int cmd_export(const std::vector<std::string>& argv, std::ostream& out);
 int cmd_trace(const std::vector<std::string>& argv, std::ostream& out);
 int cmd_headline(const std::vector<std::string>& argv, std::ostream& out);
+int cmd_validate(const std::vector<std::string>& argv, std::ostream& out);
 
 extern const char* const kBuildUsage;
 extern const char* const kInfoUsage;
@@ -32,5 +33,6 @@ extern const char* const kTransfersUsage;
 extern const char* const kExportUsage;
 extern const char* const kTraceUsage;
 extern const char* const kHeadlineUsage;
+extern const char* const kValidateUsage;
 
 } // namespace ctrail::cli

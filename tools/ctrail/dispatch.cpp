@@ -19,6 +19,8 @@ const Command kCommands[] = {
      cmd_trace},
     {"headline", "national outside share and, per consumer, the share emitted elsewhere",
      kHeadlineUsage, cmd_headline},
+    {"validate", "the model against published figures (Markdown, docs/VALIDATION.md)",
+     kValidateUsage, cmd_validate},
 };
 
 void overview(std::ostream& out) {

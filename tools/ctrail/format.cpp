@@ -5,6 +5,7 @@
 #include "store_factorisation.hpp"
 
 #include <cstdio>
+#include <set>
 
 namespace ctrail::cli {
 
@@ -20,7 +21,8 @@ static size_t width(const std::string& s) {
     for (size_t i = 0; i < s.size();) {
         unsigned char c = static_cast<unsigned char>(s[i]);
         size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        w += len >= 3 ? 2 : 1;
+        // Lead byte 0xE2 is U+2000-U+2FFF: punctuation such as the range dash, one column.
+        w += len >= 3 && c != 0xE2 ? 2 : 1;
         i += len;
     }
     return w;
@@ -54,16 +56,38 @@ int stressor_index(const Model& model, const std::string& code) {
     return k;
 }
 
-AccountsCommand open_accounts(const std::vector<std::string>& argv) {
-    Args args(argv, {"stressor"}, {"csv"});
+AccountsCommand open_accounts(const std::vector<std::string>& argv, bool with_ranges) {
+    std::set<std::string> flags = {"csv"};
+    if (with_ranges) flags.insert("ranges");
+    Args args(argv, {"stressor"}, flags);
     const std::string& path = args.positional(0, "MODEL.sqlite");
     args.expect_positionals(1);
     // The stored factorisation when the database has it: reading beats factorising.
     OpenedModel opened = open_model(path);
-    AccountsCommand c{std::move(opened.model), 0, args.flag("csv"), {}};
+    AccountsCommand c{std::move(opened.model), 0, args.flag("csv"), {}, args.flag("ranges")};
+    if (c.ranges) require_ranges(c.model);
     c.stressor = stressor_index(c.model, args.option_or("stressor", ""));
     c.accounts = compute_accounts(c.model, *opened.leontief, c.stressor);
     return c;
+}
+
+void require_ranges(const Model& model) {
+    if (model.ranges.empty())
+        throw UsageError("--ranges: this model has no ensemble ranges (its bundle has no "
+                         "ranges.csv; tools/model-pipeline/build_model.py --ensemble writes it, "
+                         "then ctrail build stores it)");
+}
+
+std::string range_text(const Range* range, bool share) {
+    if (!range) return "-";
+    if (share) return fixed(100 * range->low, 1) + "\u2013" + fixed(100 * range->high, 1) + "%";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.4g\u2013%.4g", range->low, range->high);
+    return buf;
+}
+
+std::string range_csv(const Range* range) {
+    return range ? shortest_number(range->low) + "," + shortest_number(range->high) : ",";
 }
 
 } // namespace ctrail::cli

@@ -33,8 +33,17 @@ struct AccountsCommand {
     int stressor = 0;
     bool csv = false;
     Accounts accounts;
+    bool ranges = false; // --ranges (only where with_ranges was passed)
 };
-AccountsCommand open_accounts(const std::vector<std::string>& argv);
+AccountsCommand open_accounts(const std::vector<std::string>& argv, bool with_ranges = false);
+
+// --ranges: the model's ensemble ranges; UsageError naming `ctrail build` and the pipeline when
+// the model has none.
+void require_ranges(const Model& model);
+// "54.0–60.0%" (shares) or "0.123–0.150" (4 significant digits); "-" for none.
+std::string range_text(const Range* range, bool share);
+// Two CSV cells "low,high" (empty cells for none).
+std::string range_csv(const Range* range);
 
 // The stressor index for --stressor (default: the model's first stressor); UsageError if unknown.
 int stressor_index(const Model& model, const std::string& code);

@@ -19,6 +19,7 @@ sys.path.insert(0, HERE)
 
 import bundle_writer  # noqa: E402
 import calibrate  # noqa: E402
+import ensemble  # noqa: E402
 import evaluate  # noqa: E402
 import meta  # noqa: E402
 import model  # noqa: E402
@@ -34,6 +35,7 @@ CO2_TOLERANCE = 1e-4      # national and provincial CO2 totals preserved to 0.01
 OUTPUT_TOLERANCE = 5e-3   # each province's gross output within 0.5% of the provincial data
 TRADE_KEYS = ("distance_exponent", "home_bias", "services_home_factor", "grid_factor",
               "reference_distance_km")
+FINAL_DEMAND = ("balanced", "raw")  # which provincial expenditure columns step 3 uses
 
 
 class CheckFailed(Exception):
@@ -59,9 +61,13 @@ def load_params(path):
             other = json.load(f)
         for k in TRADE_KEYS:
             params[k] = other[k]
-    missing = [k for k in TRADE_KEYS + ("significant_digits", "min_flow_share") if k not in params]
+    missing = [k for k in TRADE_KEYS + ("significant_digits", "min_flow_share", "final_demand")
+               if k not in params]
     if missing:
         raise SystemExit(f"{path}: missing parameters {', '.join(missing)}")
+    if params["final_demand"] not in FINAL_DEMAND:
+        raise SystemExit(f"{path}: final_demand must be one of {', '.join(FINAL_DEMAND)}, "
+                         f"not {params['final_demand']!r}")
     return params
 
 
@@ -133,6 +139,17 @@ def run(year, sources, out, params, params_file, log=print):
     return fig
 
 
+def run_ensemble(args, sources, out, params):
+    t0 = time.perf_counter()
+    files, record = ensemble.run(sources, args.year, params, HERE, args.members, args.workers)
+    bundle_writer.write(out, files)
+    if args.year == CALIBRATION_YEAR and not args.members:
+        save_params(ensemble.members_path(HERE), {"members": record})
+    print(f"china-{args.year}: ensemble of {len(record)} members written to {out} in "
+          f"{time.perf_counter() - t0:.0f} s")
+    return 0
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -146,6 +163,13 @@ def main(argv=None):
     ap.add_argument("--calibrate", action="store_true",
                     help=f"search the trade parameters ({CALIBRATION_YEAR} only; minutes), write "
                          "them to the parameter file, then build")
+    ap.add_argument("--ensemble", action="store_true",
+                    help="build every ensemble member (ensemble.py; minutes) and write "
+                         "ranges.csv and ENSEMBLE.md into the bundle folder; 2007 also writes "
+                         "params/china-2007-ensemble.json, which the 2012 ensemble reads")
+    ap.add_argument("--members", type=int, default=None,
+                    help="with --ensemble: only the first N members (tests)")
+    ap.add_argument("--workers", type=int, default=2, help="with --ensemble: processes")
     args = ap.parse_args(argv)
     sources = args.sources or default_sources()
     out = args.out or os.path.join(REPO, "assets", "model", f"china-{args.year}")
@@ -156,6 +180,8 @@ def main(argv=None):
         return 1
     try:
         params = load_params(pfile)
+        if args.ensemble:
+            return run_ensemble(args, sources, out, params)
         if args.calibrate:
             if args.year != CALIBRATION_YEAR:
                 print(f"build_model.py: calibration targets exist for {CALIBRATION_YEAR} only",

@@ -30,8 +30,9 @@ def figures(folder, year, params):
     return evaluate.headline(m, evaluate.accounts(m))
 
 
-def solve_home_bias(folder, year, params, start=START_BRACKET, log=print):
-    """Home bias giving the national target for params['distance_exponent'] (share falls as
+def solve_home_bias(folder, year, params, start=START_BRACKET, log=print,
+                    target=NATIONAL_TARGET):
+    """Home bias giving the national `target` for params['distance_exponent'] (share falls as
     home bias rises). Returns (home_bias, figures)."""
     def at(log_h):
         p = dict(params, home_bias=float(f"{math.exp(log_h):.6g}"))
@@ -39,7 +40,7 @@ def solve_home_bias(folder, year, params, start=START_BRACKET, log=print):
         log(f"  beta={p['distance_exponent']} home_bias={p['home_bias']}: "
             f"national {f['national_outside_share']:.4f}, top coastal {f['top_coastal']} "
             f"{f['top_coastal_share']:.4f}")
-        return p["home_bias"], f, f["national_outside_share"] - NATIONAL_TARGET
+        return p["home_bias"], f, f["national_outside_share"] - target
 
     # Start from a moderate bracket and widen it (x10 steps, within HOME_BIAS_RANGE) until it
     # holds the target: the share flattens at both extremes, where regula falsi would crawl.
@@ -55,7 +56,7 @@ def solve_home_bias(folder, year, params, start=START_BRACKET, log=print):
         hi = min(hi + math.log(10.0), lmax)
         g_hi = at(hi)[2]
     if g_lo < 0 or g_hi > 0:
-        raise RuntimeError(f"target {NATIONAL_TARGET} not bracketed by home bias {HOME_BIAS_RANGE}")
+        raise RuntimeError(f"target {target} not bracketed by home bias {HOME_BIAS_RANGE}")
     side = 0
     for _ in range(40):
         mid = (lo * g_hi - hi * g_lo) / (g_hi - g_lo)  # regula falsi (Illinois variant)

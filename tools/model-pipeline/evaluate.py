@@ -6,6 +6,7 @@ s = F / x, T[e][r] = sum_{i in e} s_i (L y_r)_i with L y_r from one LU factorisa
 
 import math
 import statistics
+from operator import mul
 
 
 def lu_factor(M):
@@ -36,12 +37,32 @@ def lu_solve(LU, piv, b):
     n = len(LU)
     y = [b[piv[i]] for i in range(n)]
     for i in range(n):
-        row = LU[i]
-        y[i] -= sum(row[k] * y[k] for k in range(i))
+        y[i] -= sum(map(mul, LU[i][:i], y[:i]))
     for i in range(n - 1, -1, -1):
         row = LU[i]
-        y[i] = (y[i] - sum(row[k] * y[k] for k in range(i + 1, n))) / row[i]
+        y[i] = (y[i] - sum(map(mul, row[i + 1:], y[i + 1:]))) / row[i]
     return y
+
+
+def transpose(LU):
+    return [list(c) for c in zip(*LU)]
+
+
+def lu_solve_transposed(LU, piv, b, LUT=None):
+    """Solves M^T u = b for the M factorised by lu_factor (row multipliers: u = b^T M^-1).
+    LUT = transpose(LU) may be passed to save the transposition in repeated solves."""
+    n = len(LU)
+    T = LUT if LUT is not None else transpose(LU)
+    z = [0.0] * n
+    for i in range(n):
+        z[i] = (b[i] - sum(map(mul, T[i][:i], z[:i]))) / T[i][i]
+    v = [0.0] * n
+    for i in range(n - 1, -1, -1):
+        v[i] = z[i] - sum(map(mul, T[i][i + 1:], v[i + 1:]))
+    u = [0.0] * n
+    for i in range(n):
+        u[piv[i]] = v[i]
+    return u
 
 
 def accounts(m):
@@ -68,10 +89,18 @@ def accounts(m):
     outside = math.fsum(T[e][r] for e in range(R) for r in range(consumers) if e != r)
     caused = [math.fsum(T[e][r] for e in range(R)) for r in range(R)]
     elsewhere = [math.fsum(T[e][r] for e in range(R) if e != r) / caused[r] for r in range(R)]
+    cw = [e for e in range(R) if m["regions"][e]["group"] in CENTRE_WEST_GROUPS]
+    centre_west = [math.fsum(T[e][r] for e in cw) / caused[r] for r in range(R)]
     return {"x": x, "T": T, "total": total, "F_total": math.fsum(F),
             "national_outside_share": outside / total, "consumption_industry": caused,
-            "emitted_elsewhere_share": elsewhere, "max_column_sum": col_max,
-            "exports_share": math.fsum(T[e][R] for e in range(R)) / total}
+            "emitted_elsewhere_share": elsewhere, "centre_west_share": centre_west,
+            "max_column_sum": col_max,
+            "exports_share": math.fsum(T[e][R] for e in range(R)) / total,
+            "lu": (IA, piv), "s": s}
+
+
+# Zone centre_west ("central and western provinces", the trail's definition): these groups.
+CENTRE_WEST_GROUPS = ("Central", "Northwest", "Southwest")
 
 
 def headline(m, acc):
@@ -81,8 +110,13 @@ def headline(m, acc):
     interior = [k for k, r in enumerate(regions) if r["coastal"] != "true"]
     share = acc["emitted_elsewhere_share"]
     top = max(coastal, key=lambda k: share[k])
+    top_cw = max(coastal, key=lambda k: acc["centre_west_share"][k])
     return {"national_outside_share": acc["national_outside_share"],
             "top_coastal": regions[top]["name_en"], "top_coastal_share": share[top],
             "median_coastal": statistics.median(share[k] for k in coastal),
             "median_interior": statistics.median(share[k] for k in interior),
-            "exports_share": acc["exports_share"]}
+            "exports_share": acc["exports_share"],
+            # The other reading of Feng et al.'s "up to 80%": emitted in central and western
+            # provinces (for a coastal consumer, always a subset of "in other provinces").
+            "top_coastal_centre_west": regions[top_cw]["name_en"],
+            "top_coastal_centre_west_share": acc["centre_west_share"][top_cw]}

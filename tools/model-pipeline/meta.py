@@ -35,7 +35,8 @@ def meta_rows(year, params, figures):
         ["currency_unit", "10^8 CNY (100 million yuan), current producer prices"],
         ["source", "Carbon Trail model pipeline (tools/model-pipeline) from: CEADs provincial CO2 "
                    f"{year}; NBS {year} national input-output table; provincial gross output "
-                   f"{year} of Chen et al. 2023. Method and choices: PROVENANCE.md"],
+                   f"and expenditure-side GDP {year} of Chen et al. 2023. Method and choices: "
+                   "PROVENANCE.md; ensemble ranges: ENSEMBLE.md"],
         ["license", "Derived data. CEADs data are free to use with citation; the NBS table as "
                     "distributed in ionet is GPL (>= 3); Chen et al. 2023: cite the paper. "
                     "See PROVENANCE.md"],

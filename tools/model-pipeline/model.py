@@ -10,6 +10,7 @@ import math
 
 import balance
 import concordance
+import final_demand
 import national
 import sources
 import trade
@@ -115,10 +116,13 @@ def build(folder, year, params):
     keys = {"value_added": [v / math.fsum(va) for v in va],
             "construction": [x[p][cons] / X[cons] for p in range(R)]}
     exp = CATEGORIES.index("exports")
-    exports = [[FDb[i][exp] * x[p][i] / X[i] for i in range(N)] for p in range(R)]
     use = [[sum(a[i][j] * x[q][j] for j in range(N)) for i in range(N)] for q in range(R)]
-    final = [[[FDb[i][CATEGORIES.index(c)] * keys[CATEGORY_KEY[c]][q]
-               for c in DOMESTIC_CATEGORIES] for i in range(N)] for q in range(R)]
+    # Final demand from the published expenditure statistics (final_demand.py); the keys of
+    # the first edition are kept for the before/after comparison in PROVENANCE.md.
+    old_keys = {c: keys[CATEGORY_KEY[c]] for c in DOMESTIC_CATEGORIES}
+    final, exports, diag["final_demand"] = final_demand.build(
+        folder, year, params["final_demand"], names, sectors, CATEGORIES, x,
+        FDb, old_keys)
     diag["value_added_key"] = keys["value_added"]
     gfcf = CATEGORIES.index("capital_formation")
     diag["construction_share_of_capital_formation"] = (

@@ -4,6 +4,8 @@ and the headline figures, all generated from the run (deterministic, never edite
 import math
 
 import meta
+import final_demand
+import provflow
 
 
 def _pct(v, digits=1):
@@ -128,24 +130,7 @@ def text(m, acc, fig, checks, params_file):
         w(f"| {s} | {d['provincial_total'][i] / d['nbs_output'][i]:.3f} | "
           f"{d['ras']['r'][i]:.3f} | {d['ras']['s'][i]:.3f} | {d['column_sums'][i]:.3f} |")
     w("")
-    w("### 3. Provincial intermediate and final demand\n")
-    w("Intermediate demand of province q for product i: sum_j a_ij x_qj (national "
-      "coefficients times provincial output; the single-region technology assumption used "
-      "when no provincial tables are available). Final demand of category c for product i: "
-      "the balanced national total FD'_ic times a provincial key:\n")
-    w("- rural households, urban households, government, inventory change: the province's "
-      "share of value added, estimated as sum_j v_j x_qj with NBS value-added ratios v_j. "
-      "*Reason:* income (value added) is the best available predictor of spending in the "
-      "sources; no provincial consumption data are among them.")
-    w("- capital formation: the province's share of construction output. *Reason:* "
-      f"construction is {_pct(d['construction_share_of_capital_formation'], 0)} of capital "
-      "formation in the balanced national table and is produced where it is used, so "
-      "investment demand must sit where building happens; this also keeps construction "
-      "almost untraded.")
-    w("- exports (to ROW): each province exports the national export share of its own output "
-      "of the product (e_pi = EX'_i x_pi / X_i). *Reason:* no provincial export data are "
-      "among the sources; output shares already make export-heavy sectors (electronics, "
-      "textiles) coastal. Exports leave the domestic system as ROW final demand.\n")
+    _step3(w, m)
     w("### 4. Inter-provincial trade: gravity with home bias\n")
     w("For each product i, the flow t_pq from province p to province q starts from the seed "
       "(d_pq / d_ref)^-beta for p != q (great-circle distance between capitals, haversine, "
@@ -237,6 +222,7 @@ def text(m, acc, fig, checks, params_file):
     for name, value in checks:
         w(f"| {name} | {value} |")
     w("")
+    _provflow(w, m)
     w("## Headline figures\n")
     w("Computed by the pipeline's own pure-Python evaluation of this bundle (same definitions "
       "as the engine, shared/docs/MRIO-NOTES.md); `ctrail headline` prints the same from the "
@@ -262,12 +248,130 @@ def text(m, acc, fig, checks, params_file):
           + ", ".join(f"{regions[e]['code']} {T[e][r]:.1f}" for e in others) + " |")
     w(f"| ROW (exports) | - | - | {math.fsum(T[e][R] for e in range(R)):.1f} | - | - |")
     w("")
+    _moves(w, year, fig)
     w("## Limitations\n")
     w("- Trade flows are modelled, not observed; one technology per sector for all provinces "
       "(national coefficients), so provincial differences come from output mix, trade and CO2 "
       "intensity, not from different recipes.")
-    w("- Final-demand keys (value added, construction output, output share for exports) are "
-      "proxies; exports by province in particular are not observed.")
+    w("- Final demand per province is published by category but not by product: each "
+      "category's product mix is the national one. Exports of services and power per province "
+      "are not observed (output-share key).")
     w("- 15 sectors aggregate products of very different intensity (e.g. cement with glass).")
     w("- Household direct emissions (FY) stay in the household's own province.")
+    w("- The figures above are one reconstruction. `ENSEMBLE.md` and `ranges.csv` (written by "
+      "`build_model.py --ensemble`) give how far they move under other reasonable assumptions "
+      "(distance exponent, national target, raw or balanced final demand).")
     return "\n".join(out) + "\n"
+
+
+# Headline figures of the first edition (value-added / construction keys for final demand,
+# trade parameters beta 2.0, H 205.101), as committed before the second edition.
+FIRST_EDITION = {
+    2007: {"national_outside_share": 0.570, "top_coastal": "Beijing", "top_coastal_share": 0.763,
+           "median_coastal": 0.454, "median_interior": 0.355, "exports_share": 0.284},
+    2012: {"national_outside_share": 0.520, "top_coastal": "Beijing", "top_coastal_share": 0.851,
+           "median_coastal": 0.459, "median_interior": 0.323, "exports_share": 0.218},
+}
+LABELS = {"hsh_rural": "rural households", "hsh_urban": "urban households", "gov": "government",
+          "fixed_capital": "fixed capital formation", "inventory": "inventory change"}
+
+
+def _step3(w, m):
+    d = m["diag"]
+    fd = d["final_demand"]
+    R, N = m["R"], m["N"]
+    regions = m["regions"]
+    cats = list(final_demand.ITEM)
+    prefix = {"balanced": "bal", "raw": "raw"}[fd["basis"]]
+    w("### 3. Provincial intermediate and final demand\n")
+    w("Intermediate demand of province q for product i: sum_j a_ij x_qj (national "
+      "coefficients times provincial output; the single-region technology assumption used "
+      "when no provincial tables are available).\n")
+    w(f"Final demand comes from the provinces' published expenditure-side GDP (`{fd['file']}`, "
+      f"the `{prefix}_*` columns: Chen et al. 2023's {fd['basis']} values, in 10^8 CNY). "
+      "Choices:\n")
+    w(f"- rural and urban households, government, fixed capital formation, inventory change: each "
+      f"province's `{prefix}_*` value, times one scale factor per category so that the provinces "
+      "add up to the national table's total of the category (domestic products, after step 2's "
+      "RAS), split over products with the national table's composition of that category. "
+      "*Reason:* consumption-based accounts are driven by who spends how much on what; the "
+      "provincial totals are published, the product mix per province is not. The factors "
+      "absorb imports (removed in step 1), the provincial/national output gap (step 2) and the "
+      "statistics' own gap to the national accounts (source README section 6: balanced fixed "
+      "capital is 1.20x the national accounts' value).")
+    if fd["clipped"]:
+        w("- negative provincial totals are set to zero before scaling, because a negative "
+          "demand cannot be traded by the gravity model: "
+          + "; ".join(f"{n} {c} {v:.1f}" for n, c, v in fd["clipped"]) + ".")
+    w("- exports abroad: customs exports by domestic source of goods (`export_s`) per province, "
+      "spread over the goods sectors by the province's output of them and fitted (IPF, "
+      f"{fd['export_ipf']['iterations']} iterations) so that each goods sector's provincial "
+      "exports add up to the national table's exports of it and each province's goods exports "
+      "are proportional to its customs exports. Exports of " + ", ".join(final_demand.NOT_CUSTOMS)
+      + " are not in customs statistics and keep the first edition's key (the national export "
+      "share of the province's own output). Largest exported share of a province-sector's "
+      f"output: {_pct(fd['max_export_share'][0])} ({fd['max_export_share'][1]} "
+      f"{fd['max_export_share'][2]}). *Reason:* customs by domestic source is the published "
+      "statistic closest to where exported goods are made.\n")
+    w("Scale factors (national table total / sum of the provincial statistics):\n")
+    w("| category | scale factor |\n|---|---|")
+    for c, v in fd["scale"].items():
+        w(f"| {c} | {v:.4f} |")
+    w("")
+    w("The first edition estimated final demand with keys (value added for households, "
+      "government and inventories; construction output for capital formation; own output for "
+      "exports). Before (keys) and after (statistics), per province, in 10^8 CNY; the ratio is "
+      "key estimate / statistics:\n")
+    head = ["rural hh", "urban hh", "government", "capital formation", "inventory", "exports"]
+    w("| region | " + " | ".join(f"{h} before | after | ratio" for h in head) + " |")
+    w("|---|" + "---|---|---|" * len(head))
+    for q in range(R):
+        cells = []
+        for k in range(len(cats)):
+            before = math.fsum(fd["before"][q][i][k] for i in range(N))
+            after = math.fsum(m["Y"][p * N + i][q * len(m["categories"]) + k]
+                              for p in range(R) for i in range(N))
+            cells.append((before, after))
+        ex = m["categories"].index("exports")
+        before = math.fsum(fd["before_exports"][q])
+        after = math.fsum(m["Y"][q * N + i][R * len(m["categories"]) + ex] for i in range(N))
+        cells.append((before, after))
+        w(f"| {regions[q]['code']} | " + " | ".join(
+            f"{b:.0f} | {a:.0f} | " + (f"{b / a:.2f}" if a else "-") for b, a in cells) + " |")
+    w("")
+
+
+def _provflow(w, m):
+    fd = m["diag"]["final_demand"]
+    c = provflow.compare(m, fd["net_provflow"])
+    m["diag"]["provflow"] = c
+    w("## Out-of-sample check: net interprovincial outflows\n")
+    prefix = {"balanced": "bal", "raw": "raw"}[fd["basis"]]
+    w("The statistics' net outflow of goods and services to other provinces "
+      f"(`{fd['file']}`, `{prefix}_net_provflow`, positive = net outflow) is not used by the "
+      "model. The model's counterpart: value of a province's products used in other provinces "
+      "minus the value of other provinces' products used in it, 10^8 CNY (producer prices; the "
+      "statistics also count trade margins and services the model keeps local).\n")
+    w(f"- same sign: **{c['sign_agree']} of {c['n']}** provinces")
+    w(f"- Spearman rank correlation: **{c['spearman']:.2f}**\n")
+    w("Largest differences:\n")
+    w("| region | model | statistics |\n|---|---|---|")
+    for code, name, a, b in c["worst"]:
+        w(f"| {code} {name} | {a:.0f} | {b:.0f} |")
+    w("")
+
+
+def _moves(w, year, fig):
+    old = FIRST_EDITION[year]
+    w("How the headline figures moved from the first edition (key-based final demand) to this "
+      "one (published final demand, recalibrated):\n")
+    w("| figure | first edition | now |\n|---|---|---|")
+    for key, label in (("national_outside_share", "national outside share"),
+                       ("top_coastal_share", "top coastal share"),
+                       ("median_coastal", "median coastal"),
+                       ("median_interior", "median interior"),
+                       ("exports_share", "exports abroad, share of industrial CO2")):
+        extra = (f" ({old['top_coastal']} -> {fig['top_coastal']})"
+                 if key == "top_coastal_share" else "")
+        w(f"| {label}{extra} | {_pct(old[key])} | {_pct(fig[key])} |")
+    w("")

@@ -119,3 +119,33 @@ def read_ceads(folder, year):
             raise SourceError(f"{path}:{line}: duplicate sector {r['sector']!r}")
         prov[r["sector"]] = _number(path, line, r["scope1_total"], "scope1_total")
     return name, out
+
+
+EXPENDITURE_ITEMS = ["hsh_rural", "hsh_urban", "gov", "fixed_capital", "inventory", "export_s",
+                     "net_provflow"]
+
+
+def read_expenditure(folder, year, basis):
+    """provincial_expenditure.csv (10^8 CNY): {province short_en: {item: value}} of `year`, on
+    `basis` "bal" (balanced by Chen et al.) or "raw" (as published), for EXPENDITURE_ITEMS."""
+    name = "provincial_expenditure.csv"
+    path = os.path.join(folder, name)
+    if basis not in ("bal", "raw"):
+        raise ValueError(f"unknown expenditure basis {basis!r}")
+    out = {}
+    for line, r in _rows(path):
+        if r.get("year") != str(year) or r.get("province_en") == "China":
+            continue
+        prov = r["province_en"]
+        if prov in out:
+            raise SourceError(f"{path}:{line}: duplicate row for {prov} {year}")
+        values = {}
+        for item in EXPENDITURE_ITEMS:
+            column = f"{basis}_{item}"
+            if column not in r:
+                raise SourceError(f"{path}:{line}: no column {column}")
+            values[item] = _number(path, line, r[column], column)
+        out[prov] = values
+    if not out:
+        raise SourceError(f"{path}: no provincial rows for {year}")
+    return name, out
