@@ -26,9 +26,7 @@ const std::vector<RangeQuantity>& range_quantities() {
     return q;
 }
 
-bool in_centre_west(const Region& r) {
-    return r.group == "Central" || r.group == "Northwest" || r.group == "Southwest";
-}
+bool in_centre_west(const Region& r) { return r.zone == "centre_west"; }
 
 namespace {
 

@@ -32,7 +32,7 @@ struct Model;
 struct Region;
 
 // Zone centre_west, the "central and western provinces" of the ranges' share_centre_west (and
-// of the pipeline's ensemble): regions whose group is Central, Northwest or Southwest.
+// of the pipeline's ensemble): regions whose `zone` (regions.csv) is centre_west.
 bool in_centre_west(const Region& region);
 
 // Reads `path` (ranges.csv) against the model's labels; throws ModelError naming the file, line

@@ -54,7 +54,7 @@ def pair_figures(m, acc):
     IA, piv = acc["lu"]
     s = acc["s"]
     regions = m["regions"]
-    cw = [1.0 if regions[e]["group"] in CENTRE_WEST_GROUPS else 0.0 for e in range(R)]
+    cw = [1.0 if regions[e]["zone"] == "centre_west" else 0.0 for e in range(R)]
     # Row multipliers: CO2 per unit of final demand of each node, all emitters / centre_west /
     # each single emitting region.
     IAT = evaluate.transpose(IA)

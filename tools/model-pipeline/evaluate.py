@@ -8,6 +8,8 @@ import math
 import statistics
 from operator import mul
 
+import model
+
 
 def lu_factor(M):
     """In-place LU with partial pivoting of a dense list-of-lists matrix; returns pivot order."""
@@ -89,7 +91,7 @@ def accounts(m):
     outside = math.fsum(T[e][r] for e in range(R) for r in range(consumers) if e != r)
     caused = [math.fsum(T[e][r] for e in range(R)) for r in range(R)]
     elsewhere = [math.fsum(T[e][r] for e in range(R) if e != r) / caused[r] for r in range(R)]
-    cw = [e for e in range(R) if m["regions"][e]["group"] in CENTRE_WEST_GROUPS]
+    cw = [e for e in range(R) if m["regions"][e]["zone"] == "centre_west"]
     centre_west = [math.fsum(T[e][r] for e in cw) / caused[r] for r in range(R)]
     return {"x": x, "T": T, "total": total, "F_total": math.fsum(F),
             "national_outside_share": outside / total, "consumption_industry": caused,
@@ -99,8 +101,9 @@ def accounts(m):
             "lu": (IA, piv), "s": s}
 
 
-# Zone centre_west ("central and western provinces", the trail's definition): these groups.
-CENTRE_WEST_GROUPS = ("Central", "Northwest", "Southwest")
+# Zone centre_west ("central and western provinces", the trail's definition): the groups that
+# model.zone_of puts there; the bundle carries it as the `zone` column of regions.csv.
+CENTRE_WEST_GROUPS = model.INTERIOR_GROUPS
 
 
 def headline(m, acc):
