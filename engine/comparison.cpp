@@ -14,8 +14,10 @@ namespace ctrail {
 namespace {
 
 constexpr const char* kFeng =
-    "Feng et al. 2013, PNAS 110:11654 (abstract: 57% of emissions for goods consumed outside "
-    "the province of production; \"up to 80%\" for coastal provinces)";
+    "Feng et al. 2013, PNAS 110:11654 (abstract: 57% of China's emissions are related to goods "
+    "consumed outside the province of production; \"up to 80% of the emissions related to goods "
+    "consumed in the highly developed coastal provinces are imported from less developed "
+    "provinces in central and western China\")";
 
 std::string pct(double v) {
     if (std::isnan(v)) return "-";
@@ -218,26 +220,27 @@ std::vector<ComparisonRow> compare_with_published(const Model& m, const Accounts
          "CO2 emitted in other provinces",
          "2007", kFeng, "up to 80%", top >= 0 ? m.regions[top].name_en + " " + pct(top_share) : "-",
          range_of(m, "top_coastal_share"), va,
-         "the abstract does not say whether 80% means emitted in other provinces (A) or in "
-         "central and western provinces (B); " +
+         "the abstract's sentence attributes the 80% to less developed provinces in central and "
+         "western China (reading B); reading A counts every other province; " +
              std::string(!feng_year       ? "Feng et al. give 2007 only"
                          : va == "agrees" ? "the model meets reading A"
                                           : "the model does not meet reading A")});
     rows.push_back(
         {"\"Up to 80%\", reading B",
          "highest share, among coastal provinces, of the province's consumption-based industrial "
-         "CO2 emitted in the central and western provinces (groups Central, Northwest, "
-         "Southwest)",
+         "CO2 emitted in the central and western provinces (zone centre_west: groups Central, "
+         "Northwest, Southwest)",
          "2007", kFeng, "up to 80%",
          top_cw >= 0 ? m.regions[top_cw].name_en + " " + pct(cw_share) : "-",
          range_of(m, "top_coastal_centre_west_share"), vb,
          !feng_year ? std::string("Feng et al. give 2007 only")
          : vb == "agrees"
              ? std::string("the model meets reading B")
-             : std::string("the model does not meet reading B: the largest emitters for coastal "
-                           "consumers are mostly other coastal and northern provinces (e.g. "
-                           "Hebei and Shandong for Beijing, PROVENANCE.md), which are not "
-                           "central or western")});
+             : std::string("the model's largest disagreement with the paper: in this "
+                           "reconstruction (a gravity model of trade, not observed flows) the "
+                           "largest emitters for coastal consumers are other coastal and "
+                           "northern provinces (e.g. Hebei and Shandong for Beijing, "
+                           "PROVENANCE.md), which are not central or western")});
     const bool ordered = h.median_coastal > h.median_interior;
     const Range* rc = find_range(m.ranges, "median_coastal");
     const Range* ri = find_range(m.ranges, "median_interior");
