@@ -1,4 +1,4 @@
-#include "dispatch.hpp"
+#include "cli_run.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -7,16 +7,8 @@
 using namespace ctrail;
 namespace fs = std::filesystem;
 
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-static Run ctrail_run(const std::vector<std::string>& argv) {
-    std::ostringstream out, err;
-    int code = cli::run(argv, out, err);
-    return {code, out.str(), err.str()};
-}
+using test::ctrail_run;
+using test::Run;
 
 TEST_CASE("cli: help on every command, usage errors exit 2") {
     for (const char* cmd :

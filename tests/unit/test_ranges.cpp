@@ -2,7 +2,7 @@
 // export, older databases, the exhibit API and ctrail's --ranges and validate.
 #include "bundle.hpp"
 #include "bundle_writer.hpp"
-#include "dispatch.hpp"
+#include "cli_run.hpp"
 #include "error.hpp"
 #include "exhibit_model.hpp"
 #include "store.hpp"
@@ -52,16 +52,8 @@ void exec(const std::string& path, const char* sql) {
     sqlite3_close(db);
 }
 
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-Run ctrail_run(const std::vector<std::string>& argv) {
-    std::ostringstream out, err;
-    int code = cli::run(argv, out, err);
-    return {code, out.str(), err.str()};
-}
+using test::ctrail_run;
+using test::Run;
 
 } // namespace
 

@@ -1,4 +1,4 @@
-#include "dispatch.hpp"
+#include "cli_run.hpp"
 #include "store.hpp"
 #include "test_support.hpp"
 #include "trace_fixtures.hpp"
@@ -10,16 +10,8 @@ using namespace ctrail;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-Run ctrail_run(const std::vector<std::string>& argv) {
-    std::ostringstream out, err;
-    int code = cli::run(argv, out, err);
-    return {code, out.str(), err.str()};
-}
+using test::ctrail_run;
+using test::Run;
 
 // Rows of simple CSV output (no quoted fields in these tests).
 std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
