@@ -5,8 +5,9 @@
 // Threading: an ExhibitModel is immutable after open(); trace() and big_picture() are const,
 // touch no shared mutable state but the tracer's mutex-guarded cache of region-set bounds, and may
 // run concurrently on worker threads (the exhibit runs the trace off the UI thread). A trace with
-// the chain lists (ExhibitTraceOptions::chains) takes ~7 ms on a desktop in Release, ~9 ms the
-// first time a home province is seen (two region sets are prepared and cached).
+// the chain lists (ExhibitTraceOptions::chains) and stage regions takes ~0.6 ms on a busy 2-core
+// desktop in Release (docs/BENCHMARKS.md); the first time a home province is seen two region
+// sets are prepared and cached, and the very first trace caches the stage-by-region rows.
 //
 // Units: amounts go in as yuan; the engine converts them to the model's money unit (meta
 // `currency_unit`, e.g. "10^4 yuan"). Emissions come out in the stressor's unit (e.g. "Mt") AND

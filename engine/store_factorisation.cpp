@@ -153,28 +153,36 @@ std::optional<StoredFactorisation> read_factorisation(const std::string& path, c
     return f;
 }
 
+std::unique_ptr<Leontief> stored_or_factorised(const std::string& path, const Model& model,
+                                               std::vector<Eigen::MatrixXd>* stage_rows,
+                                               std::string& why) {
+    why.clear();
+    try {
+        if (auto stored = read_factorisation(path, model, why)) {
+            if (stage_rows) *stage_rows = std::move(stored->stage_rows);
+            return std::make_unique<Leontief>(model, std::move(stored->factors));
+        }
+    } catch (const ModelError& e) {
+        why = "has an unreadable stored factorisation (" + e.problem() + ")";
+    }
+    if (why.empty()) why = "has no stored factorisation";
+    try {
+        return std::make_unique<Leontief>(model);
+    } catch (const ModelError& e) {
+        throw ModelError(path, 0, e.problem());
+    }
+}
+
 OpenedModel open_model(const std::string& path, int oldest_version, int* found_version) {
     OpenedModel o;
     o.model = read_database(path, oldest_version, found_version);
     const ValidationReport report = validate(o.model);
     if (!report.ok()) throw ModelError(path, 0, "invalid model: " + report.errors.front());
     std::string why;
-    try {
-        if (auto stored = read_factorisation(path, o.model, why)) {
-            o.leontief = std::make_unique<Leontief>(o.model, std::move(stored->factors));
-            o.stage_rows = std::move(stored->stage_rows);
-            o.from_store = true;
-            return o;
-        }
-    } catch (const ModelError& e) {
-        why = "has an unreadable stored factorisation (" + e.problem() + ")";
-    }
-    log_note(path + " " + why + ": factorising instead (rebuild it with ctrail build)");
-    try {
-        o.leontief = std::make_unique<Leontief>(o.model);
-    } catch (const ModelError& e) {
-        throw ModelError(path, 0, e.problem());
-    }
+    o.leontief = stored_or_factorised(path, o.model, &o.stage_rows, why);
+    o.from_store = why.empty();
+    if (!o.from_store)
+        log_note(path + " " + why + ": factorising instead (rebuild it with ctrail build)");
     return o;
 }
 

@@ -37,6 +37,14 @@ void write_factorisation(sql::Db& db, const Model& model);
 std::optional<StoredFactorisation> read_factorisation(const std::string& path, const Model& model,
                                                       std::string& why);
 
+// The Leontief of `model` (read from `path`) from its stored factorisation when that is usable
+// (and its stage rows into *stage_rows when not null), else factorised here; then `why` says
+// why the stored one was not used (empty when it was). Throws ModelError naming the file for a
+// singular model.
+std::unique_ptr<Leontief> stored_or_factorised(const std::string& path, const Model& model,
+                                               std::vector<Eigen::MatrixXd>* stage_rows,
+                                               std::string& why);
+
 // A model ready for questions: read, validated, factorised.
 struct OpenedModel {
     Model model;

@@ -23,6 +23,7 @@ Tracer::Tracer(const Model& model, const Leontief& leontief, int stressor,
     if (stressor < 0 || stressor >= static_cast<int>(model.stressors.size()))
         throw ModelError("trace: no stressor number " + std::to_string(stressor));
     s_ = leontief.intensities().row(stressor).transpose();
+    scaled_ = !scales.empty();
     if (scales.empty()) {
         m_ = leontief.multipliers().row(stressor).transpose();
     } else {
@@ -115,15 +116,33 @@ TraceResult Tracer::trace(int consumer_region, int product_sector, double amount
     r.stage_remainder = r.total - stage_sum;
 
     if (options.stage_regions) {
-        // s ∘ A^k y per region, by repeated products with A; the remainder column takes what is
-        // left of each region's total, so every column and every row still adds up.
+        // s ∘ A^k y per region; the remainder column takes what is left of each region's total,
+        // so every column and every row still adds up.
         const int nr = static_cast<int>(m.regions.size());
         r.stage_regions = Eigen::MatrixXd::Zero(nr, stages + 2);
-        Eigen::VectorXd flow = y;
-        for (int k = 0; k <= stages; ++k) {
-            if (k > 0) flow = (leontief_.coefficients() * flow).eval();
-            for (int i = 0; i < m.node_count(); ++i)
-                r.stage_regions(m.region_of_node(i), k) += s_(i) * flow(i);
+        const auto rows = scaled_ ? nullptr : region_stage_rows();
+        if (rows && rows->rows() >= static_cast<Eigen::Index>(stages + 1) * nr) {
+            // (s^R·A^k)·y for every region R and stage k: y has one nonzero per supplying region.
+            Eigen::VectorXd v = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(stages + 1) * nr);
+            for (Eigen::Index i = 0; i < y.size(); ++i)
+                if (y(i) != 0) v.noalias() += rows->col(i).head(v.size()) * y(i);
+            for (int k = 0; k <= stages; ++k)
+                r.stage_regions.col(k) = v.segment(static_cast<Eigen::Index>(k) * nr, nr);
+        } else {
+            // A one-off (scaled) tracer or more stages than cached: repeated column axpys with
+            // A (not a BLAS gemv, which threads and costs ~10x more at this n on a busy machine).
+            const Eigen::MatrixXd& A = leontief_.coefficients();
+            Eigen::VectorXd flow = y, next(y.size());
+            for (int k = 0; k <= stages; ++k) {
+                if (k > 0) {
+                    next.setZero();
+                    for (Eigen::Index j = 0; j < A.cols(); ++j)
+                        if (flow(j) != 0) next.noalias() += A.col(j) * flow(j);
+                    flow.swap(next);
+                }
+                for (int i = 0; i < m.node_count(); ++i)
+                    r.stage_regions(m.region_of_node(i), k) += s_(i) * flow(i);
+            }
         }
         r.stage_regions.col(stages + 1) =
             r.by_region - r.stage_regions.leftCols(stages + 1).rowwise().sum();
@@ -138,6 +157,27 @@ TraceResult Tracer::trace(int consumer_region, int product_sector, double amount
     r.unexplained = found.unexplained;
     r.coverage = r.paths_total > 0 ? (r.paths_total - r.unexplained) / r.paths_total : 0;
     return r;
+}
+
+std::shared_ptr<const Eigen::MatrixXd> Tracer::region_stage_rows() const {
+    {
+        std::lock_guard<std::mutex> lock(sets_mutex_);
+        if (region_rows_) return region_rows_;
+    }
+    // Built outside the lock (~12 products of (regions x n) by A, a few ms once per tracer).
+    const Model& m = model_;
+    const int nr = static_cast<int>(m.regions.size());
+    const Eigen::Index n = s_.size(), stages = stage_rows_.rows();
+    auto rows = std::make_shared<Eigen::MatrixXd>(stages * nr, n);
+    Eigen::MatrixXd block = Eigen::MatrixXd::Zero(nr, n);
+    for (Eigen::Index i = 0; i < n; ++i) block(m.region_of_node(static_cast<int>(i)), i) = s_(i);
+    for (Eigen::Index k = 0; k < stages; ++k) {
+        if (k > 0) block = (block * leontief_.coefficients()).eval();
+        rows->middleRows(k * nr, nr) = block;
+    }
+    std::lock_guard<std::mutex> lock(sets_mutex_);
+    if (!region_rows_) region_rows_ = std::move(rows);
+    return region_rows_;
 }
 
 std::shared_ptr<const Tracer::SetBounds> Tracer::bounds_for(const RegionMask& set) const {
@@ -163,8 +203,14 @@ std::shared_ptr<const Tracer::SetBounds> Tracer::bounds_for(const RegionMask& se
     b->max_bound = max_supplier_bounds(graph_, b->m);
     b->rows.resize(stage_rows_.rows(), b->s.size());
     b->rows.row(0) = b->s.transpose();
-    for (int k = 1; k < b->rows.rows(); ++k)
-        b->rows.row(k).noalias() = b->rows.row(k - 1) * leontief_.coefficients();
+    // Row k = (row k-1)·A as column dots, not a BLAS gemv: at the exhibit's n a threaded gemv
+    // costs more than it saves (measured ~30 ms vs a few ms per province on a busy 2-core box).
+    const Eigen::MatrixXd& A = leontief_.coefficients();
+    Eigen::VectorXd prev = b->s;
+    for (int k = 1; k < b->rows.rows(); ++k) {
+        for (Eigen::Index j = 0; j < A.cols(); ++j) b->rows(k, j) = A.col(j).dot(prev);
+        prev = b->rows.row(k).transpose();
+    }
     std::lock_guard<std::mutex> lock(sets_mutex_);
     return sets_.emplace(set, std::move(b)).first->second;
 }

@@ -118,6 +118,10 @@ class Tracer {
     };
     // nullptr when the set holds every domestic region (the tracer's own s, M, graph, rows).
     std::shared_ptr<const SetBounds> bounds_for(const RegionMask& set) const;
+    // Row k·regions + R = s^R·A^k (s zeroed outside region R), k = 0..precomputed stages: a
+    // trace's stage-by-region table is then one pass over y's nonzeros. Built on first use and
+    // cached (regions x (stages + 1) x n doubles, ~1.5 MB for the China model).
+    std::shared_ptr<const Eigen::MatrixXd> region_stage_rows() const;
     // depth < 0: any depth up to options.max_depth; else exactly that depth.
     SetPaths search(const TraceResult& trace, const TraceOptions& options, const SetBounds* set,
                     int depth) const;
@@ -131,6 +135,8 @@ class Tracer {
     SupplierGraph graph_;
     mutable std::mutex sets_mutex_;
     mutable std::map<RegionMask, std::shared_ptr<const SetBounds>> sets_;
+    mutable std::shared_ptr<const Eigen::MatrixXd> region_rows_; // guarded by sets_mutex_
+    bool scaled_ = false; // built with what-if scales (usually a one-off: no caches worth it)
 };
 
 // One-shot convenience: builds a Tracer and traces once.

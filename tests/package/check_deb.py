@@ -2,7 +2,8 @@
 """Builds the .deb from a finished build folder with cpack and checks it with dpkg-deb.
 
 Fields: Package, Version, Architecture (and the ELF machine of the packaged programs agrees),
-Depends computed by dpkg-shlibdeps (libsdl2, libsqlite3, libc6...) plus adduser; control
+Depends computed by dpkg-shlibdeps (libsdl2, libsqlite3, libc6...) plus adduser, and OpenBLAS
+and LAPACKE exactly when the build uses them (--blas ON, CTRAIL_USE_BLAS); control
 members: conffiles listing /etc/carbontrail/kiosk.conf, executable postinst/prerm/postrm.
 Contents: /usr/bin/carbontrail and ctrail, a model database, fonts (when the build has a font
 rule) and the assets under /usr/share/carbontrail, the unit in /lib/systemd/system, the
@@ -39,6 +40,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--arch", required=True)
     ap.add_argument("--version", required=True)
+    ap.add_argument("--blas", required=True, help="CTRAIL_USE_BLAS of the build (ON/OFF)")
     a = ap.parse_args()
 
     dpkg_deb = shutil.which("dpkg-deb")
@@ -90,6 +92,12 @@ def main():
         expect(any(d.strip().split()[0] == dep for d in depends.replace("|", ",").split(",") if d.strip()),
                f"Depends has {dep}")
     expect("(>=" in depends, "shlibdeps versioned the library dependencies")
+    # Eigen delegates to OpenBLAS/LAPACKE only with CTRAIL_USE_BLAS: the kiosk then needs both.
+    names = [d.strip().split()[0] for d in depends.replace("|", ",").split(",") if d.strip()]
+    blas = a.blas.upper() in ("ON", "1", "TRUE", "YES")
+    for prefix, what in (("libopenblas", "OpenBLAS"), ("liblapacke", "LAPACKE")):
+        has = any(n.startswith(prefix) for n in names)
+        expect(has == blas, f"Depends {'has' if blas else 'has no'} {what} ({prefix}*)", depends)
     expect(field("Maintainer") != "", "Maintainer set")
     desc = field("Description").split("\n")
     expect(len(desc) > 2 and desc[0] and all(l.startswith(" ") and not l.startswith("  ") for l in desc[1:])

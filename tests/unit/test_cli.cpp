@@ -38,6 +38,7 @@ TEST_CASE("cli: build, info, accounts and transfers on the two-region example") 
     CHECK(info.code == 0);
     CHECK(info.out.find("year: 2007") != std::string::npos);
     CHECK(info.out.find("productive: yes") != std::string::npos);
+    CHECK(info.out.find("factorisation of I - A: stored") != std::string::npos);
     CHECK(info.out.find("national share tied to final demand outside the emitting region: 54.5%") !=
           std::string::npos);
 

@@ -158,3 +158,22 @@ TEST_CASE("stored factorisation: the exhibit opens from it and traces like a fre
     for (size_t k = 0; k < a.by_stage.size(); ++k)
         CHECK(a.by_stage[k].value == doctest::Approx(b.by_stage[k].value).epsilon(1e-12));
 }
+
+TEST_CASE("stored factorisation: stored_or_factorised says which, with the same multipliers") {
+    test::TempDir dir;
+    Model m = test::random_model(3, 4, 81, 0.7, 0.6, 2);
+    m.meta = {{"name", "random"}, {"currency_unit", "10^4 yuan"}};
+    write_database(m, dir.file("m.sqlite"));
+    write_database(m, dir.file("stale.sqlite"));
+    exec(dir.file("stale.sqlite"), "UPDATE factorisation_inputs SET stages = 3");
+    std::string why = "not cleared";
+    std::vector<Eigen::MatrixXd> rows;
+    const auto stored = stored_or_factorised(dir.file("m.sqlite"), m, &rows, why);
+    CHECK(why.empty());
+    CHECK(rows.size() == m.stressors.size());
+    std::vector<Eigen::MatrixXd> none;
+    const auto fresh = stored_or_factorised(dir.file("stale.sqlite"), m, &none, why);
+    CHECK(why.find("stores 3 stages") != std::string::npos);
+    CHECK(none.empty());
+    CHECK(close(stored->multipliers(), fresh->multipliers()));
+}

@@ -207,3 +207,35 @@ TEST_CASE("trace: stage by region adds up both ways") {
         CHECK(r.stage_regions.row(e).sum() == doctest::Approx(r.by_region(e)).epsilon(1e-12));
     CHECK(tracer.trace(0, 1, 1.0, TraceOptions{}).stage_regions.size() == 0);
 }
+
+TEST_CASE("trace: stage by region from the cached region rows equals s ∘ A^k y") {
+    const Model m = test::random_model(4, 3, 23);
+    const Leontief L(m);
+    const Tracer cached(m, L, 0, {}, 6); // s^R·A^k rows cached for k = 0..6
+    // A scale of 1 changes nothing but takes the direct path (repeated products with A).
+    const Tracer direct(m, L, 0, {{-1, -1, 1.0}}, 6);
+    const Eigen::MatrixXd& A = L.coefficients();
+    const Eigen::VectorXd s = L.intensities().row(0).transpose();
+    for (int stages : {3, 6, 9}) { // 9 > the cached stages: the direct path again
+        TraceOptions opt;
+        opt.stages = stages;
+        opt.stage_regions = true;
+        for (int region = 0; region < 4; ++region) {
+            const TraceResult a = cached.trace(region, 2, 1.0, opt);
+            const TraceResult b = direct.trace(region, 2, 1.0, opt);
+            REQUIRE(a.stage_regions.cols() == stages + 2);
+            REQUIRE(b.stage_regions.cols() == stages + 2);
+            Eigen::VectorXd flow = a.demand;
+            for (int k = 0; k <= stages; ++k) {
+                if (k > 0) flow = (A * flow).eval();
+                for (int e = 0; e < static_cast<int>(m.regions.size()); ++e) {
+                    double want = 0;
+                    for (int i = 0; i < m.node_count(); ++i)
+                        if (m.region_of_node(i) == e) want += s(i) * flow(i);
+                    CHECK(close(a.stage_regions(e, k), want, 1e-10));
+                    CHECK(close(b.stage_regions(e, k), want, 1e-10));
+                }
+            }
+        }
+    }
+}

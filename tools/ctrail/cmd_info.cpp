@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "format.hpp"
 #include "store.hpp"
+#include "store_factorisation.hpp"
 #include "validate.hpp"
 
 #include <cmath>
@@ -48,7 +49,14 @@ int cmd_info(const std::vector<std::string>& argv, std::ostream& out) {
         << (report.spectral_radius > 0 ? ", spectral radius " + fixed(report.spectral_radius, 4)
                                        : "")
         << ")\n";
-    Leontief leontief(m);
+    // The stored factorisation when the database has a current one: reading beats factorising.
+    std::string why;
+    const auto stored = stored_or_factorised(path, m, nullptr, why);
+    const Leontief& leontief = *stored;
+    out << "  factorisation of I - A: "
+        << (why.empty() ? "stored (inputs checksum agrees)"
+                        : "factorised here: the database " + why)
+        << '\n';
     for (int k = 0; k < static_cast<int>(m.stressors.size()); ++k) {
         Accounts a = compute_accounts(m, leontief, k);
         double terr = a.territorial.sum(), cons = a.consumption.sum(), t = a.transfers.sum();

@@ -2,6 +2,7 @@
 #include "error.hpp"
 #include "format.hpp"
 #include "store.hpp"
+#include "store_factorisation.hpp"
 #include "trace.hpp"
 #include "trace_text.hpp"
 #include "units.hpp"
@@ -101,7 +102,9 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
     if (options.stages < 0 || options.stages > 1000)
         throw UsageError("--stages must be between 0 and 1000");
 
-    Model m = read_database(path);
+    // The stored factorisation when the database has one: reading beats factorising.
+    OpenedModel opened = open_model(path);
+    const Model& m = opened.model;
     const bool ranges = args.flag("ranges");
     if (ranges) require_ranges(m);
     const int region = m.find_region(*region_code);
@@ -128,8 +131,10 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
         }
     }
 
-    Leontief leontief(m);
-    Tracer tracer(m, leontief, stressor, {}, options.stages);
+    const Eigen::MatrixXd* stored_rows = stressor < static_cast<int>(opened.stage_rows.size())
+                                             ? &opened.stage_rows[stressor]
+                                             : nullptr;
+    Tracer tracer(m, *opened.leontief, stressor, {}, options.stages, stored_rows);
     TraceResult r = tracer.trace(region, sector, amount, options);
 
     // Ranges of this consumer's purchase, with the trace's own values (CO2 per yuan, shares).
