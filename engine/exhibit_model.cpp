@@ -78,8 +78,11 @@ ExhibitModel::ExhibitModel(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) 
 ExhibitModel::~ExhibitModel() = default;
 
 std::unique_ptr<ExhibitModel> ExhibitModel::open(const std::string& database_path) {
+    // The exhibit's traces are small and run on its own worker: BLAS threads would only compete.
+    use_single_threaded_kernels();
     auto impl = std::make_unique<Impl>();
-    // Older databases still open (what they lack, e.g. ranges, is simply absent). Reads the stored factorisation (schema 3) or factorises, logged, when it cannot be used.
+    // Older databases still open (what they lack, e.g. ranges, is simply absent). Reads the
+    // stored factorisation (schema 3) or factorises, logged, when it cannot be used.
     OpenedModel opened = open_model(database_path, kOldestReadableSchema, &impl->schema_version);
     impl->model = std::move(opened.model);
     impl->leontief = std::move(opened.leontief);

@@ -78,6 +78,16 @@ Eigen::MatrixXd Leontief::solve_transposed(const Eigen::MatrixXd& C) const {
     return (perm_.transpose() * W).transpose();
 }
 
+#if defined(EIGEN_USE_BLAS)
+extern "C" void openblas_set_num_threads(int num_threads); // OpenBLAS's cblas.h
+#endif
+
+void use_single_threaded_kernels() {
+#if defined(EIGEN_USE_BLAS)
+    openblas_set_num_threads(1);
+#endif
+}
+
 const char* linear_algebra_backend() {
 #if defined(EIGEN_USE_BLAS) && defined(EIGEN_USE_LAPACKE)
     return "OpenBLAS + LAPACKE";

@@ -62,6 +62,11 @@ class Leontief {
 // Which dense kernels this build uses: "OpenBLAS + LAPACKE" (CTRAIL_USE_BLAS) or "Eigen".
 const char* linear_algebra_backend();
 
+// Keeps the dense kernels on the calling thread. At the exhibit's size (n = 450) OpenBLAS's own
+// threads cost more than they save and compete with the frame and the trace worker (measured
+// 10x slower stage products on a busy 2-core machine). No effect on an Eigen-only build.
+void use_single_threaded_kernels();
+
 // Rows s·A^k for k = 0..stages: supply-chain stage k of intensities s (docs/MRIO.md). A trace's
 // stage decomposition is a dot product with them; the database stores them per stressor.
 Eigen::MatrixXd stage_rows(const Eigen::MatrixXd& A, const Eigen::VectorXd& s, int stages);
