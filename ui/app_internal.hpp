@@ -33,7 +33,7 @@ namespace ctrail::ui {
 struct Layout {
     bool portrait = false;
     Box canvas, content, map, story, bar;
-    Box home, lang, next;
+    Box home, lang, back, next;
     float outer = 0, gap = 0, pad = 0;
     float caption = 16, body = 20, h2 = 24, h1 = 32, hero = 60;
     float touch = 0;
@@ -61,6 +61,10 @@ struct ExhibitApp::Impl {
     std::optional<BigPicture> big;
     bool big_failed = false; // the engine could not compute it (logged)
     Journey journey;
+    int home = -1; // model index of the museum's own province (AppConfig::home_region), or -1
+    // A brief message over the screen until notice_until (e.g. why Tibet has no data).
+    std::string notice;
+    double notice_until = 0;
     ExhibitState state;
     std::map<std::string, Box, std::less<>> targets, last_targets;
 
@@ -168,6 +172,8 @@ struct ExhibitApp::Impl {
     bool share_row(Box in, float& y, float bottom, float size, const std::string& words,
                    const ShownFigure& pct, double fraction, const ShareRowStyle& style);
     void panel_card(Box b);
+    // Home, the language pair, Back (on the screens the journey can step back from) and the
+    // next action; true when the next action was tapped.
     bool bottom_bar(const char* next_id, const char* next_label, bool show_home = true,
                     bool next_primary = true);
     void language_switch(Box b);
@@ -192,6 +198,8 @@ struct ExhibitApp::Impl {
     void draw_unavailable();
     void draw_attract();
     void draw_region();
+    void region_map_taps(Box map_box); // screen_region.cpp: the map as a province picker
+    void draw_notice(Box over);        // the brief message, when one is showing
     void draw_product();
     void draw_trail();
     void draw_big_picture();

@@ -31,6 +31,8 @@ struct ExhibitState {
     int trail_stage_count = 0;
     bool trace_pending = false;  // a trace is running off the UI thread
     bool home_confirm = false;   // "Start again?" is open
+    int region_page = 0;         // "Where do you live?": 0 the first page, g the g-th group
+    std::string notice;          // a brief message on screen (e.g. why a province has no data)
     bool idle_countdown = false; // "Resetting in N…" is shown
     int countdown_seconds = 0;
     std::string headline;             // the trail's headline as shown

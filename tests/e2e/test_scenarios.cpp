@@ -24,7 +24,6 @@ TEST_CASE("idle reset") {
     const std::string dir = fresh_dir("idle");
     const std::string script = R"(settle
 tap start
-tap start
 settle
 expect screen region
 idle 59
@@ -56,7 +55,7 @@ shot reset
     // A shorter configured timeout is honoured.
     const std::string dir2 = fresh_dir("idle-config");
     const std::string script2 =
-        "settle\ntap start\ntap start\nsettle\nidle 21\nexpect idle_countdown 1\n";
+        "settle\ntap start\nsettle\nidle 21\nexpect idle_countdown 1\n";
     CHECK(run_carbontrail({"--script", write_script(dir2, script2), "--idle-timeout", "20",
                            "--model", model_path()},
                           dir2) == 0);
@@ -65,7 +64,6 @@ shot reset
 TEST_CASE("home confirmation") {
     require_model();
     CHECK(play("home", R"(settle
-tap start
 tap start
 settle
 tap region.SH via region.page
@@ -122,10 +120,10 @@ expect language zh
 TEST_CASE("map tap picks the province") {
     require_model();
     // Sichuan's capital on the map: hit-tested on the real province shape.
-    CHECK(play("map-tap", "settle\ntap start\ntap start\nsettle\ntap map.SC\nsettle\n"
+    CHECK(play("map-tap", "settle\ntap start\nsettle\ntap map.SC\nsettle\n"
                           "expect screen product\nexpect region SC\n") == 0);
     // The sea off the coast picks nothing.
-    CHECK(play("map-sea", "settle\ntap start\ntap start\nsettle\ntap-at 0.47 0.68\nsettle\n"
+    CHECK(play("map-sea", "settle\ntap start\nsettle\ntap-at 0.47 0.68\nsettle\n"
                           "expect screen region\n") == 0);
 }
 
@@ -148,7 +146,6 @@ TEST_CASE("start again ends the visit") {
     // first page of provinces (Beijing), not on the last visitor's page.
     CHECK(play("start-again", R"(settle
 tap start
-tap start
 settle
 tap region.XJ via region.page
 settle
@@ -169,7 +166,6 @@ expect screen about
 tap next                  # "Start again"
 settle
 expect screen attract
-tap start
 tap start
 settle
 expect screen region
