@@ -61,6 +61,7 @@ struct ExhibitApp::Impl {
     std::optional<BigPicture> big;
     bool big_failed = false; // the engine could not compute it (logged)
     Journey journey;
+    std::vector<std::string> keep_words; // never split across lines: the province names
     int home = -1; // model index of the museum's own province (AppConfig::home_region), or -1
     // A brief message over the screen until notice_until (e.g. why Tibet has no data).
     std::string notice;
@@ -126,8 +127,9 @@ struct ExhibitApp::Impl {
     float text(ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* text,
                float wrap = 0);
     float text_centred(ImFont* font, float size, Box b, ImU32 colour, const char* text);
-    // A line of coloured runs ("58%" in amber, " of your car's CO2" in white), wrapped at
-    // spaces (English) or anywhere (Chinese). Returns the height.
+    // A line of coloured runs ("58%" in amber, " of your car's CO2" in white), wrapped by the
+    // rules of line_break.hpp (spaces in English, between characters in Chinese, never inside
+    // a number or a province name). Returns the height.
     struct Run {
         std::string text;
         ImU32 colour;
