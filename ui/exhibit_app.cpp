@@ -133,7 +133,8 @@ bool ExhibitApp::load(ImVec2 canvas) {
         }
         for (const ExhibitRegion& r : d.model->regions())
             for (const std::string* name : {&r.name_zh, &r.name_en})
-                if (name->size() > 1 && (name == &r.name_zh || name->find(' ') != std::string::npos))
+                if (name->size() > 1 &&
+                    (name == &r.name_zh || name->find(' ') != std::string::npos))
                     d.keep_words.push_back(*name);
         if (!d.config.home_region.empty()) {
             d.home = d.model->find_region(d.config.home_region);

@@ -8,7 +8,8 @@
 namespace ctrail::ui {
 
 namespace {
-bool starts_with_any(std::string_view s, std::size_t k, std::initializer_list<std::string_view> set) {
+bool starts_with_any(std::string_view s, std::size_t k,
+                     std::initializer_list<std::string_view> set) {
     return std::any_of(set.begin(), set.end(),
                        [&](std::string_view p) { return s.substr(k, p.size()) == p; });
 }
@@ -18,9 +19,9 @@ std::vector<std::string> line_units(std::string_view s,
                                     const std::vector<std::string>& keep_together) {
     // Chinese line-breaking rules (GB/T 15834 practice, kinsoku): these never start a line...
     auto closing = [&](std::size_t k) {
-        return starts_with_any(s, k,
-                               {"，", "。", "、", "：", "；", "！", "？", "）", "”", "’", "》",
-                                "】", "…", "％", "·", ",", ".", ";", ":", "!", "?", ")", "%"});
+        return starts_with_any(s, k, {"，", "。", "、", "：", "；", "！", "？", "）",
+                                      "”",  "’",  "》", "】", "…",  "％", "·",  ",",
+                                      ".",  ";",  ":",  "!",  "?",  ")",  "%"});
     };
     // ...and these never end one.
     auto opening = [&](std::size_t k) {

@@ -61,8 +61,20 @@ int pick_province(ImVec2 tap, int under, const std::vector<MapSpot>& spots, floa
         }
         return best;
     };
-    if (int p = nearest(true); p >= 0) return p;
-    if (under >= 0) return under;
+    // The province under the finger competes by the distance to its own dot: a tap right on
+    // Chengdu is Sichuan even though Chongqing's small shape is within a finger of it.
+    if (under >= 0) {
+        const auto own = std::find_if(spots.begin(), spots.end(),
+                                      [&](const MapSpot& s) { return s.province == under; });
+        if (own == spots.end()) return under;
+        const float dx = own->at.x - tap.x, dy = own->at.y - tap.y;
+        const int small = nearest(true);
+        if (small < 0) return under;
+        const auto near = std::find_if(spots.begin(), spots.end(),
+                                       [&](const MapSpot& s) { return s.province == small; });
+        const float sx = near->at.x - tap.x, sy = near->at.y - tap.y;
+        return sx * sx + sy * sy < dx * dx + dy * dy ? small : under;
+    }
     return nearest(false);
 }
 

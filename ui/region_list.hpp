@@ -33,9 +33,10 @@ struct MapSpot {
     bool small = false; // its shape is narrower than a finger: the dot's radius wins over shapes
 };
 
-// The province a tap at `tap` means: the nearest small province within `radius` of its dot;
-// else the province under the finger (`under`, -1 for none); else the nearest dot within
-// `radius` (a tap just off the coast). -1 when none.
+// The province a tap at `tap` means: on land, the province under the finger (`under`) unless
+// a small province's dot within `radius` is nearer than the dot of the one under the finger;
+// off the land (`under` -1), the nearest dot within `radius` (a tap just off the coast). -1
+// when none.
 int pick_province(ImVec2 tap, int under, const std::vector<MapSpot>& spots, float radius);
 
 } // namespace ctrail::ui

@@ -49,8 +49,7 @@ void ExhibitApp::Impl::region_map_taps(Box map_box) {
     const Province& p = provinces[std::size_t(released)];
     notice = format_text(tr(p.in_model ? "region.no_data_inventory" : "region.no_data_tables"),
                          {{"province", zh() ? p.name_zh : p.name_en}});
-    notice_until = now + 5.0;
-    animate_until(notice_until);
+    notice_until = now + 5.0; // not an animation: a screenshot need not wait for it
 }
 
 void ExhibitApp::Impl::draw_notice(Box over) {

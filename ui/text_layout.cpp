@@ -63,7 +63,6 @@ float ExhibitApp::Impl::text_centred(ImFont* font, float size, Box b, ImU32 colo
     return s.y;
 }
 
-
 float ExhibitApp::Impl::runs(ImFont* font, float size, ImVec2 pos, float wrap,
                              const std::vector<Run>& rs, float line_gap, bool draw) {
     font = pick(font, size);

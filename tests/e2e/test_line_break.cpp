@@ -23,8 +23,7 @@ TEST_CASE("English breaks at spaces, keeps numbers and names whole") {
 }
 
 TEST_CASE("Chinese breaks between characters, never inside a number or a province name") {
-    CHECK(line_units("约3.0%来自内蒙古。", kNames) ==
-          Units{"约", "3.0%", "来", "自", "内蒙古。"});
+    CHECK(line_units("约3.0%来自内蒙古。", kNames) == Units{"约", "3.0%", "来", "自", "内蒙古。"});
     CHECK(line_units("黑龙江，吉林", kNames) == Units{"黑龙江，", "吉", "林"});
     // Punctuation never starts a line: it sticks to the character before it.
     CHECK(line_units("上海，") == Units{"上", "海，"});

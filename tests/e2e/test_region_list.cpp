@@ -69,5 +69,9 @@ TEST_CASE("a map tap means the small province within a finger radius, else the o
     // Two small dots: the nearer wins.
     const std::vector<MapSpot> pair = {{5, ImVec2(0, 0), true}, {6, ImVec2(20, 0), true}};
     CHECK(pick_province(ImVec2(12, 0), -1, pair, r) == 6);
+    // Right on a large province's dot beside a small one: the large one (Chengdu, Chongqing).
+    const std::vector<MapSpot> sc = {{7, ImVec2(0, 0), false}, {8, ImVec2(19, 0), true}};
+    CHECK(pick_province(ImVec2(1, 0), 7, sc, r) == 7);
+    CHECK(pick_province(ImVec2(15, 0), 7, sc, r) == 8);
     CHECK(pick_province(ImVec2(8, 0), -1, pair, r) == 5);
 }
