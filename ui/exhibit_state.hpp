@@ -22,7 +22,7 @@ struct ShownFigure {
 struct ExhibitState {
     Screen screen = Screen::Attract;
     std::string language = "en";
-    bool awake = false;     // attract: the first touch only wakes
+    bool awake = false;     // attract: woken by a touch (the hint shows)
     std::string region;     // model code of "where you live", empty before
     std::string product;    // content id ("car"), empty before
     std::string sector;     // the product's model sector code

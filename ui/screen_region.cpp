@@ -184,7 +184,7 @@ void ExhibitApp::Impl::draw_region() {
             }
             const RegionSection& sec = sections[i];
             const std::string id = "region.group." + group_key(sec.group).substr(6);
-            if (secondary_button(id.c_str(), b, section_name(sec), std::nullopt, false, L.body))
+            if (secondary_button(id.c_str(), b, section_name(sec), std::nullopt, false, text_size))
                 journey.set_region_page(int(i - first_group) + 1);
         });
     } else {
