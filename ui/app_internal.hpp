@@ -33,7 +33,7 @@ namespace ctrail::ui {
 struct Layout {
     bool portrait = false;
     Box canvas, content, map, story, bar;
-    Box home, lang, next;
+    Box home, lang, back, next;
     float outer = 0, gap = 0, pad = 0;
     float caption = 16, body = 20, h2 = 24, h1 = 32, hero = 60;
     float touch = 0;
@@ -61,6 +61,11 @@ struct ExhibitApp::Impl {
     std::optional<BigPicture> big;
     bool big_failed = false; // the engine could not compute it (logged)
     Journey journey;
+    std::vector<std::string> keep_words; // never split across lines: the province names
+    int home = -1; // model index of the museum's own province (AppConfig::home_region), or -1
+    // A brief message over the screen until notice_until (e.g. why Tibet has no data).
+    std::string notice;
+    double notice_until = 0;
     ExhibitState state;
     std::map<std::string, Box, std::less<>> targets, last_targets;
 
@@ -122,8 +127,9 @@ struct ExhibitApp::Impl {
     float text(ImFont* font, float size, ImVec2 pos, ImU32 colour, const char* text,
                float wrap = 0);
     float text_centred(ImFont* font, float size, Box b, ImU32 colour, const char* text);
-    // A line of coloured runs ("58%" in amber, " of your car's CO2" in white), wrapped at
-    // spaces (English) or anywhere (Chinese). Returns the height.
+    // A line of coloured runs ("58%" in amber, " of your car's CO2" in white), wrapped by the
+    // rules of line_break.hpp (spaces in English, between characters in Chinese, never inside
+    // a number or a province name). Returns the height.
     struct Run {
         std::string text;
         ImU32 colour;
@@ -168,6 +174,8 @@ struct ExhibitApp::Impl {
     bool share_row(Box in, float& y, float bottom, float size, const std::string& words,
                    const ShownFigure& pct, double fraction, const ShareRowStyle& style);
     void panel_card(Box b);
+    // Home, the language pair, Back (on the screens the journey can step back from) and the
+    // next action; true when the next action was tapped.
     bool bottom_bar(const char* next_id, const char* next_label, bool show_home = true,
                     bool next_primary = true);
     void language_switch(Box b);
@@ -192,6 +200,8 @@ struct ExhibitApp::Impl {
     void draw_unavailable();
     void draw_attract();
     void draw_region();
+    void region_map_taps(Box map_box); // screen_region.cpp: the map as a province picker
+    void draw_notice(Box over);        // the brief message, when one is showing
     void draw_product();
     void draw_trail();
     void draw_big_picture();

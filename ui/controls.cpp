@@ -129,6 +129,10 @@ bool ExhibitApp::Impl::bottom_bar(const char* next_id, const char* next_label, b
         journey.ask_home();
     language_switch(show_home ? L.lang
                               : Box(L.home.min, ImVec2(L.home.min.x + L.lang.w(), L.lang.max.y)));
+    const Screen sc = journey.screen();
+    if ((sc == Screen::Region || sc == Screen::Product || sc == Screen::Trail) &&
+        secondary_button("back", L.back, tr("nav.back")))
+        journey.back();
     if (!next_label) return false;
     return next_primary ? primary_button(next_id, L.next, next_label)
                         : secondary_button(next_id, L.next, next_label);

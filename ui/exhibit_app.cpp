@@ -131,6 +131,19 @@ bool ExhibitApp::load(ImVec2 canvas) {
                 d.model_to_map[r] = int(i);
             }
         }
+        for (const ExhibitRegion& r : d.model->regions())
+            for (const std::string* name : {&r.name_zh, &r.name_en})
+                if (name->size() > 1 &&
+                    (name == &r.name_zh || name->find(' ') != std::string::npos))
+                    d.keep_words.push_back(*name);
+        if (!d.config.home_region.empty()) {
+            d.home = d.model->find_region(d.config.home_region);
+            if (d.home < 0 || d.model->regions()[d.home].external) {
+                d.log(4, "home region '" + d.config.home_region +
+                             "' is not a province of the model; no province is listed first");
+                d.home = -1;
+            }
+        }
         for (const auto& p : d.content.products)
             if (d.model->find_sector(p.sector) < 0)
                 d.become_unavailable(d.config.paths.content + "/products.tsv: product '" + p.id +
@@ -218,6 +231,7 @@ void ExhibitApp::Impl::end_visit() {
     trace.reset();
     trace_failed = false;
     trace_request.clear();
+    notice_until = 0;
 }
 
 void ExhibitApp::Impl::fit_map(Box area) {
@@ -245,9 +259,9 @@ void ExhibitApp::frame(double now_s) {
 
     ImGuiIO& io = ImGui::GetIO();
     // Overlays that swallow touches are decided before the touch is counted, so the touch that
-    // wakes the exhibit or cancels the countdown reaches nothing underneath.
-    const bool asleep = d.journey.screen() == Screen::Attract && !d.journey.awake();
-    const bool blocked = asleep || d.journey.counting_down(d.now) || d.journey.home_confirm();
+    // cancels the countdown reaches nothing underneath. Waking the attract screen is not
+    // swallowed: a touch on its start or language button acts at once.
+    const bool blocked = d.journey.counting_down(d.now) || d.journey.home_confirm();
     if (io.MouseClicked[0]) d.journey.touch(d.now);
     if (d.journey.update(d.now)) {
         d.log(6, "idle: reset to the attract screen");
@@ -317,6 +331,8 @@ void ExhibitApp::frame(double now_s) {
     s.trail_stage_count = s.screen == Screen::Trail ? d.journey.trail_steps() : 0;
     s.trace_pending = d.trace_job.busy();
     s.home_confirm = d.journey.home_confirm();
+    s.region_page = d.journey.region_page();
+    s.notice = d.now < d.notice_until ? d.notice : "";
     s.idle_countdown = d.journey.counting_down(d.now);
     s.countdown_seconds = d.journey.countdown_seconds(d.now);
     s.time_s = d.now;

@@ -32,6 +32,9 @@ struct AppConfig {
     double idle_timeout_s = 60;
     double countdown_s = 10;
     std::string language = "en";
+    // The museum's own province (a model region code), listed first on "Where do you live?";
+    // empty, or a code the model lacks (logged), lists none first.
+    std::string home_region;
     // Log sink (level: 3 error, 4 warning, 6 info, 7 debug); default: stderr.
     std::function<void(int level, const std::string& message)> log;
 };

@@ -54,6 +54,8 @@ std::string state_to_tsv(const ExhibitState& s) {
     kv("trail_stage_count", std::to_string(s.trail_stage_count));
     kv("trace_pending", s.trace_pending ? "1" : "0");
     kv("home_confirm", s.home_confirm ? "1" : "0");
+    kv("region_page", std::to_string(s.region_page));
+    kv("notice", s.notice);
     kv("idle_countdown", s.idle_countdown ? "1" : "0");
     kv("countdown_seconds", std::to_string(s.countdown_seconds));
     kv("headline", s.headline);

@@ -22,7 +22,7 @@ struct ShownFigure {
 struct ExhibitState {
     Screen screen = Screen::Attract;
     std::string language = "en";
-    bool awake = false;     // attract: the first touch only wakes
+    bool awake = false;     // attract: woken by a touch (the hint shows)
     std::string region;     // model code of "where you live", empty before
     std::string product;    // content id ("car"), empty before
     std::string sector;     // the product's model sector code
@@ -31,6 +31,8 @@ struct ExhibitState {
     int trail_stage_count = 0;
     bool trace_pending = false;  // a trace is running off the UI thread
     bool home_confirm = false;   // "Start again?" is open
+    int region_page = 0;         // "Where do you live?": 0 the first page, g the g-th group
+    std::string notice;          // a brief message on screen (e.g. why a province has no data)
     bool idle_countdown = false; // "Resetting in N…" is shown
     int countdown_seconds = 0;
     std::string headline;             // the trail's headline as shown

@@ -22,10 +22,8 @@ bool Journey::touch(double now) {
     const bool was_counting = counting_down(now);
     last_touch_ = now;
     if (was_counting) return false; // the touch only cancels the countdown
-    if (screen_ == Screen::Attract && !awake_) {
-        awake_ = true; // the first touch only wakes the exhibit
-        return false;
-    }
+    // Waking and acting are one touch: a visitor who taps "Touch to start" expects it to start.
+    if (screen_ == Screen::Attract) awake_ = true;
     return true;
 }
 
@@ -58,6 +56,35 @@ bool Journey::next_step() {
     if (step_ >= steps_) return false;
     ++step_;
     return true;
+}
+
+bool Journey::back() {
+    home_confirm_ = false;
+    switch (screen_) {
+    case Screen::Trail:
+        if (step_ > 1) {
+            --step_;
+        } else {
+            screen_ = Screen::Product;
+            product_.clear();
+            step_ = steps_ = 0;
+        }
+        return true;
+    case Screen::Product:
+        screen_ = Screen::Region;
+        region_.clear();
+        return true;
+    case Screen::Region:
+        if (region_page_ > 0) { // a region's page: back to the first page
+            region_page_ = 0;
+            return true;
+        }
+        screen_ = Screen::Attract;
+        awake_ = true;
+        return true;
+    default:
+        return false;
+    }
 }
 
 void Journey::big_picture() {

@@ -1,5 +1,6 @@
 // The visitor's journey as a pure state machine (no drawing, no clock of its own): which screen,
-// the trail step, the "Start again?" question, the attract screen's wake rule and the idle reset
+// the trail step, the "Start again?" question, the attract screen's wake rule (any touch wakes it;
+// a touch on a control also acts at once), Back, and the idle reset
 // (idle_timeout seconds without a touch -> a countdown that any touch cancels -> Attract).
 #pragma once
 
@@ -29,9 +30,9 @@ class Journey {
     int region_page() const { return region_page_; } // page of the province list shown
     const JourneyConfig& config() const { return config_; }
 
-    // Any touch (or key) at time `now`: restarts the idle timer, cancels a countdown.
-    // Returns false when the touch must do nothing else: it woke the attract screen or it
-    // cancelled the countdown.
+    // Any touch (or key) at time `now`: restarts the idle timer, cancels a countdown, wakes the
+    // attract screen. Returns false when the touch must do nothing else: it cancelled the
+    // countdown. A touch that wakes the attract screen also acts (one tap starts).
     bool touch(double now);
     // Advances the idle logic; true when it reset the journey to Attract this call (the app then
     // ends the visit).
@@ -45,6 +46,10 @@ class Journey {
     void choose_region(const std::string& code);                 // Region -> Product
     void choose_product(const std::string& id, int trail_steps); // Product -> Trail, step 1
     bool next_step(); // the next trail step; false at the last
+    // One step back, no question: trail step N -> N-1, trail step 1 -> Product,
+    // Product -> Region, a later province page -> the first, Region -> Attract (awake).
+    // False where there is no Back.
+    bool back();
     int trail_steps() const { return steps_; }
     void big_picture(); // -> BigPicture
     void about();       // -> About

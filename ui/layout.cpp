@@ -40,19 +40,32 @@ void ExhibitApp::Impl::compute_layout(ImVec2 size) {
     l.hero = std::clamp(std::min(story_w / 7.f, l.story.h() * 0.2f), l.h1,
                         std::max(l.h1, fonts.hero_px));
 
-    // The bar's pieces: Home (icon + word), the language pair, the next action.
+    // The bar's pieces: Home (icon + word), the language pair, Back, the next action.
     const float home_w = std::max(l.touch * 1.9f, measure(fonts.body, body, tr("home.button")).x +
                                                       l.touch * 0.9f + l.pad);
     l.home = Box(l.bar.min, ImVec2(l.bar.min.x + home_w, l.bar.max.y));
     const float lang_w = std::max(l.touch * 2.6f, measure(fonts.body, body, "English").x * 2.6f);
     l.lang = Box(l.home.max.x + l.gap, l.bar.min.y, l.home.max.x + l.gap + lang_w, l.bar.max.y);
+    // Back (one step, no question) follows the language pair; the next action takes the rest.
+    const float back_w =
+        std::max(l.touch * 1.4f, measure(fonts.body, body, tr("nav.back")).x + l.touch * 0.5f);
     const float room = l.bar.max.x - l.lang.max.x - l.gap;
-    if (room >= l.touch * 3.f) {
-        const float next_w = std::min(room, std::max(l.touch * 4.f, size.x * 0.3f));
+    // Landscape always keeps one bar (the next action shrinks); portrait moves it up a row.
+    if (!l.portrait || room >= back_w + l.gap + l.touch * 3.f) {
+        l.back = Box(l.lang.max.x + l.gap, l.bar.min.y, l.lang.max.x + l.gap + back_w, l.bar.max.y);
+        const float next_room = l.bar.max.x - l.back.max.x - l.gap;
+        const float next_w = std::min(next_room, std::max(l.touch * 4.f, size.x * 0.3f));
         l.next = Box(l.bar.max.x - next_w, l.bar.min.y, l.bar.max.x, l.bar.max.y);
     } else {
-        // Narrow portrait: the next action gets its own full-width row above Home + language.
+        // Narrow: the next action gets its own full-width row above Home + language (+ Back
+        // where it fits, else at the row's left).
         l.next = Box(l.bar.min.x, l.bar.min.y - l.gap - bar_h, l.bar.max.x, l.bar.min.y - l.gap);
+        if (room >= back_w) {
+            l.back = Box(l.bar.max.x - back_w, l.bar.min.y, l.bar.max.x, l.bar.max.y);
+        } else {
+            l.back = Box(l.next.min.x, l.next.min.y, l.next.min.x + back_w, l.next.max.y);
+            l.next.min.x = l.back.max.x + l.gap;
+        }
         l.content.max.y = l.next.min.y - l.gap;
         const float map_h = l.content.h() * 0.46f;
         l.map = Box(l.content.min, ImVec2(l.content.max.x, l.content.min.y + map_h));

@@ -1,6 +1,5 @@
-// The overlays above every screen: the sleeping attract screen's touch catcher, "Resetting
-// in N…" and "Start again?". They read the journey and change it only through its own calls
-// (and end_visit()); the journey knows nothing of them.
+// The overlays above every screen: "Resetting in N" and "Start again?". They read the journey and
+// change it only through its own calls (and end_visit()); the journey knows nothing of them.
 #include "app_internal.hpp"
 
 #include <algorithm>
@@ -8,10 +7,9 @@
 namespace ctrail::ui {
 
 void ExhibitApp::Impl::overlays(bool blocked_before) {
-    const bool asleep = journey.screen() == Screen::Attract && !journey.awake();
     const bool counting = journey.counting_down(now);
     const bool confirm = journey.home_confirm();
-    if (!(blocked_before || asleep || counting || confirm)) return;
+    if (!(blocked_before || counting || confirm)) return;
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);

@@ -1,6 +1,6 @@
 // Attract: the map with carbon gently flowing from interior provinces to the coast, one
-// question, "Touch to start" and the language pair. The first touch only wakes the exhibit
-// (the overlay in overlays.cpp swallows it); then the start button begins the journey.
+// question, "Touch to start" and the language pair. Any touch wakes the exhibit; a touch on
+// the start button or a language button also acts at once, a touch elsewhere shows the hint.
 #include "app_internal.hpp"
 
 #include <algorithm>
@@ -56,27 +56,34 @@ void ExhibitApp::Impl::draw_attract() {
               {{texts.tr(other, "attract.title"), theme::muted_text}}, 1.15f);
     y += L.gap;
 
+    // The one action: "Touch to start" (a touch anywhere wakes the screen; this button and the
+    // language pair also act on that first touch). Landscape: under the icons where the column
+    // has room, else in the bottom bar. Portrait: its own full-width row above the bar, so the
+    // language pair below never lies under it.
+    const float button_h = L.bar.h();
+    const float hint_h = L.caption * 1.6f;
+    Box start(s.min.x, L.bar.min.y, s.max.x, L.bar.max.y);
+    const float column_y =
+        std::max(y + L.gap * 2 + std::min(L.touch * 0.7f, wrap / 9.f), L.canvas.h() * 0.55f);
+    const bool in_column = !L.portrait && column_y + button_h + hint_h <= s.max.y;
+    if (in_column) start = Box(s.min.x, column_y, s.max.x, column_y + button_h);
+    if (L.portrait)
+        start = Box(L.bar.min.x, L.bar.min.y - L.gap - button_h, L.bar.max.x, L.bar.min.y - L.gap);
+
     // The things a visitor might have bought, as a row of line icons.
     const IconId row[] = {IconId::Car,      IconId::Phone,          IconId::Shirt,
                           IconId::RiceBowl, IconId::WashingMachine, IconId::LightBulb,
                           IconId::Building};
     const float icon = std::min(L.touch * 0.7f, wrap / 9.f);
-    if (y + icon < L.next.min.y - L.gap) {
+    const float icons_bottom = in_column ? start.min.y : start.min.y - hint_h;
+    if (y + icon < icons_bottom - L.gap) {
         const float step = (wrap - icon) / 6.f;
         for (int i = 0; i < 7; ++i)
             draw_icon(dl, row[i], ImVec2(s.min.x + icon / 2 + i * step, y + icon / 2), icon,
                       theme::muted_text, icon_stroke(icon));
+        y += icon;
     }
 
-    // The one action. Asleep, the whole screen is the target (overlay); awake, this button.
-    // Where the column has room it sits under the icons (lower half), else in the bottom bar.
-    const float button_h = L.bar.h();
-    const float hint_h = L.caption * 1.6f;
-    Box start(s.min.x, L.bar.min.y, s.max.x, L.bar.max.y);
-    const float column_y = std::max(y + L.gap * 2, L.canvas.h() * 0.55f);
-    const bool in_column = !L.portrait && column_y + button_h + hint_h <= s.max.y;
-    if (in_column) start = Box(s.min.x, column_y, s.max.x, column_y + button_h);
-    if (L.portrait) start = L.next;
     if (awake) {
         // A slow ring (one pulse per 1.6 s) says "here".
         const float t = float(std::fmod(now / 1.6, 1.0));
@@ -98,7 +105,9 @@ void ExhibitApp::Impl::draw_attract() {
 
     // Language pair bottom-left (no Home: this is home).
     Box lang_box(L.bar.min.x, L.bar.min.y, L.bar.min.x + L.lang.w(), L.bar.max.y);
-    if (L.portrait) lang_box = Box(L.bar.min.x, L.bar.min.y, L.bar.max.x, L.bar.max.y);
+    if (L.portrait) // the pair takes the bar's left half: two large, separate targets
+        lang_box = Box(L.bar.min.x, L.bar.min.y,
+                       std::max(L.bar.min.x + L.lang.w(), L.bar.centre().x), L.bar.max.y);
     language_switch(lang_box);
     if (!L.portrait) {
         const char* cite = tr("attract.credit");

@@ -1,8 +1,8 @@
 // Text on the canvas: the face that renders a size best, measuring, plain and centred text,
-// coloured runs wrapped at spaces (English) or between characters (Chinese), and `{name}`
+// coloured runs wrapped by line_break.hpp's rules (English and Chinese), and `{name}`
 // templates as coloured runs (the one template parser lives in text_table: split_template).
 #include "app_internal.hpp"
-#include "utf8.hpp"
+#include "line_break.hpp"
 
 #include <cfloat>
 #include <string>
@@ -63,46 +63,6 @@ float ExhibitApp::Impl::text_centred(ImFont* font, float size, Box b, ImU32 colo
     return s.y;
 }
 
-namespace {
-// Splits text into wrap units: a Latin word with its trailing spaces, or one CJK character
-// (with any punctuation that must not start a line glued to it).
-std::vector<std::string> wrap_units(const std::string& s) {
-    static const char* closers[] = {"，", "。", "、", "：", "；", "！", "？", "）", "”", "…"};
-    auto is_closing = [&](std::size_t k) {
-        for (const char* c : closers)
-            if (s.compare(k, std::char_traits<char>::length(c), c) == 0) return true;
-        return false;
-    };
-    // The code point at k: its length in bytes and whether it is wide (CJK and beyond).
-    struct Cp {
-        std::size_t len;
-        bool wide;
-    };
-    auto at = [&](std::size_t k) {
-        std::size_t j = k;
-        char32_t cp = 0;
-        next_utf8(s, j, cp);
-        return Cp{j - k, cp >= 0x3000};
-    };
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        std::size_t j = i;
-        if (at(i).wide) {
-            j += at(i).len;
-            while (j < s.size() && is_closing(j)) j += at(j).len;
-        } else {
-            while (j < s.size() && s[j] != ' ' && !at(j).wide) j += at(j).len;
-            while (j < s.size() && s[j] == ' ') ++j;
-        }
-        if (j == i) j = i + at(i).len;
-        out.push_back(s.substr(i, j - i));
-        i = j;
-    }
-    return out;
-}
-} // namespace
-
 float ExhibitApp::Impl::runs(ImFont* font, float size, ImVec2 pos, float wrap,
                              const std::vector<Run>& rs, float line_gap, bool draw) {
     font = pick(font, size);
@@ -110,7 +70,7 @@ float ExhibitApp::Impl::runs(ImFont* font, float size, ImVec2 pos, float wrap,
     float x = 0, y = 0;
     bool line_empty = true;
     for (const Run& r : rs) {
-        for (const std::string& u : wrap_units(r.text)) {
+        for (const std::string& u : line_units(r.text, keep_words)) {
             if (u == "\n") {
                 x = 0;
                 y += line_h;

@@ -20,9 +20,18 @@ const std::vector<PanelPreset> kPresets = {
 };
 
 const std::vector<std::string> kKeys = {
-    "panel",          "panel_width_mm", "panel_height_mm",  "rotation",
-    "idle_timeout_s", "language",       "admin_pin_sha256", "model",
-    "assets_dir",     "data_dir",       "log_level",        "drm_device"};
+    "panel",     "panel_width_mm",   "panel_height_mm", "rotation",   "idle_timeout_s",
+    "language",  "admin_pin_sha256", "model",           "assets_dir", "data_dir",
+    "log_level", "drm_device",       "home_region"};
+
+} // namespace
+
+bool is_region_code(std::string_view code) {
+    return code.size() >= 2 && code.size() <= 3 &&
+           std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+}
+
+namespace {
 
 std::string_view trim(std::string_view s) {
     const auto first = s.find_first_not_of(" \t\r\f\v");
@@ -120,6 +129,12 @@ class Applier {
                 c.language = v;
             } else {
                 bad(key, e, "is not en or zh", "the default " + c.language);
+            }
+        } else if (key == "home_region") {
+            if (v.empty() || is_region_code(v)) {
+                c.home_region = v;
+            } else {
+                bad(key, e, "is not a province code such as SH", "no home province");
             }
         } else if (key == "admin_pin_sha256") {
             std::string hex = v;

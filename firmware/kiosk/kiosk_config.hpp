@@ -56,6 +56,7 @@ struct KioskConfig {
     Rotation rotation = Rotation::deg0; // clockwise turn of the picture on the panel
     int idle_timeout_s = 60;            // 10..3600: seconds without a touch before reset
     std::string language = "en";        // en | zh: language after every reset
+    std::string home_region;            // the museum's province code ("SH"); empty = none
     std::string admin_pin_sha256;       // 64 lowercase hex digits; empty = admin mode off
     std::filesystem::path model_path = "/usr/share/carbontrail/model/china-2007.sqlite";
     std::filesystem::path assets_dir = "/usr/share/carbontrail";
@@ -69,6 +70,10 @@ struct KioskConfig {
     // The same, for the configured panel_width_px x panel_height_px.
     double pixels_per_mm() const { return pixels_per_mm(panel_width_px, panel_height_px); }
 };
+
+// A model region code as regions.csv writes them: 2 or 3 capital letters ("SH", "ROW"). Whether
+// the model has it is checked by the exhibit once the model is open.
+bool is_region_code(std::string_view code);
 
 struct ConfigWarning {
     std::string file; // as given to parse_config / load_config

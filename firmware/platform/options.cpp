@@ -1,5 +1,7 @@
 #include "options.hpp"
 
+#include "kiosk/kiosk_config.hpp"
+
 #include <cstdlib>
 
 namespace ctrail::platform {
@@ -18,6 +20,7 @@ The Carbon Trail exhibit. Without options it runs full screen with the kiosk con
   --panel-mm WxH       physical size of the panel in millimetres (touch-target sizing)
   --rotate DEG         turn the picture 0, 90, 180 or 270 degrees clockwise on the panel
   --lang en|zh         language after every reset
+  --home-region CODE   the museum's own province, listed first on "Where do you live?" (e.g. SH)
   --idle-timeout S     seconds without a touch before "Resetting in 10…" (default 60)
   --time-scale X       run the clock X times faster (look at the idle reset quickly)
   --software           use SDL's software renderer
@@ -99,6 +102,11 @@ Options parse_options(const std::vector<std::string>& args) {
             o.panel_mm =
                 PanelMm{float(parse_number(v.substr(0, x), "--panel-mm width", 20, 3000)),
                         float(parse_number(v.substr(x + 1), "--panel-mm height", 20, 3000))};
+        } else if (a == "--home-region") {
+            o.home_region = value();
+            if (!kiosk::is_region_code(o.home_region))
+                throw UsageError("--home-region '" + o.home_region +
+                                 "': expected a province code from the model, e.g. SH");
         } else if (a == "--lang") {
             o.lang = value();
             if (o.lang != "en" && o.lang != "zh")

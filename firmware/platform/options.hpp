@@ -32,6 +32,7 @@ struct Options {
     std::optional<CanvasSize> size;     // --size WxH (canvas); unset: full screen (kiosk), or
                                         // 800x480 headless
     std::string lang;                   // --lang en|zh
+    std::string home_region;            // --home-region CODE (the museum's province)
     std::string config;                 // --config FILE (kiosk.conf)
     std::string model;                  // --model FILE (.sqlite)
     std::string assets_dir;             // --assets DIR (…/share/carbontrail)

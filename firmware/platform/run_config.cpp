@@ -58,7 +58,7 @@ ui::FontFiles find_fonts(const std::string& assets_dir) {
 RunConfig resolve_run_config(const Options& o) {
     RunConfig s;
     s.mode = o.headless ? RunMode::Headless : o.size ? RunMode::Window : RunMode::Kiosk;
-    std::string model = o.model, assets = o.assets_dir, lang = o.lang;
+    std::string model = o.model, assets = o.assets_dir, lang = o.lang, home = o.home_region;
     std::optional<double> idle = o.idle_timeout;
     std::optional<int> rotation = o.rotation;
     std::optional<PanelMm> panel = o.panel_mm;
@@ -74,6 +74,7 @@ RunConfig resolve_run_config(const Options& o) {
         if (model.empty() && fs::exists(c.model_path)) model = c.model_path.string();
         if (assets.empty() && fs::exists(c.assets_dir)) assets = c.assets_dir.string();
         if (lang.empty()) lang = c.language;
+        if (home.empty()) home = c.home_region;
         if (!idle) idle = c.idle_timeout_s;
         if (!rotation) rotation = kiosk::degrees(c.rotation);
         if (!panel) panel = PanelMm{float(c.panel_width_mm), float(c.panel_height_mm)};
@@ -108,6 +109,7 @@ RunConfig resolve_run_config(const Options& o) {
                         build + "/map/china-provinces.map", source + "/map/china-provinces.map"});
     p.fonts = find_fonts(assets);
     s.app.language = lang.empty() ? "en" : lang;
+    s.app.home_region = home; // checked against the model when it is open (ExhibitApp::load)
     if (idle && *idle > 0) s.app.idle_timeout_s = *idle;
     if (panel) s.app.panel_width_mm = panel->width, s.app.panel_height_mm = panel->height;
     s.app.log = [](int level, const std::string& m) { log_line(level, m); };

@@ -84,7 +84,29 @@ int step(Session& s, const ScriptStep& st, const PlayOptions& o, double& now) {
                             ui::screen_name(s.app->state().screen) + " screen");
             return 3;
         }
-        s.inject_tap(target->centre());
+        const ImVec2 c = s.platform.canvas_size(), at = target->centre();
+        s.inject_tap(ImVec2(at.x + st.x * c.x, at.y + st.y * c.y));
+        frames(4);
+        return 0;
+    }
+    case ScriptStep::Kind::Drag: {
+        const auto from = s.app->target(st.id), to = s.app->target(st.value);
+        if (!from || !to) {
+            log_line(3, where + "no target '" + (from ? st.value : st.id) + "' on the " +
+                            ui::screen_name(s.app->state().screen) + " screen");
+            return 3;
+        }
+        // Down, a slide in a few frames, up: ImGui sees each as a finger would make it.
+        s.inject_finger(SDL_FINGERDOWN, from->centre());
+        frames(2);
+        for (int k = 1; k <= 4; ++k) {
+            const float t = k / 4.f;
+            s.inject_finger(SDL_FINGERMOTION,
+                            ImVec2(from->centre().x + (to->centre().x - from->centre().x) * t,
+                                   from->centre().y + (to->centre().y - from->centre().y) * t));
+            frames(1);
+        }
+        s.inject_finger(SDL_FINGERUP, to->centre());
         frames(4);
         return 0;
     }

@@ -55,6 +55,9 @@ void Session::pump_events() {
 void Session::build(double now) {
     pump_events();
     platform.begin_frame();
+    int ww = 0, wh = 0;
+    SDL_GetWindowSize(platform.window(), &ww, &wh);
+    touch.map_pointer(ImGui::GetIO(), ImVec2(float(ww), float(wh)), platform.canvas_size());
     touch.apply(ImGui::GetIO(), platform.canvas_size());
     ImGui::NewFrame();
     app->frame(now);
@@ -69,13 +72,18 @@ void Session::frame(double now, std::vector<std::uint8_t>* capture) {
 }
 
 void Session::inject_tap(ImVec2 p) {
+    inject_finger(SDL_FINGERDOWN, p);
+    inject_finger(SDL_FINGERUP, p);
+}
+
+void Session::inject_finger(Uint32 type, ImVec2 p) {
     const ImVec2 canvas = platform.canvas_size();
     float nx = p.x / canvas.x, ny = p.y / canvas.y;
     if (auto r = kiosk::rotation_from_degrees(platform.rotation())) {
         kiosk::PointF q = kiosk::logical_to_panel_normalized({nx, ny}, *r);
         nx = q.x, ny = q.y;
     }
-    for (Uint32 type : {Uint32(SDL_FINGERDOWN), Uint32(SDL_FINGERUP)}) {
+    {
         SDL_Event e{};
         e.type = type;
         e.tfinger.timestamp = SDL_GetTicks();

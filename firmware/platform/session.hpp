@@ -32,6 +32,8 @@ class Session {
     // A finger at canvas pixel p: down and up pushed together (a quick tap; the touch layer
     // keeps it pressed for one frame).
     void inject_tap(ImVec2 p);
+    // One finger event (SDL_FINGERDOWN, _MOTION or _UP) at canvas pixel p, rotated like a touch.
+    void inject_finger(Uint32 type, ImVec2 p);
 
   private:
     void pump_events();

@@ -21,6 +21,13 @@ bool TouchInput::handle_event(const SDL_Event& event) {
     }
 }
 
+void TouchInput::map_pointer(ImGuiIO& io, ImVec2 window, ImVec2 canvas) const {
+    if (active_ || !mapping_ || window.x <= 0 || window.y <= 0) return;
+    if (io.MousePos.x <= -FLT_MAX / 2 || io.MousePos.y <= -FLT_MAX / 2) return; // no pointer
+    const ImVec2 n = mapping_(ImVec2(io.MousePos.x / window.x, io.MousePos.y / window.y));
+    io.MousePos = ImVec2(n.x * canvas.x, n.y * canvas.y);
+}
+
 bool TouchInput::take_activity() {
     const bool a = activity_;
     activity_ = false;

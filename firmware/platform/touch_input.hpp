@@ -3,7 +3,8 @@
 //   one down), set AFTER ImGui_ImplSDL2_NewFrame (which overwrites the mouse fields); a press
 //   that starts and ends within one frame is kept down for that frame and released on the next
 //   (so ImGui still sees a click); the pointer moves off-screen one frame after the finger lifts
-//   (or the last button stays hovered); optional rotation of touch coordinates (panel -> canvas).
+//   (or the last button stays hovered); optional rotation of touch and mouse coordinates
+//   (panel -> canvas).
 // Lacks: multi-touch gestures (the exhibit is one-finger by design), mouse wheel, hover.
 // SDL's own touch->mouse emulation is switched off (SDL_HINT_TOUCH_MOUSE_EVENTS=0) and mouse
 // events with which == SDL_TOUCH_MOUSEID are ignored, so a real touch is never counted twice.
@@ -28,6 +29,11 @@ class TouchInput {
 
     // Applies the queued finger events for this frame to io (canvas size in pixels).
     void apply(ImGuiIO& io, ImVec2 canvas_size);
+
+    // A mouse or other pointer (no finger events yet): turns io.MousePos, which SDL reports in
+    // window pixels, onto the canvas with the same rotation as a touch. Call after the SDL
+    // backend's NewFrame.
+    void map_pointer(ImGuiIO& io, ImVec2 window_size, ImVec2 canvas_size) const;
 
     // True when touch drives the pointer (after the first finger event).
     bool active() const { return active_; }

@@ -39,8 +39,20 @@ std::vector<ScriptStep> parse_script(const std::string& text, const std::string&
                 st.id = w[1];
             else if (w.size() == 4 && w[2] == "via")
                 st.id = w[1], st.via = w[3];
-            else
-                throw ScriptError(where + "expected 'tap ID' or 'tap ID via PAGER'");
+            else if (w.size() == 5 && w[2] == "by") {
+                st.id = w[1];
+                st.x = float(number(w[3], where));
+                st.y = float(number(w[4], where));
+                if (st.x < -1 || st.x > 1 || st.y < -1 || st.y > 1)
+                    throw ScriptError(where + "tap ID by DX DY takes offsets from -1 to 1");
+            } else
+                throw ScriptError(where +
+                                  "expected 'tap ID', 'tap ID via PAGER' or 'tap ID by DX DY'");
+        } else if (w[0] == "drag") {
+            need(3, "drag FROM TO");
+            st.kind = ScriptStep::Kind::Drag;
+            st.id = w[1];
+            st.value = w[2];
         } else if (w[0] == "tap-at") {
             need(3, "tap-at X Y");
             st.kind = ScriptStep::Kind::TapAt;
@@ -70,7 +82,7 @@ std::vector<ScriptStep> parse_script(const std::string& text, const std::string&
             st.value = w[2];
         } else {
             throw ScriptError(where + "unknown command '" + w[0] +
-                              "' (tap, tap-at, wait, idle, settle, shot, expect)");
+                              "' (tap, tap-at, drag, wait, idle, settle, shot, expect)");
         }
         steps.push_back(std::move(st));
     }
@@ -81,7 +93,7 @@ const char* builtin_tour() {
     return R"(# The built-in tour: a visitor from Shanghai who bought a car.
 settle
 shot 01-attract
-tap start                 # the first touch only wakes the exhibit
+tap-at 0.25 0.5           # a touch beside the button wakes the exhibit and shows the hint
 settle
 expect screen attract
 expect awake 1
@@ -147,14 +159,16 @@ const char* script_help() {
     return R"(Visitor scripts (--script FILE), one command per line, # starts a comment:
   tap ID [via PAGER]  touch the centre of UI target ID and lift (injected SDL finger events);
                       with `via`, tap PAGER until ID appears (e.g. tap region.XJ via region.page)
+  tap ID by DX DY     touch DX, DY (canvas fractions, -1..1) away from the centre of target ID
   tap-at X Y          touch at normalised canvas coordinates (0..1)
+  drag FROM TO        finger down on target FROM, slide to target TO, lift there
   wait S              let S seconds pass (simulated clock, 60 frames a second)
   idle S              let S seconds pass without touches, in large clock steps
   settle              run until nothing moves and no trace is pending
   shot NAME           write NAME.png and NAME.state.tsv into the --tour folder
   expect KEY VALUE    fail (exit 3) unless the state's KEY equals VALUE
-Targets: start, next, home, home.yes, home.no, lang.en, lang.zh, map, map.<CODE>,
-region.<CODE>, region.page, product.<id>.
+Targets: start, next, back, home, home.yes, home.no, lang.en, lang.zh, map, map.<CODE>,
+region.<CODE>, region.group.<name>, region.page, product.<id>.
 )";
 }
 

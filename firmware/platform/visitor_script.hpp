@@ -2,7 +2,9 @@
 // SDL touch events. One command per line, `#` comments:
 //   tap ID [via PAGER]  touch the centre of the UI target ID (as drawn in the last frame) and
 //                       lift in the same frame; with `via`, tap PAGER until ID is on screen
+//   tap ID by DX DY     the same, DX DY (canvas fractions, -1..1) away from ID's centre
 //   tap-at X Y          touch at normalised canvas coordinates (0..1)
+//   drag FROM TO        put a finger down on target FROM, slide it to target TO, lift it there
 //   wait S              let S seconds pass (simulated, 60 frames per second)
 //   idle S              let S seconds pass without touches, in large clock steps
 //   settle              run until nothing moves and no trace is pending (fails after 30 s)
@@ -22,11 +24,11 @@ class ScriptError : public std::runtime_error {
 };
 
 struct ScriptStep {
-    enum class Kind { Tap, TapAt, Wait, Idle, Settle, Shot, Expect };
+    enum class Kind { Tap, TapAt, Drag, Wait, Idle, Settle, Shot, Expect };
     Kind kind = Kind::Settle;
     std::string id, via; // Tap; Shot: name; Expect: key
-    std::string value;   // Expect
-    float x = 0, y = 0;  // TapAt
+    std::string value;   // Expect; Drag: the target it ends on
+    float x = 0, y = 0;  // TapAt; Tap: the offset from the target's centre
     double seconds = 0;  // Wait, Idle
     int line = 0;
     std::string text; // the line as written (logs)

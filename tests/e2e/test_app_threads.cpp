@@ -75,9 +75,7 @@ class Harness {
         REQUIRE(app->settled());
     }
     void choose(const std::string& region, const std::string& product) {
-        REQUIRE(tap("start")); // wakes
-        frame();
-        REQUIRE(tap("start"));
+        REQUIRE(tap("start")); // wakes and starts
         settle();
         REQUIRE(tap_via("region." + region, "region.page"));
         settle();

@@ -1,4 +1,4 @@
-// The journey state machine on its own: screens in order, the first-touch rule, the idle
+// The journey state machine on its own: screens in order, the one-touch wake rule, Back, the idle
 // countdown and its cancellation, Home's question, and what a reset clears.
 #include <journey.hpp>
 
@@ -9,9 +9,8 @@ using namespace ctrail::ui;
 TEST_CASE("the journey runs attract -> region -> product -> trail -> big picture -> about") {
     Journey j({60, 10, "en"});
     CHECK(j.screen() == Screen::Attract);
-    CHECK_FALSE(j.touch(0.0)); // wakes only
+    CHECK(j.touch(0.0)); // wakes and acts: one tap starts
     CHECK(j.awake());
-    CHECK(j.touch(1.0));
     j.start();
     CHECK(j.screen() == Screen::Region);
     j.choose_region("SH");
@@ -82,4 +81,34 @@ TEST_CASE("home asks first and a reset clears the visitor choices") {
     CHECK(j.product().empty());
     CHECK(j.trail_step() == 0);
     CHECK(j.region_page() == 0); // the next visitor starts on the first page
+}
+
+TEST_CASE("back goes one step back without a question") {
+    Journey j({60, 10, "en"});
+    CHECK_FALSE(j.back()); // attract has no Back
+    j.touch(0);
+    j.start();
+    j.choose_region("SH");
+    j.choose_product("car", 4);
+    CHECK(j.next_step());
+    CHECK(j.next_step());
+    CHECK(j.trail_step() == 3);
+    CHECK(j.back());
+    CHECK(j.trail_step() == 2);
+    CHECK(j.back());
+    CHECK(j.trail_step() == 1);
+    CHECK(j.back()); // from step 1 to the product cards
+    CHECK(j.screen() == Screen::Product);
+    CHECK(j.product().empty());
+    CHECK(j.trail_step() == 0);
+    CHECK(j.region() == "SH");
+    CHECK_FALSE(j.home_confirm());
+    CHECK(j.back());
+    CHECK(j.screen() == Screen::Region);
+    CHECK(j.region().empty());
+    CHECK(j.back());
+    CHECK(j.screen() == Screen::Attract);
+    CHECK(j.awake()); // back to the start, still awake
+    j.big_picture();
+    CHECK_FALSE(j.back()); // the big picture and About have no Back
 }

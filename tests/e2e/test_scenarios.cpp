@@ -1,8 +1,11 @@
 // Visitor behaviours through the real binary with injected touches: the idle reset (countdown,
-// cancelled by any touch, then back to attract), the "Start again?" question, the attract
-// screen's first-touch rule, tapping a province on the map, and the calm screen without a model.
+// cancelled by any touch, then back to attract), the "Start again?" question, one-tap start
+// (also portrait and rotated), Back, every province within three touches, the province page's
+// lifetime, map taps (finger radius, drags, no data), and the calm screen without a model.
 // The scripts' `expect` lines make carbontrail exit 3 when the state is not as written.
 #include "e2e_support.hpp"
+
+#include <region_list.hpp>
 
 #include <doctest/doctest.h>
 
@@ -23,7 +26,6 @@ TEST_CASE("idle reset") {
     require_model();
     const std::string dir = fresh_dir("idle");
     const std::string script = R"(settle
-tap start
 tap start
 settle
 expect screen region
@@ -55,8 +57,7 @@ shot reset
     CHECK(read_state(dir + "/reset.state.tsv")["screen"] == "attract");
     // A shorter configured timeout is honoured.
     const std::string dir2 = fresh_dir("idle-config");
-    const std::string script2 =
-        "settle\ntap start\ntap start\nsettle\nidle 21\nexpect idle_countdown 1\n";
+    const std::string script2 = "settle\ntap start\nsettle\nidle 21\nexpect idle_countdown 1\n";
     CHECK(run_carbontrail({"--script", write_script(dir2, script2), "--idle-timeout", "20",
                            "--model", model_path()},
                           dir2) == 0);
@@ -65,7 +66,6 @@ shot reset
 TEST_CASE("home confirmation") {
     require_model();
     CHECK(play("home", R"(settle
-tap start
 tap start
 settle
 tap region.SH via region.page
@@ -97,36 +97,185 @@ expect awake 0
 )") == 0);
 }
 
-TEST_CASE("first touch only wakes") {
+TEST_CASE("one tap starts") {
     require_model();
-    CHECK(play("first-touch", R"(settle
+    // The first touch on "Touch to start" wakes the exhibit and starts at once.
+    CHECK(play("one-tap-start", "settle\nexpect awake 0\ntap start\nsettle\n"
+                                "expect screen region\nexpect language en\n") == 0);
+    // The first touch on 中文 wakes it in Chinese; the start button then starts in Chinese.
+    CHECK(play("one-tap-zh", R"(settle
 expect awake 0
-tap lang.zh               # the first touch only wakes the exhibit: no language change
-settle
-expect awake 1
-expect language en
-expect screen attract
 tap lang.zh
 settle
+expect awake 1
 expect language zh
+expect screen attract
 tap start
 settle
 expect screen region
 expect language zh
 )") == 0);
-    // Not even the start button starts the journey on the first touch.
-    CHECK(play("first-touch-start",
-               "settle\ntap start\nsettle\nexpect screen attract\nexpect awake 1\n") == 0);
+    // A touch beside the buttons wakes it and only shows the hint.
+    CHECK(play("touch-elsewhere", "settle\ntap-at 0.25 0.5\nsettle\nexpect awake 1\n"
+                                  "expect screen attract\nexpect language en\n") == 0);
+}
+
+TEST_CASE("portrait and rotated starts use the visible buttons") {
+    require_model();
+    // 中文 then the start button, on a portrait canvas and on turned panels: each tap lands on
+    // the button drawn there (the language pair never lies under the start button).
+    const std::string script = R"(settle
+tap lang.zh
+settle
+expect screen attract
+expect language zh
+tap start
+settle
+expect screen region
+expect language zh
+)";
+    for (const std::vector<std::string>& extra :
+         {std::vector<std::string>{"--size", "1080x1920"},
+          std::vector<std::string>{"--size", "480x800"},
+          std::vector<std::string>{"--size", "1920x1080", "--rotate", "90"},
+          std::vector<std::string>{"--size", "1920x1080", "--rotate", "270"}}) {
+        CAPTURE(extra[1]);
+        const std::string dir =
+            fresh_dir("portrait-start-" + extra[1] + (extra.size() > 2 ? "-" + extra[3] : ""));
+        std::vector<std::string> args = {"--script", write_script(dir, script), "--model",
+                                         model_path()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        CHECK(run_carbontrail(args, dir) == 0);
+    }
+}
+
+TEST_CASE("back on each screen") {
+    require_model();
+    CHECK(play("back", R"(settle
+tap start
+settle
+tap back                  # region -> attract, still awake
+settle
+expect screen attract
+expect awake 1
+tap start
+settle
+tap region.SH via region.page
+settle
+expect screen product
+tap back                  # product -> region
+settle
+expect screen region
+tap region.SH via region.page
+settle
+tap product.car
+settle
+expect screen trail
+expect trail_stage 1
+tap next
+settle
+expect trail_stage 2
+tap back                  # trail step 2 -> step 1
+settle
+expect screen trail
+expect trail_stage 1
+expect home_confirm 0
+tap back                  # trail step 1 -> product
+settle
+expect screen product
+expect region SH
+expect home_confirm 0
+)") == 0);
 }
 
 TEST_CASE("map tap picks the province") {
     require_model();
     // Sichuan's capital on the map: hit-tested on the real province shape.
-    CHECK(play("map-tap", "settle\ntap start\ntap start\nsettle\ntap map.SC\nsettle\n"
+    CHECK(play("map-tap", "settle\ntap start\nsettle\ntap map.SC\nsettle\n"
                           "expect screen product\nexpect region SC\n") == 0);
     // The sea off the coast picks nothing.
-    CHECK(play("map-sea", "settle\ntap start\ntap start\nsettle\ntap-at 0.47 0.68\nsettle\n"
+    CHECK(play("map-sea", "settle\ntap start\nsettle\ntap-at 0.47 0.68\nsettle\n"
                           "expect screen region\n") == 0);
+}
+
+TEST_CASE("every province within three touches at 800x480") {
+    require_model();
+    // From the first page of "Where do you live?", each province is reached by at most a
+    // region's page and the province's button (the script has no pager loop: a missing target
+    // fails it), at the small panel's size. Back returns to the page, then to the first page.
+    const auto& regions = model().regions();
+    std::string script = "settle\ntap start\nsettle\nexpect region_page 0\n";
+    int provinces = 0;
+    for (const ctrail::ExhibitRegion& r : regions) {
+        if (r.external) continue;
+        ++provinces;
+        const bool home = r.code == "HB"; // --home-region HB: on the first page itself
+        if (!home) script += "tap region.group." + ctrail::ui::group_key(r.group).substr(6) + "\n";
+        script += "tap region." + r.code + "\nsettle\nexpect screen product\nexpect region " +
+                  r.code + "\ntap back\nsettle\n";
+        script += home ? "" : "tap back\nsettle\n";
+        script += "expect screen region\nexpect region_page 0\n";
+    }
+    CHECK(provinces == 30);
+    const std::string dir = fresh_dir("province-walk");
+    CHECK(run_carbontrail({"--script", write_script(dir, script), "--model", model_path(), "--size",
+                           "800x480", "--home-region", "HB"},
+                          dir) == 0);
+}
+
+TEST_CASE("the province page belongs to the visit") {
+    require_model();
+    CHECK(play("province-page", R"(settle
+tap start
+settle
+tap region.group.central
+settle
+tap region.page
+settle
+expect region_page 6
+tap home
+settle
+tap home.yes
+settle
+expect screen attract
+tap start
+settle
+expect region_page 0
+)") == 0);
+}
+
+TEST_CASE("map taps: finger radius and drags and no data") {
+    require_model();
+    // ~4 mm off the dot of each small province (into the sea, or away from its neighbour) at
+    // 800x480 on the 7" panel (5.2 px/mm): 0.026 of the width, 0.043 of the height.
+    const std::pair<const char*, const char*> near[] = {
+        {"SH", "0.026 0"}, {"TJ", "0.026 0.01"}, {"BJ", "-0.018 -0.03"}, {"HI", "0 0.043"}};
+    for (const auto& [code, by] : near) {
+        CAPTURE(code);
+        CHECK(play(std::string("map-near-") + code,
+                   std::string("settle\ntap start\nsettle\ntap map.") + code + " by " + by +
+                       "\nsettle\nexpect screen product\nexpect region " + code + "\n") == 0);
+    }
+    // Far beyond the radius, in the sea east of Shanghai: nothing.
+    CHECK(play("map-far", "settle\ntap start\nsettle\ntap map.SH by 0.09 0\nsettle\n"
+                          "expect screen region\n") == 0);
+    // A drag from Sichuan to Gansu picks nothing; a tap on either still works after it.
+    CHECK(play("map-drag", "settle\ntap start\nsettle\ndrag map.SC map.GS\nsettle\n"
+                           "expect screen region\ntap map.SC\nsettle\nexpect region SC\n") == 0);
+    // Tibet and Taiwan: nothing chosen, a short reason on screen.
+    const std::string dir = fresh_dir("map-no-data");
+    REQUIRE(run_carbontrail({"--script",
+                             write_script(dir, "settle\ntap start\nsettle\ntap map.XZ\nsettle\n"
+                                               "expect screen region\nshot tibet\ntap map.TW\n"
+                                               "settle\nexpect screen region\nshot taiwan\n"),
+                             "--tour", dir, "--model", model_path()},
+                            dir) == 0);
+    const std::string tibet = read_state(dir + "/tibet.state.tsv")["notice"];
+    CHECK(tibet.find("Tibet") != std::string::npos);
+    CHECK(tibet.find("inventories") != std::string::npos);
+    const std::string taiwan = read_state(dir + "/taiwan.state.tsv")["notice"];
+    CHECK(taiwan.find("Taiwan") != std::string::npos);
+    CHECK(taiwan.find("input-output tables") != std::string::npos);
 }
 
 TEST_CASE("unavailable without a model") {
@@ -145,9 +294,8 @@ TEST_CASE("unavailable without a model") {
 TEST_CASE("start again ends the visit") {
     require_model();
     // The last visitor paged to Xinjiang and finished on About; the next one must start on the
-    // first page of provinces (Beijing), not on the last visitor's page.
+    // first page of provinces, not on the last visitor's page.
     CHECK(play("start-again", R"(settle
-tap start
 tap start
 settle
 tap region.XJ via region.page
@@ -170,9 +318,10 @@ tap next                  # "Start again"
 settle
 expect screen attract
 tap start
-tap start
 settle
 expect screen region
+expect region_page 0
+tap region.group.beijing_tianjin
 tap region.BJ
 settle
 expect screen product

@@ -210,3 +210,18 @@ TEST_CASE("the shipped kiosk.conf parses without warnings and equals the default
         CHECK(contains(text, "\n" + key + " ="));
     }
 }
+
+TEST_CASE("home_region: a province code, or a warning and none") {
+    CHECK(parse_config("").config.home_region.empty());
+    CHECK(parse_config("home_region = SH\n").config.home_region == "SH");
+    CHECK(parse_config("home_region =\n").config.home_region.empty());
+    const LoadedConfig c = parse_config("language = zh\nhome_region = shanghai\n", "test.conf");
+    CHECK(c.config.home_region.empty());
+    CHECK(warning_on(c, 2) == "test.conf:2: home_region: 'shanghai' is not a province code such "
+                              "as SH; using no home province");
+    CHECK(is_region_code("SH"));
+    CHECK(is_region_code("ROW"));
+    CHECK_FALSE(is_region_code("S"));
+    CHECK_FALSE(is_region_code("sh"));
+    CHECK_FALSE(is_region_code("SH1"));
+}
