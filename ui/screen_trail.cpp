@@ -283,7 +283,8 @@ void ExhibitApp::Impl::draw_trail() {
     }
     const auto headline = template_runs(pattern, txt, args);
     state.headline = plain(headline);
-    y += runs(head, compact ? L.body : L.h1, ImVec2(in.min.x, y), in.w(), headline, 1.12f) +
+    y += runs(head, compact ? L.body : L.h1, ImVec2(in.min.x, y), in.w(), headline,
+              compact ? 1.05f : 1.12f) +
          L.pad * 0.2f;
     if (!choice.mostly_here) record(share); // the "here" sentence does not show it
     for (auto& f : top_figures) record(f);
@@ -302,13 +303,13 @@ void ExhibitApp::Impl::draw_trail() {
         record(lo);
         record(hi);
     }
-    y += L.pad * 0.4f;
+    y += L.pad * (compact ? 0.2f : 0.4f);
 
     // The middle block has the same height on every step, so the chains below never jump:
     // steps 1..3 tell the total and its everyday comparison, the last step the four-way split
     // (a bar and its legend, whose centre-and-west colour is the map's).
-    const float split_row = L.caption * (compact ? 1.12f : 1.25f);
-    const float bar_h = std::max(6.f, L.caption * 0.55f);
+    const float split_row = L.caption * (compact ? 1.05f : 1.25f);
+    const float bar_h = compact ? 6.f : std::max(6.f, L.caption * 0.55f);
     const float middle_h = bar_h + L.pad * 0.5f + split_row * (compact ? 2.f : 4.f);
     const float middle_end = y + middle_h;
     if (!last) {
@@ -384,7 +385,7 @@ void ExhibitApp::Impl::draw_trail() {
             record(f);
         }
     }
-    y = middle_end + L.pad * 0.6f;
+    y = middle_end + L.pad * (compact ? 0.3f : 0.6f);
 
     // The step's chains: those of this depth that leave the buyer's province (the last step:
     // the furthest trips), as many as fit.
@@ -438,7 +439,7 @@ void ExhibitApp::Impl::draw_trail() {
             dl->AddText(pick(head, row), row, ImVec2(in.max.x - ps.x, y),
                         theme::with_alpha(theme::co2, fade), pct.shown.c_str());
             record(pct);
-            y += h + L.pad * 0.4f;
+            y += h + L.pad * 0.25f;
         }
     }
 
