@@ -60,6 +60,10 @@ void ExhibitApp::Impl::draw_trail() {
             const TrailLeg& leg = legs[i];
             const int a = model_to_map[leg.from], b = model_to_map[leg.to];
             if (a < 0 || b < 0) continue;
+            // Neighbours too close for an arc (Shanghai to Zhejiang) would show only a stub
+            // under the product's marker: their bubbles tell it instead.
+            const ImVec2 pa = map_view->anchor(a), pb = map_view->anchor(b);
+            if (std::hypot(pb.x - pa.x, pb.y - pa.y) < metrics.mm(9.f)) continue;
             // New legs run out from the consumer's side over ~1.3 s; earlier ones stay drawn.
             const float progress =
                 leg.reveal == step ? Ease::in_out(now, step_at + 0.08 * i, 1.3) : 1.f;
