@@ -8,6 +8,7 @@
 #include "exhibit_app.hpp"
 #include "exhibit_state.hpp"
 #include "journey.hpp"
+#include "label_placement.hpp"
 #include "story_data.hpp"
 
 #include "fonts.hpp"
@@ -72,9 +73,10 @@ struct ExhibitApp::Impl {
     // The trace behind the trail, computed off the UI thread.
     JobSlot<ExhibitTrace> trace_job;
     std::optional<ExhibitTrace> trace;
-    std::string trace_request; // "region/product" of the running or last trace
-    double trace_at = -1;      // when the result arrived (fade-in)
-    bool trace_failed = false; // the engine refused the request (logged)
+    std::string trace_request;       // "region/product" of the running or last trace
+    double trace_at = -1;            // when the result arrived (fade-in)
+    bool trace_failed = false;       // the engine refused the request (logged)
+    ExhibitTraceRanges trace_ranges; // the ensemble's ranges beside it (known = false: none)
 
     double now = 0;
     bool first_frame = true;
@@ -188,13 +190,19 @@ struct ExhibitApp::Impl {
     // --- map_layers.cpp
     // mark_no_data: provinces without model data get the no-data fill and hatching (pair with
     // draw_no_data_labels); false on the decorative attract map.
-    void draw_map_base(bool mark_no_data = true);
+    // `tinted` (map province indices) are filled with `tint` (the trail's centre and west).
+    void draw_map_base(bool mark_no_data = true, const std::vector<int>& tinted = {},
+                       ImU32 tint = 0);
     void draw_no_data_labels();
-    // Map labels that never overlap: reserve() a box, place_label() tries right, left, above
-    // and below a mark of radius r and returns the top-left corner, or nothing when all clash.
-    std::vector<Box> label_boxes;
-    void reserve(Box b) { label_boxes.push_back(b); }
-    std::optional<ImVec2> place_label(ImVec2 anchor, ImVec2 size, float r, Box bounds);
+    // Map labels that never overlap each other, a reserved box or another mark: reserve() a
+    // box, label_dot() a bubble, place_label() returns a label's top-left corner beside its
+    // mark of radius r, or nothing when every place clashes (label_placement.hpp).
+    LabelPlacer labels;
+    void reserve(Box b) { labels.reserve(b); }
+    void label_dot(ImVec2 c, float r) { labels.add_dot({c, r}); }
+    std::optional<ImVec2> place_label(ImVec2 anchor, ImVec2 size, float r, Box bounds) {
+        return labels.place({anchor, r}, size, bounds);
+    }
 
     // --- screens
     void draw_unavailable();

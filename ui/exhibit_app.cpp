@@ -158,6 +158,10 @@ bool ExhibitApp::load(ImVec2 canvas) {
         d.log(6, "exhibit ready: model " + d.config.paths.model + " (" +
                      std::to_string(d.model->regions().size()) + " regions, " +
                      std::to_string(d.model->sectors().size()) + " sectors)");
+    // Said once: an older or range-less model simply shows no range line on the trail.
+    if (d.journey.screen() != Screen::Unavailable && !d.model->has_ranges())
+        d.log(5, "model has no ensemble ranges (schema version " +
+                     std::to_string(d.model->schema_version()) + "): no range line on the trail");
     return d.journey.screen() != Screen::Unavailable;
 }
 
@@ -186,7 +190,7 @@ void ExhibitApp::Impl::start_trace() {
     ExhibitTraceOptions options;
     // Enough chains for the map's province-to-province arcs (the panel lists the top few).
     options.max_paths = 80;
-    options.threshold = 0.0005;
+    options.threshold = 0.0001; // the chains that travel are small: list at least three
     options.product_en = p->short_en;
     if (!options.product_en.empty())
         options.product_en[0] = char(std::toupper((unsigned char)options.product_en[0]));
@@ -218,6 +222,10 @@ void ExhibitApp::Impl::poll_jobs() {
             trace_failed = true;
         } else {
             trace = std::move(*t->value);
+            const auto& regions = model->regions();
+            const auto& sectors = model->sectors();
+            trace_ranges = model->trace_ranges(regions[std::size_t(trace->region)].code,
+                                               sectors[std::size_t(trace->sector)].code);
             trace_at = now;
             step_at = now;
             transition_until(now + 1.6);
@@ -254,7 +262,7 @@ void ExhibitApp::frame(double now_s) {
     d.last_targets.swap(d.targets);
     d.targets.clear();
     d.state.figures.clear();
-    d.label_boxes.clear();
+    d.labels = {};
     d.poll_jobs();
 
     ImGuiIO& io = ImGui::GetIO();

@@ -1,44 +1,18 @@
 // Layers every map screen shares: the provinces' fills and outlines, the hatching and labels
-// of provinces without model data, and map labels that never overlap each other.
+// of provinces without model data.
 #include "app_internal.hpp"
 
 #include <algorithm>
 
 namespace ctrail::ui {
 
-std::optional<ImVec2> ExhibitApp::Impl::place_label(ImVec2 a, ImVec2 size, float r, Box bounds) {
-    const float g = 4;
-    const ImVec2 tries[] = {{a.x + r + g, a.y - size.y / 2},
-                            {a.x - r - g - size.x, a.y - size.y / 2},
-                            {a.x - size.x / 2, a.y - r - g - size.y},
-                            {a.x - size.x / 2, a.y + r + g},
-                            {a.x + r * 0.7f + g, a.y - r * 0.7f - size.y},
-                            {a.x + r * 0.7f + g, a.y + r * 0.7f},
-                            {a.x - r * 0.7f - g - size.x, a.y + r * 0.7f},
-                            {a.x - r * 0.7f - g - size.x, a.y - r * 0.7f - size.y},
-                            {a.x - size.x / 2, a.y + r + g + size.y}};
-    for (const ImVec2& t : tries) {
-        const Box b(t, ImVec2(t.x + size.x, t.y + size.y));
-        if (b.min.x < bounds.min.x || b.min.y < bounds.min.y || b.max.x > bounds.max.x ||
-            b.max.y > bounds.max.y)
-            continue;
-        bool clash = false;
-        for (const Box& o : label_boxes)
-            if (b.min.x < o.max.x && b.max.x > o.min.x && b.min.y < o.max.y && b.max.y > o.min.y) {
-                clash = true;
-                break;
-            }
-        if (clash) continue;
-        label_boxes.push_back(b);
-        return t;
-    }
-    return std::nullopt;
-}
-
-void ExhibitApp::Impl::draw_map_base(bool mark_no_data) {
+void ExhibitApp::Impl::draw_map_base(bool mark_no_data, const std::vector<int>& tinted,
+                                     ImU32 tint) {
     if (!map_view) return;
     const auto& provinces = map_asset->provinces();
     std::vector<ImU32> fills(provinces.size(), theme::map_land);
+    for (int i : tinted)
+        if (i >= 0 && std::size_t(i) < fills.size()) fills[std::size_t(i)] = tint;
     if (mark_no_data)
         for (std::size_t i = 0; i < provinces.size(); ++i)
             if (provinces[i].in_model && map_to_model[i] < 0) fills[i] = theme::no_data;

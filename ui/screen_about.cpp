@@ -1,6 +1,6 @@
 // About the data: the model's year, the method in three sentences, the caveat that trade flows
-// are a reconstruction, the sources and citations (model meta) and every everyday comparison's
-// source (content table).
+// are a reconstruction, why some figures have a range (ensemble), the sources and citations (model
+// meta) and every everyday comparison's source (content table).
 #include "app_internal.hpp"
 #include "number_format.hpp"
 
@@ -27,7 +27,10 @@ void ExhibitApp::Impl::draw_about() {
         L.pad;
     record(year);
     const float body = two_columns ? L.body : L.caption;
-    for (const char* para : {tr("about.method"), tr("about.caveat")}) {
+    // Why some figures come with a range: only said when the model carries ranges.
+    std::vector<const char*> paras{tr("about.method"), tr("about.caveat")};
+    if (model->has_ranges()) paras.push_back(tr("about.ranges"));
+    for (const char* para : paras) {
         const float h =
             paragraph(fonts.body, body, ImVec2(left.min.x, y), left.w(), theme::text, para, false);
         if (y + h > left.max.y) break;

@@ -1,6 +1,7 @@
 // The big picture: embodied CO2 flowing between China's economic regions (engine group flows,
-// drawn as arcs between the regions' centres), the national share tied to consumption in
-// another province, and the paper's policy point.
+// drawn as arcs between the regions' centres, with a legend), the national share tied to
+// consumption in another province, the paper's policy point, and the largest flows in Mt with
+// what their percentage is of.
 #include "app_internal.hpp"
 #include "number_format.hpp"
 
@@ -97,6 +98,25 @@ void ExhibitApp::Impl::draw_big_picture() {
                     theme::text, name.c_str());
     }
 
+    // Legend: what the dots' colours and the arcs mean.
+    {
+        const float r = L.caption * 0.35f;
+        const float x = L.map.min.x + L.pad;
+        float ly = L.map.max.y - L.caption * 3.9f;
+        const ImU32 cols[] = {theme::coast, theme::interior};
+        const char* keys[] = {"big.legend_coast", "big.legend_interior"};
+        for (int i = 0; i < 2; ++i) {
+            dl->AddCircleFilled(ImVec2(x + r, ly + L.caption * 0.6f), r, cols[i]);
+            text(fonts.body, L.caption, ImVec2(x + r * 2 + L.pad * 0.5f, ly), theme::muted_text,
+                 tr(keys[i]));
+            ly += L.caption * 1.3f;
+        }
+        draw_arc(dl, ImVec2(x, ly + L.caption * 0.8f), ImVec2(x + r * 2.6f, ly + L.caption * 0.2f),
+                 1.f, ArcStyle{theme::interior, 2.f, 4.f, 0.3f, false});
+        text(fonts.body, L.caption, ImVec2(x + r * 2 + L.pad * 0.5f, ly), theme::muted_text,
+             tr("big.legend_arc"));
+    }
+
     // Story panel.
     panel_card(L.story);
     const Box in = L.story.inset(L.pad * 1.2f, L.pad);
@@ -122,8 +142,13 @@ void ExhibitApp::Impl::draw_big_picture() {
                     theme::with_alpha(theme::muted_text, 0.35f), 1.f);
         y += L.pad * 0.6f;
     }
-    // The largest flows between regions, in words, with bars (as many as fit).
+    // The largest flows between regions, in words and Mt, with bars (as many as fit); the
+    // percentage is of all of China's industrial CO2, and the title says so.
     const float bottom = in.max.y;
+    if (y + L.caption * 3 < bottom)
+        y += text(fonts.body, L.caption, ImVec2(in.min.x, y), theme::muted_text,
+                  tr("big.flows_title"), in.w()) +
+             L.pad * 0.3f;
     const float row_size = in.w() > metrics.mm(90) ? L.body : L.caption;
     const std::size_t rows = std::min<std::size_t>(shown, 6);
     const ShareRowStyle style{theme::text, theme::interior, theme::interior, theme::background,
@@ -134,8 +159,13 @@ void ExhibitApp::Impl::draw_big_picture() {
                                        format_percent(f.share));
         const std::string from = group_label(*this, b.groups[f.from].name),
                           to = group_label(*this, b.groups[f.to].name);
-        const std::string row = format_text(tr("big.flow_row"), {{"from", from}, {"to", to}});
+        // Mt from the engine's kilograms, whatever the model's own unit.
+        const ShownFigure mt = figure("big.flow." + std::to_string(i) + ".mt", f.kg / 1e9, "Mt",
+                                      format_sig(f.kg / 1e9));
+        const std::string row =
+            format_text(tr("big.flow_row"), {{"from", from}, {"to", to}, {"mt", mt.shown}});
         if (!share_row(in, y, bottom, row_size, row, pct, f.share / top, style)) break;
+        record(mt);
     }
     if (bottom_bar("next", tr("about.button"))) journey.about();
 }

@@ -354,3 +354,69 @@ TEST_CASE("screenshot of the resting screen is drawn") {
     CHECK(differing_fraction(shot, blank, 48) > words * 0.9);
     CHECK(differing_fraction(shot, tour, 48) < words * 0.2);
 }
+
+// An inland buyer (issue 10): a car bought in Sichuan. Most of its CO2 was released at home,
+// so the headline says so and names the largest shares of the rest; the last step's chains are
+// those that leave Sichuan, each figure the engine's.
+TEST_CASE("tour through an inland province Sichuan") {
+    require_model();
+    const std::string dir = fresh_dir("inland-sichuan");
+    const std::string script = "settle\ntap start\ntap start\nsettle\ntap map.SC\nsettle\n"
+                               "expect screen product\nexpect region SC\ntap product.car\nsettle\n"
+                               "expect screen trail\nshot sc-1\ntap next\nsettle\ntap next\n"
+                               "settle\ntap next\nsettle\nexpect trail_stage 4\nshot sc-4\n";
+    for (const std::string lang : {"en", "zh"}) {
+        const std::string out = dir + "/" + lang;
+        std::filesystem::create_directories(out);
+        REQUIRE(run_carbontrail({"--script", write_script(out, script), "--tour", out, "--model",
+                                 model_path(), "--lang", lang},
+                                out) == 0);
+        const auto& m = model();
+        const auto* car = content().find_product("car");
+        REQUIRE(car);
+        ctrail::ExhibitTraceOptions options; // as ExhibitApp::Impl::start_trace
+        options.max_paths = 80;
+        options.threshold = 0.0001;
+        const ctrail::ExhibitTrace t = m.trace("SC", car->sector, car->price_yuan, options);
+        REQUIRE(t.error.empty());
+        REQUIRE(t.home_zone == "centre_west");
+        REQUIRE(t.share_elsewhere < 0.5);
+        CHECK_FALSE(t.furthest_interior);
+        const int sc = m.find_region("SC");
+        for (const char* shot : {"/sc-1.state.tsv", "/sc-4.state.tsv"}) {
+            const State s = read_state(out + shot);
+            const std::string& h = s["headline"];
+            INFO(h);
+            if (lang == "en") {
+                CHECK(h.find("was released here in Sichuan; of the rest, the largest shares came "
+                             "from") != std::string::npos);
+            } else {
+                CHECK(h.find("大部分就排放在四川本地；其余部分中") != std::string::npos);
+            }
+            for (const auto& r : t.largest_elsewhere(2)) {
+                const ctrail::ExhibitRegion& reg = m.regions()[r.region];
+                CHECK(h.find(lang == "zh" ? reg.name_zh : reg.name_en) != std::string::npos);
+                const auto* f = s.figure("trail.top." + reg.code + ".share");
+                REQUIRE(f);
+                CHECK(f->engine == doctest::Approx(r.share).epsilon(1e-9));
+                CHECK(h.find(f->shown) != std::string::npos);
+            }
+            CHECK_FALSE(s.figure("trail.share_elsewhere")); // not in the "here" sentence
+        }
+        // The last step: the chains leaving Sichuan, the split adding up to 100.0%.
+        const State last = read_state(out + "/sc-4.state.tsv");
+        REQUIRE(last.figure("trail.chain.0.share"));
+        for (std::size_t k = 0; k < t.furthest.paths.size(); ++k) {
+            const auto* f = last.figure("trail.chain." + std::to_string(k) + ".share");
+            if (!f) break;
+            CHECK(f->engine == doctest::Approx(t.furthest.paths[k].share).epsilon(1e-9));
+            CHECK(t.furthest.paths[k].nodes.back().region != sc);
+        }
+        const auto* home = last.figure("trail.split.home");
+        REQUIRE(home);
+        CHECK(home->engine == doctest::Approx(t.zones.home).epsilon(1e-9));
+        const auto* cw = last.figure("trail.split.centre_west");
+        REQUIRE(cw);
+        CHECK(cw->engine == doctest::Approx(t.zones.centre_west).epsilon(1e-9));
+    }
+}

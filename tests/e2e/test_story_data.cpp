@@ -24,11 +24,12 @@ TraceRegionShare region_share(int region, double share) {
 } // namespace
 
 TEST_CASE("story data: trail legs add up the chains along each pair of provinces") {
-    ExhibitTrace t;
-    t.paths = {path({1, 2}, 0.5),            // home 0 -> 1 -> 2, revealed at step 2
-               path({1}, 0.2),               // home 0 -> 1, step 1
-               path({0, 0, 3}, 0.1),         // stays home twice, then 3: one leg 0 -> 3, step 3
-               path({4, 5, 6, 7, 8}, 0.05)}; // deeper than the trail: the last step
+    ExhibitTrace t; // the step's chains: depth 0, 1, 2 leaving home, then the furthest trips
+    t.leaving_by_depth.resize(3);
+    t.leaving_by_depth[0].paths = {path({1}, 0.2)};       // home 0 -> 1, step 1
+    t.leaving_by_depth[1].paths = {path({1, 2}, 0.5)};    // home 0 -> 1 -> 2, step 2
+    t.leaving_by_depth[2].paths = {path({0, 0, 3}, 0.1)}; // stays home twice, then 3: step 3
+    t.furthest.paths = {path({4, 5, 6, 7, 8}, 0.05)};     // the furthest trips: the last step
     const auto at3 = trail_legs(t, 0, 3, 8);
     REQUIRE(at3.size() == 3);
     CHECK(at3[0].from == 0);
@@ -68,12 +69,20 @@ TEST_CASE("story data: labels go to the headline's provinces first, then the lar
     const std::vector<double> shares{0.30, 0.10, 0.001, 0.25, 0.20};
     const std::vector<int> on_map{0, 1, 2, -1, 4};
     const auto labels = ranked_labels(t, 1, shares, on_map, 6);
-    // 2 (0.1 %) is too small and 3 is not on the map; home 1 first, then 4 (named), then 0.
+    // 2 (0.1 %) is too small and 3 is not on the map; 4 (named in the headline) first, then
+    // home 1, then 0. Every named one and every bubble of 2 % or more keeps its label.
     REQUIRE(labels.size() == 3);
-    CHECK(labels[0].region == 1);
-    CHECK(labels[1].region == 4);
+    CHECK(labels[0].region == 4);
+    CHECK(labels[1].region == 1);
     CHECK(labels[2].region == 0);
-    CHECK(ranked_labels(t, 1, shares, on_map, 2).size() == 2);
+    CHECK(ranked_labels(t, 1, shares, on_map, 2).size() == 3);
+    const std::vector<double> small{0.01, 0.015, 0.001, 0.0, 0.005};
+    // Only 0 (a chain names it) and home 1 are named; 4 is named by the headline but 0.5 %.
+    const auto few = ranked_labels(t, 1, small, on_map, 1, {0});
+    REQUIRE(few.size() == 3);
+    CHECK(few[0].region == 4);
+    CHECK(few[1].region == 1);
+    CHECK(few[2].region == 0);
 }
 
 TEST_CASE("story data: attract flows run from the interior's largest emitters to the coast") {
@@ -99,4 +108,69 @@ TEST_CASE("story data: attract flows run from the interior's largest emitters to
         CHECK((f.from >= 2 && f.from <= 4));
     }
     CHECK(share_through_step(ExhibitTrace{}, kTrailSteps) == 1.0);
+}
+
+TEST_CASE("story data: each step lists its own chains, the last the furthest trips") {
+    ExhibitTrace t;
+    t.leaving_by_depth.resize(4);
+    for (int d = 0; d < 4; ++d) t.leaving_by_depth[std::size_t(d)].paths = {path({d + 1}, 0.1)};
+    t.furthest.paths = {path({9}, 0.3)};
+    for (int step = 1; step < kTrailSteps; ++step) {
+        const TraceChainList* l = chains_for_step(t, step);
+        REQUIRE(l);
+        CHECK(l == &t.leaving_by_depth[std::size_t(step - 1)]);
+    }
+    CHECK(chains_for_step(t, kTrailSteps) == &t.furthest);
+    CHECK(chain_regions(t, kTrailSteps) == std::vector<int>{9});
+    CHECK(chain_regions(t, 2) == std::vector<int>{2});
+    ExhibitTrace none; // a trace without chain lists (ExhibitTraceOptions::chains = 0)
+    CHECK(chains_for_step(none, 1) == nullptr);
+    CHECK(chain_regions(none, 1).empty());
+}
+
+TEST_CASE("story data: the four-way split adds up to 100.0 % as shown") {
+    // The Shanghai car's split (issue 10): 36.3 / 35.8 / 24.7 / 3.2.
+    TraceZoneSplit z;
+    z.home = 0.36281;
+    z.coast = 0.35804;
+    z.centre_west = 0.24676;
+    z.northeast = 0.03239;
+    const auto parts = four_way_split(z);
+    REQUIRE(parts.size() == 4);
+    CHECK(std::string(parts[0].key) == "home");
+    CHECK(std::string(parts[2].key) == "centre_west");
+    CHECK(parts[0].tenths == 363);
+    CHECK(parts[1].tenths == 358);
+    CHECK(parts[2].tenths == 247);
+    CHECK(parts[3].tenths == 32);
+    // Three equal thirds round to 33.3 each; the largest remainder gets the last tenth.
+    const auto thirds = tenths_adding_up({1.0 / 3, 1.0 / 3, 1.0 / 3});
+    CHECK(thirds[0] + thirds[1] + thirds[2] == 1000);
+    for (int v : thirds) CHECK((v == 333 || v == 334));
+    // Rounding each alone would give 1001 here (12.35 + 12.35 + 75.3 -> 12.4 + 12.4 + 75.3).
+    const auto up = tenths_adding_up({0.12350, 0.12350, 0.75300});
+    CHECK(up[0] + up[1] + up[2] == 1000);
+    // Regions without a zone count with the other coast; an empty split shows zeros.
+    TraceZoneSplit u;
+    u.home = 0.5;
+    u.unzoned = 0.5;
+    CHECK(four_way_split(u)[1].tenths == 500);
+    CHECK(tenths_adding_up({0.0, 0.0}) == std::vector<int>{0, 0});
+}
+
+TEST_CASE("story data: the headline's two largest shares elsewhere, and the inland sentence") {
+    ExhibitTrace t;
+    t.region = 0;
+    t.by_region = {region_share(0, 0.6), region_share(3, 0.25), region_share(5, 0.15)};
+    t.share_elsewhere = 0.4;
+    t.home_zone = "coast";
+    HeadlineChoice c = choose_headline(t, 0);
+    CHECK(c.top == std::vector<int>{3, 5});
+    REQUIRE(c.top_share.size() == 2);
+    CHECK(c.top_share[0] == doctest::Approx(0.25));
+    CHECK_FALSE(c.mostly_here); // coastal: "40% ... outside; the largest shares: ..."
+    t.home_zone = "centre_west";
+    CHECK(choose_headline(t, 0).mostly_here); // inland and 60% at home: "most of it here"
+    t.share_elsewhere = 0.7;
+    CHECK_FALSE(choose_headline(t, 0).mostly_here);
 }

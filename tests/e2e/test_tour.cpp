@@ -3,6 +3,8 @@
 // as scripted, and every figure on screen is the engine's number, rounded as shown.
 #include "e2e_support.hpp"
 
+#include <story_data.hpp>
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -64,7 +66,12 @@ void check_tour(const std::string& lang, const std::string& size,
     const auto& m = model();
     const ctrail::ui::Product* car = content().find_product("car");
     REQUIRE(car);
-    const ctrail::ExhibitTrace t = m.trace("SH", car->sector, car->price_yuan);
+    // The exhibit's own trace options (ExhibitApp::Impl::start_trace): the same chain lists.
+    ctrail::ExhibitTraceOptions options;
+    options.max_paths = 80;
+    options.threshold = 0.0001;
+    const ctrail::ExhibitTrace t = m.trace("SH", car->sector, car->price_yuan, options);
+    const ctrail::ExhibitTraceRanges ranges = m.trace_ranges("SH", car->sector);
     REQUIRE(t.error.empty());
     const int sh = m.find_region("SH");
     const ctrail::BigPicture big = m.big_picture();
@@ -93,6 +100,36 @@ void check_tour(const std::string& lang, const std::string& size,
             } else if (f.id.rfind("trail.region.", 0) == 0) {
                 const std::string code = f.id.substr(13, f.id.size() - 13 - 6);
                 check_close(f, region_through(t, m.find_region(code), std::stoi(s["trail_stage"])));
+            } else if (f.id.rfind("trail.top.", 0) == 0) {
+                const std::string code = f.id.substr(10, f.id.size() - 10 - 6);
+                const auto top = t.largest_elsewhere(2);
+                REQUIRE(top.size() == 2);
+                CHECK((m.regions()[top[0].region].code == code ||
+                       m.regions()[top[1].region].code == code));
+                check_close(f, region_through(t, m.find_region(code), 4));
+            } else if (f.id == "trail.range.low" || f.id == "trail.range.high") {
+                REQUIRE(ranges.share_elsewhere.known);
+                check_close(f, f.id == "trail.range.low" ? ranges.share_elsewhere.low
+                                                         : ranges.share_elsewhere.high);
+                CHECK(ranges.share_elsewhere.low <= t.share_elsewhere + 1e-9);
+                CHECK(t.share_elsewhere <= ranges.share_elsewhere.high + 1e-9);
+            } else if (f.id.rfind("trail.split.", 0) == 0) {
+                const std::string key = f.id.substr(12);
+                const double expected = key == "home"          ? t.zones.home
+                                        : key == "coast"       ? t.zones.coast + t.zones.unzoned
+                                        : key == "centre_west" ? t.zones.centre_west
+                                        : key == "northeast"   ? t.zones.northeast
+                                                               : -1;
+                REQUIRE(expected >= 0);
+                CHECK(f.engine == doctest::Approx(expected).epsilon(1e-9));
+                // Shown to a tenth of a percent, the four adding up to 100.0 (largest remainder).
+                CHECK(std::fabs(read_shown(f.shown, f.unit) - expected) <= 0.00051 + 1e-12);
+            } else if (f.id.rfind("trail.chain.", 0) == 0) {
+                const std::size_t k = std::stoul(f.id.substr(12));
+                const auto* list = ctrail::ui::chains_for_step(t, std::stoi(s["trail_stage"]));
+                REQUIRE(list);
+                REQUIRE(k < list->paths.size());
+                check_close(f, list->paths[k].share);
             } else if (f.id == "trail.found_so_far") {
                 const int step = std::stoi(s["trail_stage"]);
                 double so_far = 0;
@@ -106,6 +143,7 @@ void check_tour(const std::string& lang, const std::string& size,
             } else if (f.id == "big.national_outside_share")
                 check_close(f, big.national_outside_share);
             else if (f.id.rfind("big.flow.", 0) == 0) {
+                const bool mt = f.id.size() > 3 && f.id.substr(f.id.size() - 3) == ".mt";
                 std::vector<const ctrail::GroupFlow*> between;
                 for (const auto& g : big.flows)
                     if (g.from != g.to && !big.groups[g.from].external &&
@@ -113,7 +151,7 @@ void check_tour(const std::string& lang, const std::string& size,
                         between.push_back(&g);
                 const int k = std::stoi(f.id.substr(9));
                 REQUIRE(k < int(between.size()));
-                check_close(f, between[k]->share);
+                check_close(f, mt ? between[k]->kg / 1e9 : between[k]->share);
             } else if (f.id == "about.year") {
                 CHECK(f.engine == m.meta().year);
                 CHECK(f.shown == std::to_string(m.meta().year));
@@ -136,19 +174,42 @@ void check_tour(const std::string& lang, const std::string& size,
         CHECK(std::stod(s["amount_yuan"]) == car->price_yuan);
         CHECK(s["trail_stage"] == std::to_string(step));
         CHECK(s["trail_stage_count"] == "4");
-        REQUIRE(s.figure("trail.total_kg"));
+        if (step < 4) REQUIRE(s.figure("trail.total_kg")); // the last step: the split instead
         REQUIRE(s.figure("trail.share_elsewhere"));
         const std::string& headline = s["headline"];
         CHECK(headline.find(s.figure("trail.share_elsewhere")->shown) != std::string::npos);
         CHECK(headline.find(name_of(m.regions()[sh], zh)) != std::string::npos);
-        // "…most in <the two largest emitters outside Shanghai>".
-        int named = 0;
-        for (const auto& r : t.by_region) {
-            if (r.region == sh) continue;
+        // "…; the largest shares: Zhejiang (12%) and Hebei (8.6%)": the two largest emitters
+        // outside Shanghai with their shares, never "most".
+        for (const auto& r : t.largest_elsewhere(2)) {
             CHECK(headline.find(name_of(m.regions()[r.region], zh)) != std::string::npos);
-            if (++named == 2) break;
+            const auto* f = s.figure("trail.top." + m.regions()[r.region].code + ".share");
+            REQUIRE(f);
+            CHECK(headline.find(f->shown) != std::string::npos);
         }
+        if (!zh) CHECK(headline.find("most") == std::string::npos);
+        // The range line (the model has ranges), and the chains that travel on every step.
+        CHECK(s.figure("trail.range.low"));
+        CHECK(s.figure("trail.range.high"));
+        REQUIRE(s.figure("trail.chain.0.share"));
+        const auto* list = ctrail::ui::chains_for_step(t, step);
+        REQUIRE(list);
+        for (const auto& path : list->paths)
+            CHECK(path.nodes.back().region != sh); // released outside the buyer's province
+        if (list->paths.size() >= 3) CHECK(s.figure("trail.chain.2.share"));
     }
+    // The last step: the four-way split, all four shown, adding up to 100.0%.
+    const State last = read_state(dir + "/08-trail-4.state.tsv");
+    double shown_sum = 0;
+    for (const char* key : {"home", "coast", "centre_west", "northeast"}) {
+        const auto* f = last.figure(std::string("trail.split.") + key);
+        REQUIRE(f);
+        shown_sum += read_shown(f->shown, f->unit);
+    }
+    CHECK(shown_sum == doctest::Approx(1.0).epsilon(1e-9));
+    CHECK(t.furthest_interior);
+    for (const auto& path : t.furthest.paths)
+        CHECK(m.regions()[path.nodes.back().region].zone == "centre_west");
     const State big_state = read_state(dir + "/09-big-picture.state.tsv");
     CHECK(big_state.figure("big.national_outside_share"));
     const State about = read_state(dir + "/10-about.state.tsv");
