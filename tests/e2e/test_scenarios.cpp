@@ -361,7 +361,7 @@ TEST_CASE("screenshot of the resting screen is drawn") {
 TEST_CASE("tour through an inland province Sichuan") {
     require_model();
     const std::string dir = fresh_dir("inland-sichuan");
-    const std::string script = "settle\ntap start\ntap start\nsettle\ntap map.SC\nsettle\n"
+    const std::string script = "settle\ntap start\nsettle\ntap map.SC\nsettle\n"
                                "expect screen product\nexpect region SC\ntap product.car\nsettle\n"
                                "expect screen trail\nshot sc-1\ntap next\nsettle\ntap next\n"
                                "settle\ntap next\nsettle\nexpect trail_stage 4\nshot sc-4\n";
