@@ -26,7 +26,9 @@ const std::vector<RangeQuantity>& range_quantities() {
     return q;
 }
 
-bool in_centre_west(const Region& r) { return r.zone == "centre_west"; }
+bool in_centre_west(const Region& r) {
+    return r.zone == "centre_west";
+}
 
 namespace {
 

@@ -85,9 +85,6 @@ std::vector<BubbleLabel> ranked_labels(const ExhibitTrace& trace, int home,
                                        const std::vector<double>& shares,
                                        const std::vector<int>& model_to_map, std::size_t max_labels,
                                        const std::vector<int>& also_named) {
-    std::vector<BubbleLabel> labels;
-    for (std::size_t r = 0; r < shares.size() && r < model_to_map.size(); ++r)
-        if (model_to_map[r] >= 0 && shares[r] > 0.002) labels.push_back({int(r), shares[r]});
     // The headline's two provinces first (home also has the product's marker), then home.
     std::vector<int> named;
     for (const auto& r : trace.by_region)
@@ -96,6 +93,14 @@ std::vector<BubbleLabel> ranked_labels(const ExhibitTrace& trace, int home,
     for (int r : also_named)
         if (std::find(named.begin(), named.end(), r) == named.end()) named.push_back(r);
     const int others = int(named.size());
+    // A province the text names keeps its label from the first step on, however small its share
+    // so far; others need a visible bubble.
+    std::vector<BubbleLabel> labels;
+    for (std::size_t r = 0; r < shares.size() && r < model_to_map.size(); ++r) {
+        const bool is_named = std::find(named.begin(), named.end(), int(r)) != named.end();
+        if (model_to_map[r] >= 0 && shares[r] > (is_named ? 0.0 : 0.002))
+            labels.push_back({int(r), shares[r]});
+    }
     auto rank = [&](const BubbleLabel& l) {
         auto it = std::find(named.begin(), named.end(), l.region);
         return it == named.end() ? others : int(it - named.begin());

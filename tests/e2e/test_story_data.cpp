@@ -69,20 +69,28 @@ TEST_CASE("story data: labels go to the headline's provinces first, then the lar
     const std::vector<double> shares{0.30, 0.10, 0.001, 0.25, 0.20};
     const std::vector<int> on_map{0, 1, 2, -1, 4};
     const auto labels = ranked_labels(t, 1, shares, on_map, 6);
-    // 2 (0.1 %) is too small and 3 is not on the map; 4 (named in the headline) first, then
-    // home 1, then 0. Every named one and every bubble of 2 % or more keeps its label.
-    REQUIRE(labels.size() == 3);
-    CHECK(labels[0].region == 4);
-    CHECK(labels[1].region == 1);
-    CHECK(labels[2].region == 0);
-    CHECK(ranked_labels(t, 1, shares, on_map, 2).size() == 3);
+    // 3 is not on the map. The headline names 2 and 4, so both keep a label however small their
+    // share so far (2 has 0.1 %), first; then home 1, then 0, the largest of the rest. Every
+    // named one and every bubble of 2 % or more keeps its label.
+    REQUIRE(labels.size() == 4);
+    CHECK(labels[0].region == 2);
+    CHECK(labels[1].region == 4);
+    CHECK(labels[2].region == 1);
+    CHECK(labels[3].region == 0);
+    CHECK(ranked_labels(t, 1, shares, on_map, 2).size() == 4);
+    // A province nobody names needs a visible bubble (0.2 %): here only named ones qualify.
     const std::vector<double> small{0.01, 0.015, 0.001, 0.0, 0.005};
-    // Only 0 (a chain names it) and home 1 are named; 4 is named by the headline but 0.5 %.
     const auto few = ranked_labels(t, 1, small, on_map, 1, {0});
-    REQUIRE(few.size() == 3);
-    CHECK(few[0].region == 4);
-    CHECK(few[1].region == 1);
-    CHECK(few[2].region == 0);
+    REQUIRE(few.size() == 4);
+    CHECK(few[0].region == 2);
+    CHECK(few[3].region == 0);
+    const auto unnamed = ranked_labels(t, 1, small, on_map, 1);
+    REQUIRE(unnamed.size() == 3); // 0 (1 %) is neither named nor 2 %: the cap of 1 drops it
+    t.by_region = {region_share(4, 0.5)};
+    const std::vector<double> tiny{0.001, 0.015, 0.0, 0.0, 0.0};
+    const auto none = ranked_labels(t, 1, tiny, on_map, 6);
+    REQUIRE(none.size() == 1); // home only: 0 is below 0.2 % and 4 has no CO2 yet
+    CHECK(none[0].region == 1);
 }
 
 TEST_CASE("story data: attract flows run from the interior's largest emitters to the coast") {
