@@ -1,6 +1,6 @@
 """Pure-Python accounts of a model, for calibration and for the figures in PROVENANCE.md.
 
-Same definitions as the engine (shared/docs/MRIO-NOTES.md): x = Z.1 + Y.1, A = Z diag(x)^-1,
+Same definitions as the engine (docs/MRIO.md): x = Z.1 + Y.1, A = Z diag(x)^-1,
 s = F / x, T[e][r] = sum_{i in e} s_i (L y_r)_i with L y_r from one LU factorisation of I - A.
 """
 

@@ -189,7 +189,7 @@ def text(m, acc, fig, checks, params_file):
         chosen = cal["chosen"]
         w("Targets from Feng et al. 2013 (2007): (1) 57% of China's industrial CO2 is tied to "
           "final demand outside the emitting province, exports abroad included (national "
-          "outside share, shared/docs/MRIO-NOTES.md); (2) \"up to 80%\": the coastal province "
+          "outside share, docs/MRIO.md); (2) \"up to 80%\": the coastal province "
           "whose consumption-based CO2 is most emitted elsewhere has about 80% of it emitted "
           f"in other provinces. For each distance exponent on a grid ({min(grid)}-{max(grid)}; "
           "gravity estimates of the distance elasticity of trade cluster around 1, Disdier & "
@@ -225,7 +225,7 @@ def text(m, acc, fig, checks, params_file):
     _provflow(w, m)
     w("## Headline figures\n")
     w("Computed by the pipeline's own pure-Python evaluation of this bundle (same definitions "
-      "as the engine, shared/docs/MRIO-NOTES.md); `ctrail headline` prints the same from the "
+      "as the engine, docs/MRIO.md); `ctrail headline` prints the same from the "
       "built database.\n")
     feng = ("Feng et al. 2013: 57%" if year == 2007 else
             "Feng et al. 2013 report 57% for 2007; no target for this year")
