@@ -26,10 +26,18 @@ void ExhibitApp::Impl::draw_about() {
         text(fonts.body, L.body, ImVec2(left.min.x, y), theme::coast, year_line.c_str(), left.w()) +
         L.pad;
     record(year);
-    const float body = two_columns ? L.body : L.caption;
     // Why some figures come with a range: only said when the model carries ranges.
     std::vector<const char*> paras{tr("about.method"), tr("about.caveat")};
     if (model->has_ranges()) paras.push_back(tr("about.ranges"));
+    // Every paragraph is said: at body size where they all fit, else at caption size (a small
+    // panel), which is still the sources' size.
+    auto height_at = [&](float size) {
+        float h = 0;
+        for (const char* para : paras)
+            h += paragraph(fonts.body, size, ImVec2(0, 0), left.w(), 0, para, false) + L.pad * 0.8f;
+        return h;
+    };
+    const float body = two_columns && y + height_at(L.body) <= left.max.y ? L.body : L.caption;
     for (const char* para : paras) {
         const float h =
             paragraph(fonts.body, body, ImVec2(left.min.x, y), left.w(), theme::text, para, false);
