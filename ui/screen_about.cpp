@@ -54,8 +54,11 @@ void ExhibitApp::Impl::draw_about() {
     std::vector<std::string> cites(meta.citations.begin(), meta.citations.end());
     if (cites.empty() && !meta.source.empty()) cites.push_back(meta.source);
     std::vector<std::string> comparisons;
-    for (const auto& e : content.equivalents)
-        comparisons.push_back(zh() ? e.source_zh : e.source_en);
+    for (const auto& e : content.equivalents) { // several comparisons may share one source
+        const std::string& source = zh() ? e.source_zh : e.source_en;
+        if (std::find(comparisons.begin(), comparisons.end(), source) == comparisons.end())
+            comparisons.push_back(source);
+    }
     const float item_gap = L.pad * 0.45f;
     float reserved = 0;
     for (const auto& c : comparisons)
