@@ -97,6 +97,23 @@ void ExhibitApp::Impl::draw_big_picture() {
         dl->AddText(pick(fonts.body, L.caption), L.caption, ImVec2(pos->x + 3, pos->y + 1),
                     theme::text, name.c_str());
     }
+    // The three largest arrows carry their Mt, at the middle of the curve, once they are drawn.
+    if (appear >= 1.f)
+        for (std::size_t i = 0; i < std::min<std::size_t>(shown, 3); ++i) {
+            const GroupFlow& f = *flows[i];
+            const ShownFigure mt = figure("big.arc." + std::to_string(i) + ".mt", f.kg / 1e9, "Mt",
+                                          format_sig(f.kg / 1e9));
+            const std::string label = format_text(tr("big.arc_mt"), {{"mt", mt.shown}});
+            const ImVec2 size = measure(fonts.body, L.caption, label.c_str());
+            const ImVec2 mid = arc_point(centre[f.from], centre[f.to], 0.5f, 0.2f);
+            const auto pos = place_label(mid, ImVec2(size.x + 6, size.y + 2), line * 1.5f, L.map);
+            if (!pos) continue;
+            dl->AddRectFilled(*pos, ImVec2(pos->x + size.x + 6, pos->y + size.y + 2),
+                              theme::with_alpha(theme::background, 0.75f), 4);
+            dl->AddText(pick(fonts.body, L.caption), L.caption, ImVec2(pos->x + 3, pos->y + 1),
+                        theme::interior, label.c_str());
+            record(mt);
+        }
 
     // Legend: what the dots' colours and the arcs mean.
     {

@@ -142,14 +142,15 @@ void check_tour(const std::string& lang, const std::string& size,
                 check_close(f, t.total_kg / e->kg_co2_per_unit);
             } else if (f.id == "big.national_outside_share")
                 check_close(f, big.national_outside_share);
-            else if (f.id.rfind("big.flow.", 0) == 0) {
+            else if (f.id.rfind("big.flow.", 0) == 0 || f.id.rfind("big.arc.", 0) == 0) {
+                // big.flow.K (the rows) and big.arc.K (the arrows' labels): the K-th largest flow.
                 const bool mt = f.id.size() > 3 && f.id.substr(f.id.size() - 3) == ".mt";
                 std::vector<const ctrail::GroupFlow*> between;
                 for (const auto& g : big.flows)
                     if (g.from != g.to && !big.groups[g.from].external &&
                         !big.groups[g.to].external)
                         between.push_back(&g);
-                const int k = std::stoi(f.id.substr(9));
+                const int k = std::stoi(f.id.substr(f.id.find('.', 4) + 1));
                 REQUIRE(k < int(between.size()));
                 check_close(f, mt ? between[k]->kg / 1e9 : between[k]->share);
             } else if (f.id == "about.year") {
