@@ -137,13 +137,20 @@ TEST_CASE("stored factorisation: missing or malformed tables fall back, logged")
     }
 }
 
-TEST_CASE("stored factorisation: the exhibit opens from it and traces like a fresh factorisation") {
-    test::TempDir dir;
-    Model m = test::random_model(4, 5, 80, 0.7, 0.6, 3);
+// Writes `m` (named, with a money unit) as m.sqlite and as stale.sqlite, then spoils the latter
+// with `sql`.
+Model fresh_and_stale(test::TempDir& dir, Model m, const char* sql) {
     m.meta = {{"name", "random"}, {"currency_unit", "10^4 yuan"}};
     write_database(m, dir.file("m.sqlite"));
     write_database(m, dir.file("stale.sqlite"));
-    exec(dir.file("stale.sqlite"), "DROP TABLE factorisation_inputs");
+    exec(dir.file("stale.sqlite"), sql);
+    return m;
+}
+
+TEST_CASE("stored factorisation: the exhibit opens from it and traces like a fresh factorisation") {
+    test::TempDir dir;
+    const Model m = fresh_and_stale(dir, test::random_model(4, 5, 80, 0.7, 0.6, 3),
+                                    "DROP TABLE factorisation_inputs");
     CapturedLog log;
     auto stored = ExhibitModel::open(dir.file("m.sqlite"));
     CHECK(log.notes.empty());
@@ -161,11 +168,8 @@ TEST_CASE("stored factorisation: the exhibit opens from it and traces like a fre
 
 TEST_CASE("stored factorisation: stored_or_factorised says which, with the same multipliers") {
     test::TempDir dir;
-    Model m = test::random_model(3, 4, 81, 0.7, 0.6, 2);
-    m.meta = {{"name", "random"}, {"currency_unit", "10^4 yuan"}};
-    write_database(m, dir.file("m.sqlite"));
-    write_database(m, dir.file("stale.sqlite"));
-    exec(dir.file("stale.sqlite"), "UPDATE factorisation_inputs SET stages = 3");
+    const Model m = fresh_and_stale(dir, test::random_model(3, 4, 81, 0.7, 0.6, 2),
+                                    "UPDATE factorisation_inputs SET stages = 3");
     std::string why = "not cleared";
     std::vector<Eigen::MatrixXd> rows;
     const auto stored = stored_or_factorised(dir.file("m.sqlite"), m, &rows, why);
