@@ -67,6 +67,9 @@ struct ExhibitApp::Impl {
     // A brief message over the screen until notice_until (e.g. why Tibet has no data).
     std::string notice;
     double notice_until = 0;
+    // About: how its sources were paged this frame (for the state file).
+    int about_pages = 0, about_source_count = 0;
+    std::string about_sources;
     ExhibitState state;
     std::map<std::string, Box, std::less<>> targets, last_targets;
 

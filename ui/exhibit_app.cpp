@@ -341,6 +341,11 @@ void ExhibitApp::frame(double now_s) {
     s.home_confirm = d.journey.home_confirm();
     s.region_page = d.journey.region_page();
     s.notice = d.now < d.notice_until ? d.notice : "";
+    const bool about = s.screen == Screen::About;
+    s.about_page = about ? d.journey.about_page() : 0;
+    s.about_pages = about ? d.about_pages : 0;
+    s.about_sources = about ? d.about_sources : "";
+    s.about_source_count = about ? d.about_source_count : 0;
     s.idle_countdown = d.journey.counting_down(d.now);
     s.countdown_seconds = d.journey.countdown_seconds(d.now);
     s.time_s = d.now;

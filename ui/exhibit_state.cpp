@@ -56,6 +56,10 @@ std::string state_to_tsv(const ExhibitState& s) {
     kv("home_confirm", s.home_confirm ? "1" : "0");
     kv("region_page", std::to_string(s.region_page));
     kv("notice", s.notice);
+    kv("about_page", std::to_string(s.about_page));
+    kv("about_pages", std::to_string(s.about_pages));
+    kv("about_sources", s.about_sources);
+    kv("about_source_count", std::to_string(s.about_source_count));
     kv("idle_countdown", s.idle_countdown ? "1" : "0");
     kv("countdown_seconds", std::to_string(s.countdown_seconds));
     kv("headline", s.headline);

@@ -29,10 +29,14 @@ struct ExhibitState {
     double amount_yuan = 0; // the product's typical price (content table)
     int trail_stage = 0;    // 1..trail_stage_count on the trail
     int trail_stage_count = 0;
-    bool trace_pending = false;  // a trace is running off the UI thread
-    bool home_confirm = false;   // "Start again?" is open
-    int region_page = 0;         // "Where do you live?": 0 the first page, g the g-th group
-    std::string notice;          // a brief message on screen (e.g. why a province has no data)
+    bool trace_pending = false; // a trace is running off the UI thread
+    bool home_confirm = false;  // "Start again?" is open
+    int region_page = 0;        // "Where do you live?": 0 the first page, g the g-th group
+    std::string notice;         // a brief message on screen (e.g. why a province has no data)
+    int about_page = 0;         // About: the page of sources shown (0-based) of about_pages
+    int about_pages = 0;
+    std::string about_sources;   // About: the sources on this page, as indices "0,1,..."
+    int about_source_count = 0;  // About: every source (citations, then comparisons' sources)
     bool idle_countdown = false; // "Resetting in N…" is shown
     int countdown_seconds = 0;
     std::string headline;             // the trail's headline as shown

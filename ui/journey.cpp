@@ -95,6 +95,7 @@ void Journey::big_picture() {
 void Journey::about() {
     screen_ = Screen::About;
     step_ = 0;
+    about_page_ = 0;
 }
 
 void Journey::reset() {
@@ -105,6 +106,7 @@ void Journey::reset() {
     product_.clear();
     step_ = steps_ = 0;
     region_page_ = 0;
+    about_page_ = 0;
     home_confirm_ = false;
 }
 

@@ -28,6 +28,7 @@ class Journey {
     int trail_step() const { return step_; } // 1-based on the trail, 0 elsewhere
     bool home_confirm() const { return home_confirm_; }
     int region_page() const { return region_page_; } // page of the province list shown
+    int about_page() const { return about_page_; }   // page of About's sources shown
     const JourneyConfig& config() const { return config_; }
 
     // Any touch (or key) at time `now`: restarts the idle timer, cancels a countdown, wakes the
@@ -42,6 +43,7 @@ class Journey {
 
     void set_language(const std::string& code) { language_ = code; }
     void set_region_page(int page) { region_page_ = page; }
+    void set_about_page(int page) { about_page_ = page; }
     void start();                                                // Attract -> Region
     void choose_region(const std::string& code);                 // Region -> Product
     void choose_product(const std::string& id, int trail_steps); // Product -> Trail, step 1
@@ -66,6 +68,7 @@ class Journey {
     std::string region_, product_;
     int step_ = 0, steps_ = 0;
     int region_page_ = 0;
+    int about_page_ = 0;
     bool home_confirm_ = false;
     double last_touch_ = 0;
 };

@@ -74,8 +74,10 @@ TEST_CASE("home asks first and a reset clears the visitor choices") {
     j.cancel_home();
     CHECK_FALSE(j.home_confirm());
     CHECK(j.screen() == Screen::Trail);
+    j.set_about_page(1);
     j.ask_home();
     j.reset();
+    CHECK(j.about_page() == 0); // and on About's first page of sources
     CHECK(j.screen() == Screen::Attract);
     CHECK_FALSE(j.home_confirm());
     CHECK(j.product().empty());

@@ -9,8 +9,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
+#include <sstream>
 
 using namespace e2e;
 
@@ -418,5 +421,43 @@ TEST_CASE("tour through an inland province Sichuan") {
         const auto* cw = last.figure("trail.split.centre_west");
         REQUIRE(cw);
         CHECK(cw->engine == doctest::Approx(t.zones.centre_west).epsilon(1e-9));
+    }
+}
+
+// Issue 10: About drops no source at 800x480 — what does not fit is on a further page reached
+// with "More sources", and the pages together list every source once; the next visit starts on
+// the first page again.
+TEST_CASE("about pages every source at 800x480") {
+    require_model();
+    const std::string dir = fresh_dir("about-pages");
+    const std::string script = "settle\ntap start\nsettle\ntap map.SH\nsettle\ntap product.car\n"
+                               "settle\ntap next\nsettle\ntap next\nsettle\ntap next\nsettle\n"
+                               "tap next\nsettle\ntap next\nsettle\nexpect screen about\n"
+                               "shot about-1\ntap about.more\nsettle\nshot about-2\n"
+                               "tap about.more\nsettle\nshot about-3\n";
+    for (const std::string lang : {"en", "zh"}) {
+        const std::string out = dir + "/" + lang;
+        std::filesystem::create_directories(out);
+        REQUIRE(run_carbontrail({"--script", write_script(out, script), "--tour", out, "--model",
+                                 model_path(), "--lang", lang, "--size", "800x480"},
+                                out) == 0);
+        const State first = read_state(out + "/about-1.state.tsv");
+        const int count = std::stoi(first["about_source_count"]);
+        const int pages = std::stoi(first["about_pages"]);
+        CHECK(count >= 5); // the model's citations and the comparisons' source
+        REQUIRE(pages == 2);
+        std::vector<int> seen;
+        for (int k = 1; k <= pages; ++k) {
+            const State s = read_state(out + "/about-" + std::to_string(k) + ".state.tsv");
+            CHECK(s["about_page"] == std::to_string(k - 1));
+            std::istringstream list(s["about_sources"]);
+            for (std::string i; std::getline(list, i, ',');) seen.push_back(std::stoi(i));
+        }
+        std::sort(seen.begin(), seen.end());
+        std::vector<int> all(static_cast<std::size_t>(count));
+        std::iota(all.begin(), all.end(), 0);
+        CHECK(seen == all);
+        // "More sources" wraps round to the first page.
+        CHECK(read_state(out + "/about-3.state.tsv")["about_page"] == "0");
     }
 }
