@@ -50,7 +50,7 @@ void ExhibitApp::Impl::draw_about() {
                      L.pad * 0.8f;
             return h;
         };
-        const float body = two_columns && y + height_at(L.body) <= left.max.y ? L.body : L.caption;
+        const float body = y + height_at(L.body) <= left.max.y ? L.body : L.caption;
         for (const char* para : paras)
             y += paragraph(fonts.body, body, ImVec2(left.min.x, y), left.w(), theme::text, para) +
                  L.pad * 0.8f;
