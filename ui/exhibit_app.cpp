@@ -367,6 +367,10 @@ bool ExhibitApp::settled() const {
     return !d.trace_job.busy() && !d.big_job.busy() && d.now >= d.busy_until;
 }
 
+bool ExhibitApp::engine_busy() const {
+    return impl_->trace_job.busy() || impl_->big_job.busy();
+}
+
 bool ExhibitApp::drawn() const {
     const Impl& d = *impl_;
     return !d.first_frame && !d.trace_job.busy() && !d.big_job.busy() &&

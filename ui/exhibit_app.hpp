@@ -64,6 +64,8 @@ class ExhibitApp {
     // pending. Unlike settled(), endless animations (the countdown, a breathing dot) do not
     // count: a screenshot waits for drawn().
     bool drawn() const;
+    // A trace or the big picture is being computed on the worker thread.
+    bool engine_busy() const;
 
     struct Impl;
 

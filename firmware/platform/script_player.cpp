@@ -4,10 +4,12 @@
 #include "stop_signal.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 namespace ctrail::platform {
 
@@ -37,11 +39,31 @@ std::map<std::string, std::string> state_map(const ui::ExhibitState& st) {
     return m;
 }
 
+// Runs frames until done() holds. Animations get 30 s of exhibit time; a pending engine result
+// is waited for in real time (a slow machine or a sanitizer build computes more slowly than the
+// simulated clock runs), also up to 30 s, with the clock following the wall meanwhile.
+template <class Done> bool run_until(Session& s, double& now, Done done) {
+    using clock = std::chrono::steady_clock;
+    const auto wall_limit = clock::now() + std::chrono::seconds(30);
+    for (int f = 0; !done();) {
+        if (s.app->engine_busy()) {
+            if (clock::now() > wall_limit) return false;
+            const auto before = clock::now();
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            tick(s, now, std::chrono::duration<double>(clock::now() - before).count());
+        } else {
+            if (++f > 30 * 60) return false;
+            tick(s, now, kFrame);
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 bool write_screenshot(Session& s, const std::string& png, double& now) {
     // A fully drawn frame: wait out the screen's fade-in and any pending result (bounded).
-    for (int f = 0; !s.app->drawn() && f < 30 * 60; ++f) tick(s, now, kFrame);
+    run_until(s, now, [&] { return s.app->drawn(); });
     std::vector<std::uint8_t> pixels;
     now += kFrame;
     s.frame(now, &pixels);
@@ -129,8 +151,7 @@ int step(Session& s, const ScriptStep& st, const PlayOptions& o, double& now) {
         return 0;
     }
     case ScriptStep::Kind::Settle: {
-        for (int f = 0; !s.app->settled() && f < 30 * 60; ++f) tick(s, now, kFrame);
-        if (!s.app->settled()) {
+        if (!run_until(s, now, [&] { return s.app->settled(); })) {
             log_line(3, where + "the exhibit did not settle within 30 s");
             return 3;
         }
