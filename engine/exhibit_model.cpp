@@ -42,9 +42,15 @@ ExhibitMeta make_meta(const Model& m) {
     meta.source = m.meta_value("source");
     meta.license = m.meta_value("license");
     meta.caveat = m.meta_value("caveat");
+    auto is_zh = [](const std::string& key) {
+        return key.size() > 3 && key.compare(key.size() - 3, 3, "_zh") == 0;
+    };
     for (const auto& [key, value] : m.meta)
-        if ((key == "citation" || key.rfind("citation_", 0) == 0) && !value.empty())
+        if ((key == "citation" || key.rfind("citation_", 0) == 0) && !is_zh(key) &&
+            !value.empty()) {
             meta.citations.push_back(value);
+            meta.citations_zh.push_back(m.meta_value(key + "_zh"));
+        }
     meta.entries = m.meta;
     return meta;
 }

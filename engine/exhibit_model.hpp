@@ -54,7 +54,10 @@ struct ExhibitMeta {
     std::string source;                 // meta `source`
     std::string license;                // meta `license`
     std::vector<std::string> citations; // meta `citation` (and `citation_*`), one per entry
-    std::string caveat;                 // meta `caveat`; may be empty
+    // The same citations in Chinese where the source has a Chinese title (meta `KEY_zh`, e.g.
+    // `citation_2_zh`), else "" (show the citation as it is). Same length as `citations`.
+    std::vector<std::string> citations_zh;
+    std::string caveat;                                       // meta `caveat`; may be empty
     std::vector<std::pair<std::string, std::string>> entries; // every meta key/value, file order
 };
 

@@ -68,7 +68,7 @@ struct ExhibitApp::Impl {
     std::string notice;
     double notice_until = 0;
     // About: how its sources were paged this frame (for the state file).
-    int about_pages = 0, about_source_count = 0;
+    int about_pages = 0, about_source_count = 0, about_sources_in_chinese = 0;
     std::string about_sources;
     ExhibitState state;
     std::map<std::string, Box, std::less<>> targets, last_targets;

@@ -89,6 +89,7 @@ bool ExhibitApp::load(ImVec2 canvas) {
         extra.push_back(meta.source);
         extra.push_back(meta.caveat);
         for (const auto& c : meta.citations) extra.push_back(c);
+        for (const auto& c : meta.citations_zh) extra.push_back(c);
         // Path texts are built from sector words; include the sector names and words.
         for (const auto& s : d.model->sectors()) {
             extra.push_back(s.name_en);
@@ -346,6 +347,7 @@ void ExhibitApp::frame(double now_s) {
     s.about_pages = about ? d.about_pages : 0;
     s.about_sources = about ? d.about_sources : "";
     s.about_source_count = about ? d.about_source_count : 0;
+    s.about_sources_in_chinese = about ? d.about_sources_in_chinese : 0;
     s.idle_countdown = d.journey.counting_down(d.now);
     s.countdown_seconds = d.journey.countdown_seconds(d.now);
     s.time_s = d.now;

@@ -60,6 +60,7 @@ std::string state_to_tsv(const ExhibitState& s) {
     kv("about_pages", std::to_string(s.about_pages));
     kv("about_sources", s.about_sources);
     kv("about_source_count", std::to_string(s.about_source_count));
+    kv("about_sources_in_chinese", std::to_string(s.about_sources_in_chinese));
     kv("idle_countdown", s.idle_countdown ? "1" : "0");
     kv("countdown_seconds", std::to_string(s.countdown_seconds));
     kv("headline", s.headline);

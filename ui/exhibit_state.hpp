@@ -35,9 +35,10 @@ struct ExhibitState {
     std::string notice;         // a brief message on screen (e.g. why a province has no data)
     int about_page = 0;         // About: the page of sources shown (0-based) of about_pages
     int about_pages = 0;
-    std::string about_sources;   // About: the sources on this page, as indices "0,1,..."
-    int about_source_count = 0;  // About: every source (citations, then comparisons' sources)
-    bool idle_countdown = false; // "Resetting in N…" is shown
+    std::string about_sources;        // About: the sources on this page, as indices "0,1,..."
+    int about_source_count = 0;       // About: every source (citations, then comparisons' sources)
+    int about_sources_in_chinese = 0; // About: of those, how many are given in Chinese
+    bool idle_countdown = false;      // "Resetting in N…" is shown
     int countdown_seconds = 0;
     std::string headline;             // the trail's headline as shown
     std::string unavailable_reason;   // why the exhibit is unavailable (logged, not shown)

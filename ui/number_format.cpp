@@ -42,6 +42,8 @@ std::string format_sig(double v, int digits) {
 }
 
 std::string format_percent(double share) {
+    // "0.00028%" reads as noise: below a tenth of a percent a visitor reads "<0.1%".
+    if (share > 0 && round_sig(share * 100.0) < 0.1) return "<0.1%";
     return format_sig(share * 100.0) + "%";
 }
 

@@ -10,7 +10,7 @@ namespace ctrail::ui {
 double round_sig(double value, int digits = 2);
 // "20,000", "4.1", "0.42", "0" (two significant figures, grouping commas).
 std::string format_sig(double value, int digits = 2);
-// "71%", "9.1%", "0.5%" from a share 0..1.
+// "71%", "9.1%", "0.5%" from a share 0..1; "<0.1%" for a positive share below 0.1%.
 std::string format_percent(double share);
 
 struct MassText {

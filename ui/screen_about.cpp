@@ -20,11 +20,19 @@ void ExhibitApp::Impl::draw_about() {
     // Sources: the model's citations, then every comparison's source. None is dropped: what does
     // not fit beside the text goes to further pages that use the whole screen, reached with
     // "More sources" under the list.
-    std::vector<std::string> items(meta.citations.begin(), meta.citations.end());
+    std::vector<std::string> items;
+    int in_chinese = 0;
+    for (std::size_t i = 0; i < meta.citations.size(); ++i) {
+        const bool translated = zh() && !meta.citations_zh[i].empty();
+        items.push_back(translated ? meta.citations_zh[i] : meta.citations[i]);
+        in_chinese += translated;
+    }
     if (items.empty() && !meta.source.empty()) items.push_back(meta.source);
     for (const auto& e : content.equivalents) { // several comparisons may share one source
         const std::string& source = zh() ? e.source_zh : e.source_en;
-        if (std::find(items.begin(), items.end(), source) == items.end()) items.push_back(source);
+        if (std::find(items.begin(), items.end(), source) != items.end()) continue;
+        items.push_back(source);
+        in_chinese += zh() && e.source_zh != e.source_en;
     }
     const int page = journey.about_page();
 
@@ -100,6 +108,7 @@ void ExhibitApp::Impl::draw_about() {
         text(head, L.h2, ImVec2(right.min.x, ry), theme::text, tr("about.sources")) + L.pad * 0.5f;
     about_pages = pages;
     about_source_count = int(items.size());
+    about_sources_in_chinese = in_chinese;
     about_sources.clear();
     for (std::size_t i = first; i < last; ++i) {
         dl->AddCircleFilled(ImVec2(right.min.x + 3, ry + size * 0.6f), 2.5f, theme::muted_text);

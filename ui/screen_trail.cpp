@@ -398,13 +398,15 @@ void ExhibitApp::Impl::draw_trail() {
 
     // The step's chains: those of this depth that leave the buyer's province (the last step:
     // the furthest trips), as many as fit.
-    const TraceChainList* list = chains_for_step(t, step);
+    const StepChains list = chains_for_step(t, step);
     const float row = in.w() > metrics.mm(90) ? L.body : L.caption; // larger where there is room
     dl->AddLine(ImVec2(in.min.x, y), ImVec2(in.max.x, y),
                 theme::with_alpha(theme::muted_text, 0.35f * fade), 1.f);
     y += L.pad * 0.5f;
     const std::string title = last ? std::string(tr("trail.chains_furthest"))
-                                   : format_text(tr("trail.chains_leaving"), {{"home", home_name}});
+                              : list.all_leave
+                                  ? format_text(tr("trail.chains_leaving"), {{"home", home_name}})
+                                  : std::string(tr("trail.chains_step"));
     const float dot = L.caption * 0.9f;
     const float dots_w = compact ? float(journey.trail_steps()) * dot * 2.f : 0.f;
     if (compact)
@@ -413,19 +415,19 @@ void ExhibitApp::Impl::draw_trail() {
     y += text(head, compact ? L.caption * 1.1f : L.h2 * 0.85f, ImVec2(in.min.x, y), txt,
               title.c_str(), in.w() - dots_w) +
          L.pad * 0.3f;
-    if (!list || list->paths.empty()) {
+    if (list.paths.empty()) {
         const std::string none = format_text(tr("trail.chains_none"), {{"home", home_name}});
         text(fonts.body, row, ImVec2(in.min.x, y), theme::muted_text, none.c_str(), in.w());
     } else {
-        const double top = list->paths[0].share;
+        const double top = list.paths[0]->share;
         const ShareRowStyle style{txt,
                                   theme::with_alpha(theme::co2, fade),
                                   theme::with_alpha(theme::co2, fade),
                                   theme::with_alpha(theme::background, fade),
                                   L.pad * 0.3f,
                                   L.pad * 0.45f};
-        for (std::size_t i = 0; i < list->paths.size() && i < 5; ++i) {
-            const TracePathView& path = list->paths[i];
+        for (std::size_t i = 0; i < list.paths.size() && i < 5; ++i) {
+            const TracePathView& path = *list.paths[i];
             const ShownFigure pct = figure("trail.chain." + std::to_string(i) + ".share",
                                            path.share, "share", format_percent(path.share));
             std::string words = zh() ? path.text_zh : path.text_en;

@@ -42,9 +42,8 @@ std::vector<TrailLeg> trail_legs(const ExhibitTrace& trace, int home, int step,
                                  std::size_t max_legs) {
     std::map<std::pair<int, int>, TrailLeg> legs;
     for (int reveal = 1; reveal <= std::min(step, kTrailSteps); ++reveal) {
-        const TraceChainList* list = chains_for_step(trace, reveal);
-        if (!list) continue;
-        for (const TracePathView& path : list->paths) {
+        for (const TracePathView* chain : chains_for_step(trace, reveal).paths) {
+            const TracePathView& path = *chain;
             int from = home;
             for (const auto& node : path.nodes) {
                 if (node.region != from) {
@@ -118,18 +117,35 @@ std::vector<BubbleLabel> ranked_labels(const ExhibitTrace& trace, int home,
 
 std::vector<int> chain_regions(const ExhibitTrace& trace, int step) {
     std::vector<int> out;
-    if (const TraceChainList* list = chains_for_step(trace, step))
-        for (const auto& path : list->paths)
-            for (const auto& node : path.nodes)
-                if (std::find(out.begin(), out.end(), node.region) == out.end())
-                    out.push_back(node.region);
+    for (const TracePathView* path : chains_for_step(trace, step).paths)
+        for (const auto& node : path->nodes)
+            if (std::find(out.begin(), out.end(), node.region) == out.end())
+                out.push_back(node.region);
     return out;
 }
 
-const TraceChainList* chains_for_step(const ExhibitTrace& trace, int step) {
-    if (step >= kTrailSteps) return &trace.furthest;
+StepChains chains_for_step(const ExhibitTrace& trace, int step) {
+    StepChains out;
+    if (step >= kTrailSteps) {
+        for (const auto& p : trace.furthest.paths) out.paths.push_back(&p);
+        return out;
+    }
     const std::size_t depth = std::size_t(std::max(step, 1) - 1);
-    return depth < trace.leaving_by_depth.size() ? &trace.leaving_by_depth[depth] : nullptr;
+    if (depth >= trace.leaving_by_depth.size()) return out;
+    for (const auto& p : trace.leaving_by_depth[depth].paths) out.paths.push_back(&p);
+    if (out.paths.size() >= kStepChains) return out;
+    // The trace's top paths hold the largest home chains of every depth (they are larger than
+    // the leaving ones that made the list short).
+    for (const auto& p : trace.paths)
+        if (out.paths.size() < kStepChains && p.nodes.size() == depth + 1 &&
+            p.nodes.back().region == trace.region) {
+            out.paths.push_back(&p);
+            out.all_leave = false;
+        }
+    std::stable_sort(
+        out.paths.begin(), out.paths.end(),
+        [](const TracePathView* a, const TracePathView* b) { return a->share > b->share; });
+    return out;
 }
 
 std::vector<int> tenths_adding_up(const std::vector<double>& shares) {

@@ -67,8 +67,15 @@ struct HeadlineChoice {
 HeadlineChoice choose_headline(const ExhibitTrace& trace, int home);
 
 // The chains the trail lists at `step` (1-based): steps 1..3 the largest chains of depth 0..2
-// leaving the buyer's province, the last step "the furthest trips". Null when the trace has none.
-const TraceChainList* chains_for_step(const ExhibitTrace& trace, int step);
+// released outside the buyer's province, the last step "the furthest trips". Where fewer than
+// kStepChains leave at steps 1..3 (a car's own assembly rarely does), the largest chains of that
+// depth released at home complete the list, so a visitor still sees where that step happened.
+inline constexpr std::size_t kStepChains = 3;
+struct StepChains {
+    std::vector<const TracePathView*> paths; // largest first; empty when the trace has none
+    bool all_leave = true;                   // false: chains released at home complete the list
+};
+StepChains chains_for_step(const ExhibitTrace& trace, int step);
 
 // The four-way split (own province, other coast, centre and west, northeast) in tenths of a
 // percent that add up to exactly 1000 as shown (largest remainder), so the four numbers on

@@ -41,10 +41,10 @@ std::map<std::string, std::string> state_map(const ui::ExhibitState& st) {
 
 // Runs frames until done() holds. Animations get 30 s of exhibit time; a pending engine result
 // is waited for in real time (a slow machine or a sanitizer build computes more slowly than the
-// simulated clock runs), also up to 30 s, with the clock following the wall meanwhile.
+// simulated clock runs), up to 120 s, with the clock following the wall meanwhile.
 template <class Done> bool run_until(Session& s, double& now, Done done) {
     using clock = std::chrono::steady_clock;
-    const auto wall_limit = clock::now() + std::chrono::seconds(30);
+    const auto wall_limit = clock::now() + std::chrono::seconds(120);
     for (int f = 0; !done();) {
         if (s.app->engine_busy()) {
             if (clock::now() > wall_limit) return false;
@@ -152,7 +152,8 @@ int step(Session& s, const ScriptStep& st, const PlayOptions& o, double& now) {
     }
     case ScriptStep::Kind::Settle: {
         if (!run_until(s, now, [&] { return s.app->settled(); })) {
-            log_line(3, where + "the exhibit did not settle within 30 s");
+            log_line(3,
+                     where + "the exhibit did not settle (30 s of animation, 120 s for a result)");
             return 3;
         }
         tick(s, now, kFrame);

@@ -7,7 +7,8 @@
 //   drag FROM TO        put a finger down on target FROM, slide it to target TO, lift it there
 //   wait S              let S seconds pass (simulated, 60 frames per second)
 //   idle S              let S seconds pass without touches, in large clock steps
-//   settle              run until nothing moves and no trace is pending (fails after 30 s)
+//   settle              run until nothing moves and no trace is pending (fails after 30 s
+//                       of animation or 120 s waiting for a result)
 //   shot NAME           write NAME.png and NAME.state.tsv into the output folder
 //   expect KEY VALUE    fail unless the state's KEY (as in .state.tsv) equals VALUE
 #pragma once

@@ -445,6 +445,10 @@ TEST_CASE("about pages every source at 800x480") {
         const int count = std::stoi(first["about_source_count"]);
         const int pages = std::stoi(first["about_pages"]);
         CHECK(count >= 5); // the model's citations and the comparisons' source
+        // In Chinese, every source with a Chinese title is given in Chinese (the CEADs
+        // inventory, the NBS table, the EPA comparison; the notes of the two English papers); in
+        // English none is.
+        CHECK(std::stoi(first["about_sources_in_chinese"]) == (lang == "zh" ? 5 : 0));
         REQUIRE(pages == 2);
         std::vector<int> seen;
         for (int k = 1; k <= pages; ++k) {

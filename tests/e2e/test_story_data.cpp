@@ -121,19 +121,43 @@ TEST_CASE("story data: attract flows run from the interior's largest emitters to
 TEST_CASE("story data: each step lists its own chains, the last the furthest trips") {
     ExhibitTrace t;
     t.leaving_by_depth.resize(4);
-    for (int d = 0; d < 4; ++d) t.leaving_by_depth[std::size_t(d)].paths = {path({d + 1}, 0.1)};
+    for (int d = 0; d < 4; ++d) {
+        auto& paths = t.leaving_by_depth[std::size_t(d)].paths;
+        for (int k = 0; k < 3; ++k) paths.push_back(path(std::vector<int>(d + 1, d + 1), 0.1));
+    }
     t.furthest.paths = {path({9}, 0.3)};
     for (int step = 1; step < kTrailSteps; ++step) {
-        const TraceChainList* l = chains_for_step(t, step);
-        REQUIRE(l);
-        CHECK(l == &t.leaving_by_depth[std::size_t(step - 1)]);
+        const StepChains l = chains_for_step(t, step);
+        REQUIRE(l.paths.size() == 3);
+        CHECK(l.all_leave);
+        CHECK(l.paths[0] == &t.leaving_by_depth[std::size_t(step - 1)].paths[0]);
     }
-    CHECK(chains_for_step(t, kTrailSteps) == &t.furthest);
+    REQUIRE(chains_for_step(t, kTrailSteps).paths.size() == 1);
+    CHECK(chains_for_step(t, kTrailSteps).paths[0] == &t.furthest.paths[0]);
     CHECK(chain_regions(t, kTrailSteps) == std::vector<int>{9});
     CHECK(chain_regions(t, 2) == std::vector<int>{2});
     ExhibitTrace none; // a trace without chain lists (ExhibitTraceOptions::chains = 0)
-    CHECK(chains_for_step(none, 1) == nullptr);
+    CHECK(chains_for_step(none, 1).paths.empty());
     CHECK(chain_regions(none, 1).empty());
+}
+
+TEST_CASE("story data: a step where few chains leave is completed by the largest at home") {
+    // A car bought in region 0: its own assembly left home only twice, once tiny.
+    ExhibitTrace t;
+    t.region = 0;
+    t.leaving_by_depth.resize(3);
+    t.leaving_by_depth[0].paths = {path({1}, 0.0014), path({2}, 0.0004)};
+    t.paths = {path({0, 0}, 0.2), path({0}, 0.016), path({0, 3}, 0.01), path({0}, 0.001)};
+    const StepChains l = chains_for_step(t, 1);
+    CHECK_FALSE(l.all_leave);
+    REQUIRE(l.paths.size() == kStepChains);
+    // Depth 0 released at home, then the two that leave, largest first; never a deeper chain.
+    CHECK(l.paths[0] == &t.paths[1]);
+    CHECK(l.paths[1] == &t.leaving_by_depth[0].paths[0]);
+    CHECK(l.paths[2] == &t.leaving_by_depth[0].paths[1]);
+    // A step with enough leaving chains lists only those.
+    t.leaving_by_depth[1].paths = {path({0, 1}, 0.1), path({0, 2}, 0.05), path({3, 3}, 0.01)};
+    CHECK(chains_for_step(t, 2).all_leave);
 }
 
 TEST_CASE("story data: the four-way split adds up to 100.0 % as shown") {

@@ -40,7 +40,9 @@ TEST_CASE("exhibit model (trace API): labels, meta and units from the database")
     CHECK(em.sectors()[2].code == "POWER");
     CHECK(em.meta().year == 2007);
     CHECK(em.meta().yuan_per_money_unit == 1e4);
+    // A `_zh` key is the Chinese form of its citation, not a citation of its own.
     CHECK(em.meta().citations == std::vector<std::string>{"Test citation A", "Test citation B"});
+    CHECK(em.meta().citations_zh == std::vector<std::string>{"", "测试引文乙"});
     CHECK(em.stressors()[em.default_stressor()].kg_per_unit == 1e9);
     CHECK(em.find_sector("MET") == 1);
     CHECK(em.find_region("XX") == -1);

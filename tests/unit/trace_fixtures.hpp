@@ -23,11 +23,9 @@ namespace ctrail::test {
    F = s x: 3, 15, 29.6, 6, 37, 82.75 (Mt; money in 10^4 yuan). */
 inline Model hand_model() {
     Model m;
-    m.meta = {{"name", "hand-worked"},
-              {"year", "2007"},
-              {"currency_unit", "10^4 yuan"},
-              {"citation", "Test citation A"},
-              {"citation_2", "Test citation B"}};
+    m.meta = {{"name", "hand-worked"},           {"year", "2007"},
+              {"currency_unit", "10^4 yuan"},    {"citation", "Test citation A"},
+              {"citation_2", "Test citation B"}, {"citation_2_zh", "测试引文乙"}};
     m.regions = {{"SH", "Shanghai", "上海", RegionKind::Domestic, "East Coast", true, 31.23, 121.47,
                   "coast"},
                  {"NM", "Inner Mongolia", "内蒙古", RegionKind::Domestic, "North", false, 40.84,

@@ -8,6 +8,16 @@ CITATION_NBS = {
     2007: "National Bureau of Statistics of China: 2007 input-output table of China, 135 sectors",
     2012: "National Bureau of Statistics of China: 2012 input-output table of China, 139 sectors",
 }
+# Chinese forms, where the source has a Chinese title (the exhibit's About shows them in Chinese;
+# a citation without one is shown as it is). Key: the citation's key + "_zh".
+CITATION_CEADS_ZH = (
+    "中国碳核算数据库（CEADs）省级二氧化碳排放清单：Shan, Y., Guan, D., Zheng, H. 等（2018）。"
+    "China CO2 emission accounts 1997-2015. Scientific Data 5, 170201. "
+    "doi:10.1038/sdata.2017.201（https://www.ceads.net）")
+CITATION_NBS_ZH = {
+    2007: "国家统计局：《2007年中国投入产出表》（135部门）",
+    2012: "国家统计局：《2012年中国投入产出表》（139部门）",
+}
 CITATION_IONET = (
     "via the R package ionet 0.2.2: Xiao, S., Yan, J. & Zhang, P. (2022). Incorporating "
     "auxiliary information in betweenness measure for input-output networks. Physica A 607, "
@@ -20,6 +30,14 @@ CITATION_FENG = (
     "Feng, K., Davis, S. J., Sun, L. et al. (2013). Outsourcing CO2 within China. PNAS 110(28), "
     "11654-11659. doi:10.1073/pnas.1219918110 (calibration target: 57% of emissions tied to "
     "consumption outside the emitting province)")
+# English-language papers keep their titles; their notes are given in Chinese.
+CITATION_CHEN_ZH = (
+    "Chen, Q., Gao, Y., Pan, C., Xu, D. et al. (2023). An interprovincial input-output database "
+    "distinguishing firm ownership in China from 1997 to 2017. Scientific Data 10. "
+    "doi:10.1038/s41597-023-02183-2（各省总产出，42个部门）")
+CITATION_FENG_ZH = (
+    "Feng, K., Davis, S. J., Sun, L. et al. (2013). Outsourcing CO2 within China. PNAS 110(28), "
+    "11654-11659. doi:10.1073/pnas.1219918110（校准目标：57%的排放与排放省份以外的消费有关）")
 CAVEAT = ("Inter-provincial trade flows are a reconstruction (gravity model with home bias, "
           "calibrated to Feng et al. 2013), not observed data.")
 
@@ -44,6 +62,11 @@ def meta_rows(year, params, figures):
         ["citation_2", f"{CITATION_NBS[year]}, {CITATION_IONET}"],
         ["citation_3", CITATION_CHEN],
         ["citation_4", CITATION_FENG],
+        ["citation_zh", CITATION_CEADS_ZH],
+        ["citation_2_zh", f"{CITATION_NBS_ZH[year]}，经 R 软件包 ionet 0.2.2 提供：Xiao, S., Yan, "
+                          "J. & Zhang, P. (2022). Physica A 607, 128200"],
+        ["citation_3_zh", CITATION_CHEN_ZH],
+        ["citation_4_zh", CITATION_FENG_ZH],
         ["caveat", CAVEAT],
         ["trade_parameters", trade],
         ["national_outside_share", f"{figures['national_outside_share']:.4f} (CO2 of industry "
