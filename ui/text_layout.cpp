@@ -4,6 +4,7 @@
 #include "app_internal.hpp"
 #include "line_break.hpp"
 
+#include <algorithm>
 #include <cfloat>
 #include <string>
 #include <vector>
@@ -67,33 +68,57 @@ float ExhibitApp::Impl::runs(ImFont* font, float size, ImVec2 pos, float wrap,
                              const std::vector<Run>& rs, float line_gap, bool draw) {
     font = pick(font, size);
     const float line_h = size * line_gap;
+    // The break rules see the whole text, not run by run: "(" + "8.6%" + ")" in three colours
+    // is one unit, so a bracket never starts a line on its own.
+    std::string all;
+    std::vector<std::size_t> starts; // byte offset where each run begins
+    for (const Run& r : rs) {
+        starts.push_back(all.size());
+        all += r.text;
+    }
+    auto run_at = [&](std::size_t offset) {
+        return std::size_t(std::upper_bound(starts.begin(), starts.end(), offset) -
+                           starts.begin()) -
+               1;
+    };
     float x = 0, y = 0;
     bool line_empty = true;
-    for (const Run& r : rs) {
-        for (const std::string& u : line_units(r.text, keep_words)) {
-            if (u == "\n") {
-                x = 0;
-                y += line_h;
-                line_empty = true;
-                continue;
-            }
-            // Width without trailing spaces decides whether the unit still fits.
-            std::string trimmed = u;
-            while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
-            float w_trim = font->CalcTextSizeA(size, FLT_MAX, 0, trimmed.c_str()).x;
-            float w = font->CalcTextSizeA(size, FLT_MAX, 0, u.c_str()).x;
-            if (!line_empty && x + w_trim > wrap) {
-                x = 0;
-                y += line_h;
-                line_empty = true;
-            }
-            if (line_empty && trimmed.empty()) continue;
-            if (draw)
-                dl->AddText(pick(font, size), size, ImVec2(pos.x + x, pos.y + y), r.colour,
-                            u.c_str());
-            x += w;
-            line_empty = false;
+    std::size_t at = 0; // the unit's offset in `all`
+    for (const std::string& u : line_units(all, keep_words)) {
+        const std::size_t begin = all.compare(at, u.size(), u) == 0 ? at : all.find(u, at);
+        at = begin == std::string::npos ? at : begin + u.size();
+        if (u == "\n") {
+            x = 0;
+            y += line_h;
+            line_empty = true;
+            continue;
         }
+        // Width without trailing spaces decides whether the unit still fits.
+        std::string trimmed = u;
+        while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
+        const float w_trim = font->CalcTextSizeA(size, FLT_MAX, 0, trimmed.c_str()).x;
+        const float w = font->CalcTextSizeA(size, FLT_MAX, 0, u.c_str()).x;
+        if (!line_empty && x + w_trim > wrap) {
+            x = 0;
+            y += line_h;
+            line_empty = true;
+        }
+        if (line_empty && trimmed.empty()) continue;
+        if (draw && begin != std::string::npos) {
+            // The unit in the colours of the runs it spans.
+            float px = x;
+            for (std::size_t from = begin, end = begin + u.size(); from < end;) {
+                const std::size_t k = run_at(from);
+                const std::size_t to =
+                    std::min(end, k + 1 < starts.size() ? starts[k + 1] : all.size());
+                const std::string piece = all.substr(from, to - from);
+                dl->AddText(font, size, ImVec2(pos.x + px, pos.y + y), rs[k].colour, piece.c_str());
+                px += font->CalcTextSizeA(size, FLT_MAX, 0, piece.c_str()).x;
+                from = to;
+            }
+        }
+        x += w;
+        line_empty = false;
     }
     return y + (line_empty && y > 0 ? 0 : line_h);
 }
