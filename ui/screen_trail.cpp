@@ -328,8 +328,10 @@ void ExhibitApp::Impl::draw_trail() {
         const std::string hero_text = format_text(tr("number.approx"), {{"value", total.shown}});
         const float hero = compact ? L.h1 : std::min(L.hero, std::max(L.h1, middle_h * 0.45f));
         float my = y;
-        my += text(fonts.hero ? fonts.hero : head, hero, ImVec2(in.min.x, my),
-                   theme::with_alpha(theme::co2, fade), hero_text.c_str()) *
+        ImFont* hero_font = fonts.hero ? fonts.hero : head;
+        const float hero_w = measure(hero_font, hero, hero_text.c_str()).x;
+        my += text(hero_font, hero, ImVec2(in.min.x, my), theme::with_alpha(theme::co2, fade),
+                   hero_text.c_str()) *
               0.98f;
         record(total);
         const Equivalent* e = p ? content.find_equivalent(p->equivalent) : nullptr;
@@ -344,8 +346,17 @@ void ExhibitApp::Impl::draw_trail() {
             const float size = compact ? L.caption : L.body;
             const float eh = paragraph(fonts.body, size, ImVec2(in.min.x, my), in.w(), col,
                                        sentence.c_str(), false);
-            if (my + eh <= middle_end + L.pad * 0.5f) { // else no room: not on screen
+            // Under the number where it fits; else beside it (a small panel, a long language);
+            // else no room: not on screen.
+            const float beside_x = hero_w + L.pad;
+            const float bh = paragraph(fonts.body, size, ImVec2(0, 0), in.w() - beside_x, col,
+                                       sentence.c_str(), false);
+            if (my + eh <= middle_end + L.pad * 0.5f) {
                 paragraph(fonts.body, size, ImVec2(in.min.x, my), in.w(), col, sentence.c_str());
+                record(count);
+            } else if (y + bh <= middle_end + L.pad * 0.5f && in.w() - beside_x > in.w() * 0.4f) {
+                paragraph(fonts.body, size, ImVec2(in.min.x + beside_x, y + L.pad * 0.2f),
+                          in.w() - beside_x, col, sentence.c_str());
                 record(count);
             }
         }
