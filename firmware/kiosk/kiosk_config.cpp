@@ -19,11 +19,20 @@ const std::vector<PanelPreset> kPresets = {
     {"15.6inch", 1920, 1080, 344.2, 193.6, "15.6\" 16:9 1920x1080 touch monitor"},
 };
 
-const std::vector<std::string> kKeys = {
-    "panel",     "panel_width_mm",   "panel_height_mm", "rotation",   "idle_timeout_s",
-    "language",  "admin_pin_sha256", "model",           "assets_dir", "data_dir",
-    "log_level", "drm_device",       "home_region",
-    "visits_retention_days"};
+const std::vector<std::string> kKeys = {"panel",
+                                        "panel_width_mm",
+                                        "panel_height_mm",
+                                        "rotation",
+                                        "idle_timeout_s",
+                                        "language",
+                                        "admin_pin_sha256",
+                                        "model",
+                                        "assets_dir",
+                                        "data_dir",
+                                        "log_level",
+                                        "drm_device",
+                                        "home_region",
+                                        "visits_retention_days"};
 
 } // namespace
 

@@ -45,8 +45,8 @@ bool Session::open(const RunConfig& config, std::string& error) {
 void Session::open_visits(const RunConfig& config, ui::AppConfig& app_config) {
     if (!config.record_visits) return;
     std::string err;
-    auto dir = kiosk::DataDir::open(
-        kiosk::resolve_data_dir(config.data_dir, kiosk::kDefaultDataDir), err);
+    auto dir =
+        kiosk::DataDir::open(kiosk::resolve_data_dir(config.data_dir, kiosk::kDefaultDataDir), err);
     if (!dir) {
         log_line(4, "visits are not recorded: " + err);
         return;
@@ -62,9 +62,7 @@ void Session::open_visits(const RunConfig& config, ui::AppConfig& app_config) {
         log_line(4, std::string("visits are not recorded: ") + e.what());
         return;
     }
-    app_config.visit_events = [r = this->visits.get()](const ui::VisitEvent& e) {
-        r->on_event(e);
-    };
+    app_config.visit_events = [r = this->visits.get()](const ui::VisitEvent& e) { r->on_event(e); };
     log_line(6, "recording visits in " + (dir->root() / visits::kVisitsFile).string());
 }
 

@@ -10,11 +10,11 @@
 namespace ctrail::visits {
 
 struct VisitRecord {
-    std::int64_t key = 0;         // random per visit: lets a later snapshot replace an earlier one
-    std::string start_local;      // "YYYY-MM-DD HH:MM", local time
-    std::string end_local;        // the last thing that happened (the end, once ended)
-    int duration_s = 0;           // by the exhibit's clock, start to end
-    bool clock_trusted = false;   // the system clock was synchronised at the start
+    std::int64_t key = 0;       // random per visit: lets a later snapshot replace an earlier one
+    std::string start_local;    // "YYYY-MM-DD HH:MM", local time
+    std::string end_local;      // the last thing that happened (the end, once ended)
+    int duration_s = 0;         // by the exhibit's clock, start to end
+    bool clock_trusted = false; // the system clock was synchronised at the start
     std::vector<std::string> languages; // in order of first use: "en", "zh"
     std::string region;                 // home province (model code), "" when none chosen
     std::vector<std::string> products;  // content ids, in order of first trace

@@ -29,7 +29,8 @@ class StoreSink : public VisitSink {
 
 } // namespace
 
-VisitRecorder::VisitRecorder(RecorderOptions o) : options_(std::move(o)), keys_(std::random_device{}()) {
+VisitRecorder::VisitRecorder(RecorderOptions o)
+    : options_(std::move(o)), keys_(std::random_device{}()) {
     if (!options_.wall_clock) options_.wall_clock = [] { return std::time(nullptr); };
     VisitStore store = VisitStore::open(options_.database, true);
     if (const int open = store.close_open_visits(); open && options_.log)

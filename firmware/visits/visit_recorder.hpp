@@ -23,7 +23,7 @@ inline constexpr const char* kVisitsFile = "visits.sqlite"; // in the data folde
 inline constexpr int kDefaultRetentionDays = 400;
 
 struct RecorderOptions {
-    std::filesystem::path database;            // DATA_DIR/visits.sqlite
+    std::filesystem::path database;             // DATA_DIR/visits.sqlite
     int retention_days = kDefaultRetentionDays; // visits older than this are deleted
     ClockTrustPaths trust;
     VisitWriter::Log log;

@@ -97,9 +97,10 @@ VisitStats compute_stats(const std::vector<VisitRecord>& visits) {
     s.products = sorted(products);
     s.languages = sorted(languages);
     s.deepest_step.assign(steps.begin(), steps.end());
-    std::stable_sort(s.deepest_step.begin(), s.deepest_step.end(), [](const auto& a, const auto& b) {
-        return std::atoi(a.first.c_str()) < std::atoi(b.first.c_str());
-    });
+    std::stable_sort(s.deepest_step.begin(), s.deepest_step.end(),
+                     [](const auto& a, const auto& b) {
+                         return std::atoi(a.first.c_str()) < std::atoi(b.first.c_str());
+                     });
     return s;
 }
 

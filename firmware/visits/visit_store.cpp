@@ -65,7 +65,9 @@ VisitStore& VisitStore::operator=(VisitStore&& o) noexcept {
     }
     return *this;
 }
-VisitStore::~VisitStore() { sqlite3_close(db_); }
+VisitStore::~VisitStore() {
+    sqlite3_close(db_);
+}
 
 void VisitStore::fail(const std::string& what) const {
     throw StoreError(path_ + ": " + what + (db_ ? std::string(": ") + sqlite3_errmsg(db_) : ""));
@@ -84,6 +86,14 @@ int VisitStore::schema_version() const {
     Stmt st;
     sqlite3_prepare_v2(db_, "PRAGMA user_version", -1, &st.s, nullptr);
     return st.s && sqlite3_step(st.s) == SQLITE_ROW ? sqlite3_column_int(st.s, 0) : -1;
+}
+
+namespace {
+int pragma_int(sqlite3* db, const char* sql);
+}
+
+int VisitStore::synchronous() const {
+    return pragma_int(db_, "PRAGMA synchronous");
 }
 
 namespace {

@@ -37,6 +37,7 @@ class VisitStore {
     ~VisitStore();
 
     int schema_version() const;
+    int synchronous() const; // PRAGMA synchronous of this connection (1 = NORMAL)
     // Inserts or replaces each visit (by key), in one transaction. Throws StoreError.
     void write(const std::vector<VisitRecord>& batch);
     // Visits a previous run left open get end_reason "restart"; returns how many.

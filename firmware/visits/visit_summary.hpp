@@ -14,7 +14,7 @@ struct VisitSummary {
     int today = -1;     // -1 = not recorded (no file, or it cannot be read)
     int this_week = -1; // since Monday, local time
     std::vector<std::pair<std::string, int>> top_products; // this week, at most 3
-    std::string error;  // why the counts are -1 ("" when fine)
+    std::string error;                                     // why the counts are -1 ("" when fine)
 };
 
 VisitSummary summarise_visits(const std::filesystem::path& visits_db, std::time_t now);

@@ -74,9 +74,8 @@ void VisitWriter::run() {
         bool stopping;
         {
             std::unique_lock lock(mutex_);
-            wake_.wait_for(lock, options_.interval, [&] {
-                return stop_ || flush_ || queue_.size() >= options_.batch;
-            });
+            wake_.wait_for(lock, options_.interval,
+                           [&] { return stop_ || flush_ || queue_.size() >= options_.batch; });
             batch.swap(queue_);
             flush_ = false;
             stopping = stop_;

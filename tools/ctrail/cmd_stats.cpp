@@ -5,11 +5,11 @@
 #include "visits/visit_stats.hpp"
 #include "visits/visit_store.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <algorithm>
 #include <ostream>
 #include <sstream>
 
@@ -61,7 +61,7 @@ bool valid_date(const std::string& d) {
 std::string date_option(const Args& a, const char* name) {
     const std::string d = a.option_or(name, "");
     if (!d.empty() && !valid_date(d))
-        throw UsageError(std::string(name) + " '" + d + "': expected a day as YYYY-MM-DD");
+        throw UsageError(std::string("--") + name + " '" + d + "': expected a day as YYYY-MM-DD");
     return d;
 }
 
@@ -89,14 +89,14 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 } // namespace
 
 int cmd_stats(const std::vector<std::string>& argv, std::ostream& out) {
-    const Args a(argv, {"--from", "--to", "--table", "--html"}, {"--csv"});
+    const Args a(argv, {"from", "to", "table", "html"}, {"csv"});
     a.expect_positionals(1);
     const std::string file = a.positional(0, "VISITS.sqlite");
-    StatsRange range{date_option(a, "--from"), date_option(a, "--to")};
+    StatsRange range{date_option(a, "from"), date_option(a, "to")};
     if (!range.from.empty() && !range.to.empty() && range.to < range.from)
         throw UsageError("--to " + range.to + " is before --from " + range.from);
-    const bool csv = a.flag("--csv");
-    const std::string table = a.option_or("--table", "");
+    const bool csv = a.flag("csv");
+    const std::string table = a.option_or("table", "");
     if (csv && table.empty()) throw UsageError("--csv needs --table NAME");
     if (!csv && !table.empty()) throw UsageError("--table goes with --csv");
     if (csv) { // an unknown name is a usage error before anything is read
@@ -110,7 +110,7 @@ int cmd_stats(const std::vector<std::string>& argv, std::ostream& out) {
     const visits::VisitStore store = visits::VisitStore::open_read_only(file);
     const std::vector<visits::VisitRecord> rows = store.load(range.from, range.to);
     const visits::VisitStats stats = visits::compute_stats(rows);
-    if (const auto html = a.option("--html")) write_file(*html, stats_html(stats, range, file));
+    if (const auto html = a.option("html")) write_file(*html, stats_html(stats, range, file));
     if (csv)
         write_stats_csv(out, table, stats, rows);
     else

@@ -38,7 +38,9 @@ const char* const kBar = "#2e7d6b";
 const char* const kInk = "#22313a";
 const char* const kMuted = "#6b7a83";
 
-std::string num(double v) { return fixed(v, 1); }
+std::string num(double v) {
+    return fixed(v, 1);
+}
 
 // Vertical bars (a time axis): one bar per label, every `label_every`-th label written.
 std::string column_chart(const Counts& bars, const std::string& title, int label_every) {
@@ -91,8 +93,8 @@ std::string bar_chart(const Counts& bars, const std::string& title, int whole,
           << xml_escape(bars[i].first) << "</text>";
         o << "<rect x=\"" << label << "\" y=\"" << num(y + 3) << "\" width=\"" << num(bw)
           << "\" height=\"" << row - 8 << "\" fill=\"" << kBar << "\"/>";
-        o << "<text x=\"" << num(label + bw + 8) << "\" y=\"" << num(y + 17) << "\" fill=\""
-          << kInk << "\" font-size=\"14\">" << bars[i].second << " ("
+        o << "<text x=\"" << num(label + bw + 8) << "\" y=\"" << num(y + 17) << "\" fill=\"" << kInk
+          << "\" font-size=\"14\">" << bars[i].second << " ("
           << xml_escape(percent(bars[i].second, whole)) << ")</text>";
     }
     o << "</svg>";
@@ -108,8 +110,7 @@ std::string stats_html(const visits::VisitStats& s, const StatsRange& range,
     o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
          "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"UTF-8\"/>"
          "<title>Carbon Trail visits, "
-      << xml_escape(range.describe())
-      << "</title><style>body{font-family:sans-serif;color:" << kInk
+      << xml_escape(range.describe()) << "</title><style>body{font-family:sans-serif;color:" << kInk
       << ";max-width:800px;margin:24px auto;padding:0 16px}h1{font-size:26px}h2{font-size:19px;"
          "margin-top:32px}table{border-collapse:collapse}td{padding:4px 16px 4px 0}"
          "td.n{text-align:right;font-weight:bold}p.note{color:"

@@ -19,8 +19,8 @@ std::string StatsRange::describe() const {
 
 const std::vector<std::string>& stats_table_names() {
     static const std::vector<std::string> names = {
-        "summary",   "per_day",   "per_hour",  "drop_off",     "end_reasons",
-        "provinces", "products",  "languages", "deepest_step", "visits"};
+        "summary",   "per_day",  "per_hour",  "drop_off",     "end_reasons",
+        "provinces", "products", "languages", "deepest_step", "visits"};
     return names;
 }
 
@@ -104,9 +104,9 @@ void write_stats_csv(std::ostream& out, const std::string& table, const visits::
         out << "figure,value\n"
             << "visits," << s.visits << "\nclock_trusted," << s.trusted
             << "\nleft_out_untrusted_clock," << s.left_out << "\nstill_open," << s.open
-            << "\nended_visits," << s.lengths << "\nmedian_length_s,"
-            << shortest_number(s.median_s) << "\np90_length_s," << shortest_number(s.p90_s)
-            << "\nreached_big_picture," << s.reached_big_picture << "\ncompletion_rate,"
+            << "\nended_visits," << s.lengths << "\nmedian_length_s," << shortest_number(s.median_s)
+            << "\np90_length_s," << shortest_number(s.p90_s) << "\nreached_big_picture,"
+            << s.reached_big_picture << "\ncompletion_rate,"
             << share_value(s.reached_big_picture, s.visits) << '\n';
     } else if (table == "per_day") {
         out << "date,visits\n";

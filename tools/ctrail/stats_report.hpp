@@ -11,7 +11,7 @@
 namespace ctrail::cli {
 
 struct StatsRange {
-    std::string from, to; // YYYY-MM-DD, "" = unbounded
+    std::string from, to;         // YYYY-MM-DD, "" = unbounded
     std::string describe() const; // "all recorded days", "2026-03-01 to 2026-03-31", ...
 };
 
