@@ -48,7 +48,8 @@ void Session::open_visits(const RunConfig& config, ui::AppConfig& app_config) {
     auto dir =
         kiosk::DataDir::open(kiosk::resolve_data_dir(config.data_dir, kiosk::kDefaultDataDir), err);
     if (!dir) {
-        log_line(4, "visits are not recorded: " + err);
+        // Kiosk and window runs say so already (kiosk_mode.cpp): one line per problem.
+        if (headless) log_line(4, "visits are not recorded: " + err);
         return;
     }
     visits::RecorderOptions o;

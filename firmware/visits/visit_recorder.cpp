@@ -44,12 +44,13 @@ VisitRecorder::VisitRecorder(RecorderOptions o)
 
 void VisitRecorder::on_event(const ui::VisitEvent& e) {
     std::time_t wall = 0;
+    std::int64_t key = 0;
     if (e.kind == ui::VisitEvent::Kind::Start) {
         wall = options_.wall_clock();
+        key = std::int64_t(keys_() >> 1);
         // Two small file checks (tmpfs and /proc) once per visit, until the clock is synced.
         if (!trusted_) trusted_ = clock_trusted(options_.trust);
     }
-    const std::int64_t key = std::int64_t(keys_() >> 1);
     if (auto record = builder_.apply(e, wall, trusted_, key)) writer_->enqueue(std::move(*record));
 }
 

@@ -176,3 +176,28 @@ TEST_CASE("records wait for a batch and the destructor writes what waits") {
     }
     CHECK(written == 21);
 }
+
+TEST_CASE("housekeeping runs on the writer thread at start and then every period") {
+    struct Counting : VisitSink {
+        std::atomic<int>& n;
+        explicit Counting(std::atomic<int>& count) : n(count) {}
+        void write(const std::vector<VisitRecord>&) override {}
+        void maintain() override { ++n; }
+    };
+    std::atomic<int> maintained{0};
+    WriterOptions o;
+    o.interval = 1ms;
+    o.maintenance = std::chrono::duration_cast<std::chrono::hours>(0s); // every wake-up
+    {
+        VisitWriter w(std::make_unique<Counting>(maintained), {}, o);
+        for (int i = 0; i < 2000 && maintained < 3; ++i) std::this_thread::sleep_for(1ms);
+    }
+    CHECK(maintained >= 3);
+    std::atomic<int> daily{0};
+    o.maintenance = std::chrono::hours(24);
+    {
+        VisitWriter w(std::make_unique<Counting>(daily), {}, o);
+        std::this_thread::sleep_for(50ms);
+    }
+    CHECK(daily == 1); // at start only: the next is a day later
+}
