@@ -7,12 +7,14 @@
 #        scripts/setup.sh --check   list what is missing, install nothing (exit 1 if any)
 set -eu
 
+# chromium: a test renders `ctrail stats --html` in it (headless, offline).
 packages="build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libeigen3-dev libsqlite3-dev doctest-dev
   libopenblas-dev liblapacke-dev
   python3 python3-fonttools fonts-noto-cjk fonts-wqy-microhei
   python3-numpy libopenblas0-pthread python3-threadpoolctl
-  dpkg-dev fakeroot file systemd clang-format"
+  dpkg-dev fakeroot file systemd clang-format
+  chromium"
 
 check_only=0
 [ "${1:-}" = "--check" ] && check_only=1

@@ -10,6 +10,7 @@
 #include "journey.hpp"
 #include "label_placement.hpp"
 #include "story_data.hpp"
+#include "visit_observer.hpp"
 
 #include "fonts.hpp"
 #include "icons.hpp"
@@ -84,6 +85,7 @@ struct ExhibitApp::Impl {
     double now = 0;
     bool first_frame = true;
     double screen_at = 0; // when the current screen appeared
+    VisitObserver visits; // reports the visit to config.visit_events
     Screen last_screen = Screen::Attract;
     int last_step = 0;
     double step_at = 0;           // when the current trail step began
@@ -111,7 +113,8 @@ struct ExhibitApp::Impl {
     }
     // The one way a visit ends (Start again, About's finish, the idle reset): everything the
     // visitor chose or caused is forgotten, a running trace is dropped.
-    void end_visit();
+    // About's Finish button ends a visit without naming a reason: the visitor finished.
+    void end_visit(VisitEnd why = VisitEnd::Finished);
     bool zh() const { return journey.language() == "zh"; }
     Lang lang() const { return zh() ? Lang::Zh : Lang::En; }
     const ExhibitRegion* region(int model_index) const;

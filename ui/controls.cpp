@@ -125,14 +125,18 @@ void ExhibitApp::Impl::language_switch(Box b) {
 
 bool ExhibitApp::Impl::bottom_bar(const char* next_id, const char* next_label, bool show_home,
                                   bool next_primary) {
-    if (show_home && secondary_button("home", L.home, tr("home.button"), IconId::Home))
+    if (show_home && secondary_button("home", L.home, tr("home.button"), IconId::Home)) {
         journey.ask_home();
+        visits.home(now);
+    }
     language_switch(show_home ? L.lang
                               : Box(L.home.min, ImVec2(L.home.min.x + L.lang.w(), L.lang.max.y)));
     const Screen sc = journey.screen();
     if ((sc == Screen::Region || sc == Screen::Product || sc == Screen::Trail) &&
-        secondary_button("back", L.back, tr("nav.back")))
+        secondary_button("back", L.back, tr("nav.back"))) {
         journey.back();
+        visits.back(now);
+    }
     if (!next_label) return false;
     return next_primary ? primary_button(next_id, L.next, next_label)
                         : secondary_button(next_id, L.next, next_label);

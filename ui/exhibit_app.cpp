@@ -20,6 +20,7 @@ ExhibitApp::ExhibitApp(AppConfig config) : impl_(std::make_unique<Impl>()) {
     impl_->config = std::move(config);
     impl_->journey = Journey(JourneyConfig{impl_->config.idle_timeout_s, impl_->config.countdown_s,
                                            impl_->config.language});
+    impl_->visits = VisitObserver(impl_->config.visit_events);
 }
 
 ExhibitApp::~ExhibitApp() {
@@ -234,7 +235,8 @@ void ExhibitApp::Impl::poll_jobs() {
     }
 }
 
-void ExhibitApp::Impl::end_visit() {
+void ExhibitApp::Impl::end_visit(VisitEnd why) {
+    visits.end(why, now);
     journey.reset();
     trace_job.cancel();
     trace.reset();
@@ -274,7 +276,7 @@ void ExhibitApp::frame(double now_s) {
     if (io.MouseClicked[0]) d.journey.touch(d.now);
     if (d.journey.update(d.now)) {
         d.log(6, "idle: reset to the attract screen");
-        d.end_visit();
+        d.end_visit(VisitEnd::Idle);
     }
     d.texts.set_language(d.lang());
 
@@ -326,6 +328,7 @@ void ExhibitApp::frame(double now_s) {
                             theme::with_alpha(theme::background, 1 - fade));
     ImGui::End();
     d.overlays(blocked);
+    d.visits.observe(d.journey, d.now);
 
     ExhibitState& s = d.state;
     s.screen = d.journey.screen();

@@ -6,6 +6,7 @@
 #include "box.hpp"
 #include "exhibit_state.hpp"
 #include "fonts.hpp"
+#include "visit_events.hpp"
 
 #include <imgui.h>
 
@@ -37,6 +38,8 @@ struct AppConfig {
     std::string home_region;
     // Log sink (level: 3 error, 4 warning, 6 info, 7 debug); default: stderr.
     std::function<void(int level, const std::string& message)> log;
+    // Told each visit's transitions (ui/visit_events.hpp); empty = nothing recorded.
+    VisitEventSink visit_events;
 };
 
 class ExhibitApp {

@@ -58,7 +58,7 @@ void ExhibitApp::Impl::overlays(bool blocked_before) {
             if (secondary_button("home.no", no, tr("home.confirm_no")))
                 journey.cancel_home();
             else if (primary_button("home.yes", yes, tr("home.confirm_yes"), false)) {
-                end_visit();
+                end_visit(VisitEnd::Home);
             } else if (outside && confirm && !counting) {
                 journey.cancel_home(); // a tap beside the card: the visitor stays
             }

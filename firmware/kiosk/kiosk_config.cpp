@@ -19,10 +19,20 @@ const std::vector<PanelPreset> kPresets = {
     {"15.6inch", 1920, 1080, 344.2, 193.6, "15.6\" 16:9 1920x1080 touch monitor"},
 };
 
-const std::vector<std::string> kKeys = {
-    "panel",     "panel_width_mm",   "panel_height_mm", "rotation",   "idle_timeout_s",
-    "language",  "admin_pin_sha256", "model",           "assets_dir", "data_dir",
-    "log_level", "drm_device",       "home_region"};
+const std::vector<std::string> kKeys = {"panel",
+                                        "panel_width_mm",
+                                        "panel_height_mm",
+                                        "rotation",
+                                        "idle_timeout_s",
+                                        "language",
+                                        "admin_pin_sha256",
+                                        "model",
+                                        "assets_dir",
+                                        "data_dir",
+                                        "log_level",
+                                        "drm_device",
+                                        "home_region",
+                                        "visits_retention_days"};
 
 } // namespace
 
@@ -162,6 +172,14 @@ class Applier {
             } else {
                 bad(key, e, "is not error, warning, notice, info or debug",
                     std::string("the default ") + log_level_name(c.log_level));
+            }
+        } else if (key == "visits_retention_days") {
+            int d = 0;
+            if (parse_int(v, d) && d >= 1 && d <= 36500) {
+                c.visits_retention_days = d;
+            } else {
+                bad(key, e, "is not a whole number of days from 1 to 36500",
+                    "the default " + std::to_string(c.visits_retention_days));
             }
         } else if (key == "drm_device") {
             int index = 0;

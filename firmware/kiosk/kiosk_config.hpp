@@ -63,6 +63,7 @@ struct KioskConfig {
     std::filesystem::path data_dir = "/var/lib/carbontrail"; // the ONLY place the exhibit writes
     LogLevel log_level = LogLevel::info;
     std::string drm_device = "auto"; // auto | a /dev/dri/... path | a card index "0", "1"
+    int visits_retention_days = 400; // visits.sqlite keeps this many days of visits
 
     // Pixels per millimetre on the panel for a real mode of width_px x height_px (native
     // orientation), from the configured physical size; the smaller of the two axes' values.

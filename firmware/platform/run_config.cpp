@@ -79,6 +79,7 @@ RunConfig resolve_run_config(const Options& o) {
         if (!rotation) rotation = kiosk::degrees(c.rotation);
         if (!panel) panel = PanelMm{float(c.panel_width_mm), float(c.panel_height_mm)};
         s.data_dir = c.data_dir.string();
+        s.visits_retention_days = c.visits_retention_days;
         s.platform.drm_device = c.drm_device;
         log_line(6, "config: " + config_path);
     }
@@ -90,6 +91,7 @@ RunConfig resolve_run_config(const Options& o) {
                              "': expected error, warning, notice, info or debug");
     }
     if (!o.data_dir.empty()) s.data_dir = o.data_dir;
+    s.record_visits = !s.data_dir.empty() && (!o.headless || !o.data_dir.empty());
     if (assets.empty()) {
         const std::string installed = exe_dir() + "/../share/carbontrail";
         if (fs::exists(installed + "/content")) assets = installed;

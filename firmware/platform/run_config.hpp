@@ -23,6 +23,10 @@ struct RunConfig {
     ui::AppConfig app;
     PlatformOptions platform;
     std::string data_dir; // "" = none configured
+    // Visits go to DATA_DIR/visits.sqlite: kiosk and window runs with a data folder, headless
+    // runs only with --data-dir (so tests write nothing unless they ask).
+    bool record_visits = false;
+    int visits_retention_days = 400;
     double time_scale = 1;
 };
 

@@ -2,6 +2,7 @@
 
 #include "log.hpp"
 
+#include "kiosk/data_dir.hpp"
 #include "kiosk/touch_rotation.hpp"
 
 #include <imgui_impl_sdl.h>
@@ -28,13 +29,42 @@ bool Session::open(const RunConfig& config, std::string& error) {
             return ImVec2(q.x, q.y);
         });
     }
-    app = std::make_unique<ui::ExhibitApp>(config.app);
+    ui::AppConfig app_config = config.app;
+    open_visits(config, app_config);
+    app = std::make_unique<ui::ExhibitApp>(std::move(app_config));
     app->load(platform.canvas_size());
     if (!platform.upload_fonts()) {
         error = "cannot upload the font atlas to the renderer";
         return false;
     }
     return true;
+}
+
+// Visits are recorded when the data folder is usable; otherwise one log line, and the exhibit
+// runs as before.
+void Session::open_visits(const RunConfig& config, ui::AppConfig& app_config) {
+    if (!config.record_visits) return;
+    std::string err;
+    auto dir =
+        kiosk::DataDir::open(kiosk::resolve_data_dir(config.data_dir, kiosk::kDefaultDataDir), err);
+    if (!dir) {
+        // Kiosk and window runs say so already (kiosk_mode.cpp): one line per problem.
+        if (headless) log_line(4, "visits are not recorded: " + err);
+        return;
+    }
+    visits::RecorderOptions o;
+    o.database = dir->root() / visits::kVisitsFile;
+    o.retention_days = config.visits_retention_days;
+    o.trust = visits::ClockTrustPaths::from_environment(dir->root());
+    o.log = [](int level, const std::string& m) { log_line(level, m); };
+    try {
+        this->visits = std::make_unique<visits::VisitRecorder>(std::move(o));
+    } catch (const std::exception& e) {
+        log_line(4, std::string("visits are not recorded: ") + e.what());
+        return;
+    }
+    app_config.visit_events = [r = this->visits.get()](const ui::VisitEvent& e) { r->on_event(e); };
+    log_line(6, "recording visits in " + (dir->root() / visits::kVisitsFile).string());
 }
 
 void Session::pump_events() {

@@ -8,6 +8,8 @@
 
 #include <exhibit_app.hpp>
 
+#include "visits/visit_recorder.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -19,6 +21,7 @@ class Session {
   public:
     SdlPlatform platform;
     TouchInput touch;
+    std::unique_ptr<visits::VisitRecorder> visits; // outlives the app that reports to it
     std::unique_ptr<ui::ExhibitApp> app;
     bool quit = false; // the window was closed, or Escape in a window
     bool escape_quits = false;
@@ -37,6 +40,7 @@ class Session {
 
   private:
     void pump_events();
+    void open_visits(const RunConfig& config, ui::AppConfig& app);
 };
 
 } // namespace ctrail::platform

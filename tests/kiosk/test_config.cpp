@@ -225,3 +225,13 @@ TEST_CASE("home_region: a province code, or a warning and none") {
     CHECK_FALSE(is_region_code("sh"));
     CHECK_FALSE(is_region_code("SH1"));
 }
+
+TEST_CASE("visits_retention_days: whole days from 1 to 36500, default 400") {
+    CHECK(parse_config("").config.visits_retention_days == 400);
+    CHECK(parse_config("visits_retention_days = 30\n").config.visits_retention_days == 30);
+    const LoadedConfig bad = parse_config("visits_retention_days = 0\n");
+    CHECK(bad.config.visits_retention_days == 400);
+    REQUIRE(bad.warnings.size() == 1);
+    CHECK(bad.warnings[0].text() == "kiosk.conf:1: visits_retention_days: '0' is not a whole "
+                                    "number of days from 1 to 36500; using the default 400");
+}

@@ -21,6 +21,8 @@ const Command kCommands[] = {
      kHeadlineUsage, cmd_headline},
     {"validate", "the model against published figures (Markdown, docs/VALIDATION.md)",
      kValidateUsage, cmd_validate},
+    {"stats", "the exhibit's visitor analytics (visits.sqlite): text, CSV or an HTML page",
+     kStatsUsage, cmd_stats},
 };
 
 void overview(std::ostream& out) {
