@@ -99,6 +99,8 @@ struct ExhibitApp::Impl {
     // --- exhibit_app.cpp
     void log(int level, const std::string& message) const;
     void become_unavailable(const std::string& reason);
+    // DATA_DIR/text and DATA_DIR/content over the packaged ones (overrides.hpp), logged.
+    void apply_curator_overrides();
     void start_trace();
     void poll_jobs();
     void animate_until(double t) {

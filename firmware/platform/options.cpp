@@ -35,6 +35,10 @@ The Carbon Trail exhibit. Without options it runs full screen with the kiosk con
   --goto SCREEN        reach a screen (attract, region, product, trail, big_picture, about)
   --screenshot FILE    write one PNG (+ FILE.state.tsv) of the state reached by --goto/--script
   --or-tour DIR        open a window; where there is no display, say so and play the tour
+  --check-content DIR  check the curator's texts and content in DIR (which holds content/ and
+                       text/) against the model (--model or the config's), the fonts and the
+                       screens' text boxes at 800x480; exit 0 with a summary, or 1 with one
+                       "file:line: problem" line per problem (docs/CURATOR.md)
   --help-script        describe the visitor script language
   -h, --help           this text
 
@@ -132,6 +136,8 @@ Options parse_options(const std::vector<std::string>& args) {
             o.software = true;
         else if (a == "--log-level")
             o.log_level = value();
+        else if (a == "--check-content")
+            o.check_content = value();
         else
             throw UsageError("unknown option '" + a + "' (see --help)");
     }
