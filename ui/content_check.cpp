@@ -18,6 +18,10 @@ std::string ContentProblem::text() const {
 
 namespace {
 
+bool blank(const std::string& s) {
+    return s.find_first_not_of(" \t") == std::string::npos;
+}
+
 std::string lang_name(Lang l) {
     return l == Lang::En ? "English" : "Chinese";
 }
@@ -62,20 +66,20 @@ std::vector<ContentProblem> check_tables(const Texts& texts, const Content& cont
                            "product '" + p.id + "': unknown sector code '" + p.sector +
                                "' (not a sector of the model; see `ctrail info MODEL`)"});
         for (const auto* name : {&p.name_en, &p.name_zh, &p.short_en, &p.short_zh})
-            if (name->empty())
+            if (blank(*name))
                 out.push_back({content.products_file, p.line,
                                "product '" + p.id + "': a name is empty (missing translation)"});
     }
     for (const Equivalent& e : content.equivalents) {
-        if (e.source_en.empty() || e.source_zh.empty())
+        if (blank(e.source_en) || blank(e.source_zh))
             out.push_back(
                 {content.equivalents_file, e.line,
                  "equivalent '" + e.id + "': no source" +
-                     (e.source_en.empty() && e.source_zh.empty()
+                     (blank(e.source_en) && blank(e.source_zh)
                           ? std::string()
-                          : std::string(" in ") + (e.source_en.empty() ? "English" : "Chinese")) +
+                          : std::string(" in ") + (blank(e.source_en) ? "English" : "Chinese")) +
                      " (every factor needs its source: the About screen shows it)"});
-        if (e.text_en.empty() || e.text_zh.empty())
+        if (blank(e.text_en) || blank(e.text_zh))
             out.push_back({content.equivalents_file, e.line,
                            "equivalent '" + e.id + "': a text is empty (missing translation)"});
     }

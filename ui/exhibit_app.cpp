@@ -174,6 +174,7 @@ void ExhibitApp::Impl::apply_curator_overrides() {
     ModelWords words;
     for (const auto& s : model->sectors()) words.sectors.push_back(s.code);
     for (const auto& r : model->regions()) {
+        if (r.external) continue; // placeholders name provinces only
         words.regions_en.push_back(r.name_en);
         words.regions_zh.push_back(r.name_zh);
     }

@@ -45,6 +45,7 @@ int check_content(const Options& o) {
         const auto model = ctrail::ExhibitModel::open(paths.model);
         for (const auto& s : model->sectors()) words.sectors.push_back(s.code);
         for (const auto& r : model->regions()) {
+            if (r.external) continue; // placeholders name provinces only
             words.regions_en.push_back(r.name_en);
             words.regions_zh.push_back(r.name_zh);
         }
