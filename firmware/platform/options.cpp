@@ -39,6 +39,8 @@ The Carbon Trail exhibit. Without options it runs full screen with the kiosk con
                        text/) against the model (--model or the config's), the fonts and the
                        screens' text boxes at 800x480; exit 0 with a summary, or 1 with one
                        "file:line: problem" line per problem (docs/CURATOR.md)
+  --check-model FILE   open a model database as the exhibit would (application_id, schema);
+                       exit 0 with a summary, or 1 (carbontrail-update runs it first)
   --help-script        describe the visitor script language
   -h, --help           this text
 
@@ -138,6 +140,8 @@ Options parse_options(const std::vector<std::string>& args) {
             o.log_level = value();
         else if (a == "--check-content")
             o.check_content = value();
+        else if (a == "--check-model")
+            o.check_model = value();
         else
             throw UsageError("unknown option '" + a + "' (see --help)");
     }

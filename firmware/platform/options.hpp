@@ -45,6 +45,7 @@ struct Options {
     bool software = false;              // --software: force the software renderer
     std::string log_level;              // --log-level error|warning|info|debug
     std::string check_content;          // --check-content DIR: validate a curator's folder
+    std::string check_model;            // --check-model FILE: can the exhibit open it?
 };
 
 Options parse_options(const std::vector<std::string>& args); // throws UsageError
