@@ -56,7 +56,9 @@ OverrideOutcome apply_overrides(Texts& texts, Content& content, const OverrideDi
     bool content_override = false;
     if (!dirs.content.empty()) {
         std::string files[2];
-        const char* names[2] = {"products.tsv", "equivalents.tsv"};
+        const char* names[2];
+        names[0] = "products.tsv";
+        names[1] = "equivalents.tsv";
         for (int i = 0; i < 2; ++i) {
             const std::string o = dirs.content + "/" + names[i];
             content_override |= is_file(o);

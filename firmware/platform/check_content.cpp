@@ -33,8 +33,8 @@ int check_content(const Options& o) {
     // The packaged assets (and model and fonts) the exhibit would use; DIR as assets when it
     // is a complete set, so its fonts are the ones checked.
     const bool complete = fs::is_directory(dir + "/map", ec);
+    // The kiosk config is read as in the exhibit (its model, its data folder's model).
     Options paths_from = o;
-    paths_from.headless = true; // no display: only the paths are wanted
     if (complete) paths_from.assets_dir = dir;
     const RunConfig config = resolve_run_config(paths_from);
     const ui::AppPaths& paths = config.app.paths;

@@ -91,8 +91,7 @@ RunConfig resolve_run_config(const Options& o) {
     }
     if (!o.data_dir.empty()) s.data_dir = o.data_dir;
     // A model installed by carbontrail-update (docs/INSTALL-PI.md) wins over the config's.
-    if (o.model.empty() && !s.data_dir.empty() &&
-        fs::exists(s.data_dir + "/model/current.sqlite"))
+    if (o.model.empty() && !s.data_dir.empty() && fs::exists(s.data_dir + "/model/current.sqlite"))
         model = s.data_dir + "/model/current.sqlite";
     if (assets.empty()) {
         const std::string installed = exe_dir() + "/../share/carbontrail";
