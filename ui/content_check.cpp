@@ -34,6 +34,24 @@ ContentProblem key_problem(const Texts& texts, Lang lang, const std::string& key
 
 } // namespace
 
+std::string placeholders_of(const std::string& text) {
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '{') continue;
+        if (i + 1 < text.size() && text[i + 1] == '{') { // "{{": a literal brace
+            ++i;
+            continue;
+        }
+        const std::size_t close = text.find('}', i);
+        if (close == std::string::npos) break;
+        names.insert(text.substr(i, close - i + 1));
+        i = close;
+    }
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : " ") + n;
+    return out;
+}
+
 std::vector<ContentProblem> check_tables(const Texts& texts, const Content& content,
                                          const ModelWords& model) {
     std::vector<ContentProblem> out;
@@ -47,6 +65,15 @@ std::vector<ContentProblem> check_tables(const Texts& texts, const Content& cont
                                               " text in " + texts.table(other).source() +
                                               " (missing translation)"));
     }
+    // The same numbers and names in both languages, or a translation silently drops one.
+    for (const auto& [key, en] : texts.table(Lang::En).entries())
+        if (const std::string* zh = texts.table(Lang::Zh).find(key))
+            if (placeholders_of(en) != placeholders_of(*zh))
+                out.push_back(key_problem(texts, Lang::Zh, key,
+                                          "key '" + key + "' has the placeholders '" +
+                                              placeholders_of(*zh) + "' in Chinese but '" +
+                                              placeholders_of(en) +
+                                              "' in English (keep the {names} as they are)"));
     // A key the code looks up and neither table has.
     for (const std::string& key : keys_the_code_uses())
         for (Lang l : {Lang::En, Lang::Zh})

@@ -34,8 +34,11 @@ struct ModelWords {
     std::vector<std::string> regions_en, regions_zh; // province names (placeholders)
 };
 
-// Without fonts: a key in one language only, a key the code uses missing from a table, an
-// unknown icon or sector, an equivalent without its source.
+// The `{name}` placeholders of a text, sorted and joined ("{home} {share}"; "" for none).
+std::string placeholders_of(const std::string& text);
+
+// Without fonts: a key in one language only, placeholders that differ between the languages, a key
+// the code uses missing from a table, an unknown icon or sector, an equivalent without its source.
 std::vector<ContentProblem> check_tables(const Texts& texts, const Content& content,
                                          const ModelWords& model);
 

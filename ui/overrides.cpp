@@ -43,6 +43,17 @@ OverrideOutcome apply_overrides(Texts& texts, Content& content, const OverrideDi
                              "key '" + key + "' is not a text of the exhibit (a typo?)", key, l});
                         continue;
                     }
+                    // The screen fills in exactly the packaged text's {names}.
+                    const std::string want = placeholders_of(*tables[int(l)].find(key));
+                    if (placeholders_of(text) != want) {
+                        out.ignored.push_back({path, o.origin(key).line,
+                                               "key '" + key + "' has the placeholders '" +
+                                                   placeholders_of(text) +
+                                                   "' where the exhibit fills in '" + want +
+                                                   "' (keep the {names} as they are)",
+                                               key, l});
+                        continue;
+                    }
                     tables[int(l)].take(o, key);
                 }
             } catch (const FileError& e) {

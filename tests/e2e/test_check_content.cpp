@@ -89,6 +89,9 @@ TEST_CASE("check-content names the file line and problem of each kind") {
     expect_problem("missing_glyph", "text/zh.tsv", 2, "a package rebuild is needed");
     expect_problem("parse_error", "text/zh.tsv", 2, "expected key<TAB>text");
     expect_problem("unknown_key", "text/en.tsv", 2, "key 'what.titel' is not a text");
+    expect_problem("placeholder", "text/en.tsv", 2,
+                   "key 'where.you_live_in' has the placeholders '{provence}' where the exhibit "
+                   "fills in '{province}'");
     expect_problem("unknown_sector", "content/products.tsv", 3, "unknown sector code 'CARS'");
     expect_problem("unknown_icon", "content/products.tsv", 3, "unknown icon 'rocket'");
     expect_problem("duplicate_id", "content/products.tsv", 4, "id 'car' already used on line 3");
@@ -110,6 +113,17 @@ TEST_CASE("check-content finds a missing translation and a key the code uses") {
         CHECK(c.rc == 1);
         CHECK(std::regex_search(
             c.log, std::regex("text/en\\.tsv:[0-9]+: key 'what\\.title' has no Chinese text")));
+    }
+    // A translation that drops a number: named on the Chinese line.
+    {
+        const std::string dir = assets_without("placeholders", "text/zh.tsv", "trail.range\t");
+        std::ofstream(dir + "/text/zh.tsv", std::ios::app) << "trail.range\t在{low}之间\n";
+        const Checked c = check(dir, "placeholders");
+        INFO(c.log);
+        CHECK(c.rc == 1);
+        CHECK(std::regex_search(c.log, std::regex("text/zh\\.tsv:[0-9]+: key 'trail\\.range' has "
+                                                  "the placeholders '\\{low\\}' in Chinese but "
+                                                  "'\\{high\\} \\{low\\}' in English")));
     }
     // Gone from both: the exhibit's code still asks for it.
     {
@@ -136,6 +150,15 @@ namespace {
 const char* kHeadlines[] = {"trail.headline", "trail.headline_one", "trail.headline_home",
                             "trail.headline_here", "trail.headline_here_one"};
 
+// The shipped English text of a key, as written in the table (placeholders kept).
+std::string packaged(const std::string& key) {
+    std::ifstream in(kAssets + "/text/en.tsv");
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind(key + "\t", 0) == 0) return line.substr(key.size() + 1);
+    FAIL("no key " << key);
+    return "";
+}
+
 // Runs to the trail with DATA_DIR = dir and returns its state and log.
 std::pair<State, std::string> trail_with_data_dir(const std::string& dir) {
     const std::string shot = dir + "/trail.png";
@@ -151,7 +174,7 @@ TEST_CASE("a curator override shows on screen") {
     const std::string dir = fresh_dir("override-good");
     std::string en = "# the curator's sentence\n";
     for (const char* k : kHeadlines)
-        en += std::string(k) + "\tCurator's words: {share} of your {product} came from {home}.\n";
+        en += std::string(k) + "\tCurator's words: " + packaged(k) + "\n";
     write(dir + "/text/en.tsv", en);
     const auto [state, log] = trail_with_data_dir(dir);
     INFO(log);
@@ -166,7 +189,8 @@ TEST_CASE("a broken curator override falls back to the packaged text") {
     {
         const std::string dir = fresh_dir("override-glyph");
         std::string en = "# line 1\n";
-        for (const char* k : kHeadlines) en += std::string(k) + "\tCurator's 龘 {share} {home}\n";
+        for (const char* k : kHeadlines)
+            en += std::string(k) + "\tCurator's 龘 " + packaged(k) + "\n";
         write(dir + "/text/en.tsv", en);
         const auto [state, log] = trail_with_data_dir(dir);
         INFO(log);
