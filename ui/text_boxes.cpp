@@ -87,12 +87,9 @@ std::vector<TextBox> text_boxes(const Layout& L, const Metrics& metrics) {
     add("product.name", "product: card name", large ? H : B, large ? L.h2 : L.body, card, 2);
     add("what.price", "product: card price", C, large ? L.body : L.caption, card, 1);
 
-    // The trail (screen_trail.cpp): a narrow landscape panel gives the story half the width;
-    // a short panel is compact (headline at body size, no caption, short step line).
-    Box S = L.story;
-    if (!L.portrait && L.story.w() < metrics.mm(75))
-        S = Box((L.content.min.x + L.content.max.x + L.gap) * 0.5f, L.content.min.y,
-                L.content.max.x, L.content.max.y);
+    // The trail (screen_trail.cpp): its story panel is layout.cpp's trail_story; a short panel
+    // is compact (headline at body size, no caption, short step line).
+    const Box S = L.trail_story;
     const Box tin = S.inset(L.pad * 1.2f, L.pad);
     const bool compact = S.h() < metrics.mm(80);
     const float headline = compact ? L.body : L.h1;
@@ -113,7 +110,7 @@ std::vector<TextBox> text_boxes(const Layout& L, const Metrics& metrics) {
     for (const char* k : {"trail.failed", "trail.loading"})
         add(k, "trail: waiting or failed", H, L.h1, tin.w(), 3, 1.1f);
     // Under the buyer's province on the map: the product marker's label.
-    add("trail.your_product", "trail: map label", B, L.caption, L.map.w() * 0.5f, 1);
+    add("trail.your_product", "trail: map label", B, L.caption, L.trail_map.w() * 0.5f, 1);
 
     // The big picture (screen_big_picture.cpp): story card.
     const Box bin = L.story.inset(L.pad * 1.2f, L.pad);

@@ -67,6 +67,8 @@ TEST_CASE("text boxes: each box has room at 800x480 and a stricter one is narrow
     L.content = Box(20, 20, 780, 380);
     L.story = Box(480, 20, 780, 380);
     L.map = Box(20, 20, 470, 380);
+    L.trail_map = Box(20, 20, 395, 380);
+    L.trail_story = Box(405, 20, 780, 380);
     L.bar = Box(20, 390, 780, 460);
     L.next = Box(560, 390, 780, 460);
     L.lang = Box(150, 390, 300, 460);
