@@ -33,10 +33,17 @@ FAKES = {
         }
         case "$1" in
         restart) if ready; then echo active >"$F/state"; else echo activating >"$F/state"; fi
+                 rm -f "$F/shown"
                  cat "$F/installed" >"$F/running" 2>/dev/null; exit 0 ;;
         show)
             case "$3" in
-            ActiveState) cat "$F/state" 2>/dev/null || echo inactive ;;
+            ActiveState)
+                # A "flaky" version reports ready once, then crashes and is restarted.
+                if grep -qx "$(cat "$F/installed")" "$F/flaky" 2>/dev/null && [ -f "$F/shown" ]; then
+                    echo activating >"$F/state"
+                fi
+                touch "$F/shown"
+                cat "$F/state" 2>/dev/null || echo inactive ;;
             NRestarts) echo 0 ;;
             TimeoutStartUSec) echo "${FAKE_TIMEOUT:-1min 30s}" ;;
             esac ;;
@@ -181,6 +188,12 @@ def main():
     if not shutil.which("dpkg-deb"):
         print("SKIP: dpkg-deb is not installed (apt-get install dpkg)")
         return 77
+    if shutil.which("shellcheck"):  # POSIX sh, no surprises (skipped where not installed)
+        r = subprocess.run(["shellcheck", "--shell=sh", SCRIPT], capture_output=True, text=True)
+        print(r.stdout)
+        check(r.returncode == 0, "shellcheck finds nothing")
+    else:
+        print("note: shellcheck not installed, the script's lint is skipped")
     base = tempfile.mkdtemp(prefix="ctrail-update-")
     try:
         # 1. A good package update: installed, restarted, ready; both versions kept.
@@ -191,7 +204,7 @@ def main():
         check(rc == 0, "good package: exit 0")
         check(h.read("installed").strip() == "1.1.0", "good package: 1.1.0 installed")
         check(h.read("running").strip() == "1.1.0", "good package: 1.1.0 running")
-        check("systemctl restart --no-block carbontrail.service" in h.read("calls"),
+        check("systemctl restart carbontrail.service" in h.read("calls"),
               "good package: the service was restarted")
         cache = sorted(os.listdir(h.path("var/cache/carbontrail")))
         check("carbontrail_1.0.0_arm64.deb" in cache and "carbontrail_1.1.0_arm64.deb" in cache,
@@ -215,6 +228,23 @@ def main():
         check("dpkg -i --force-downgrade" in h.read("calls"), "never ready: downgraded")
         check(not os.path.exists(h.path("var/cache/carbontrail/carbontrail_2.0.0_arm64.deb")),
               "never ready: the failed package is not kept")
+
+        # 2b. A package that reports ready and then stops at once: rolled back.
+        h = Harness(base, "flaky")
+        h.install("1.0.0")
+        h.write("flaky", "2.1.0\n")
+        rc, out = h.run(make_deb(h.stick, "2.1.0"))
+        check(rc == 5 and h.read("installed").strip() == "1.0.0",
+              f"ready then gone: exit 5, 1.0.0 back (got {rc})")
+        check("stopped again after reporting ready" in out, "ready then gone: said why")
+
+        # 2c. The previous version does not come back either: exit 6, said loudly.
+        h = Harness(base, "both-fail")
+        h.install("1.0.0")
+        h.write("never-ready", "1.0.0\n2.2.0\n")
+        rc, out = h.run(make_deb(h.stick, "2.2.0"))
+        check(rc == 6 and "going back to 1.0.0 failed too" in h.status(),
+              f"rollback fails too: exit 6 (got {rc})")
 
         # 3. A package whose installation fails: rolled back too.
         h = Harness(base, "dpkg-fails")
