@@ -24,7 +24,21 @@ install(CODE "
        PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ)
 ")
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/firmware/pi/carbontrail-setup-pi DESTINATION sbin)
-foreach(doc INSTALL-PI.md)
+# Field updates (firmware/update/): the script, its root unit and the polkit rule that lets the
+# exhibit's user start exactly that unit.
+install(PROGRAMS ${PROJECT_SOURCE_DIR}/firmware/update/carbontrail-update DESTINATION sbin)
+install(FILES ${PROJECT_SOURCE_DIR}/firmware/update/50-carbontrail-update.rules
+        DESTINATION share/polkit-1/rules.d)
+install(CODE "
+  if(CMAKE_INSTALL_PREFIX STREQUAL \"/usr\")
+    set(_root \"\")
+  else()
+    set(_root \"\${CMAKE_INSTALL_PREFIX}\")
+  endif()
+  file(INSTALL \"${PROJECT_SOURCE_DIR}/firmware/update/carbontrail-update@.service\"
+       DESTINATION \"\${_root}/lib/systemd/system\")
+")
+foreach(doc INSTALL-PI.md CURATOR.md)
   if(EXISTS ${PROJECT_SOURCE_DIR}/docs/${doc})
     install(FILES ${PROJECT_SOURCE_DIR}/docs/${doc} DESTINATION share/doc/carbontrail)
   endif()

@@ -1,5 +1,7 @@
 // carbontrail: the exhibit's entry point. Everything else is in platform/ (SDL glue, the run
 // loop, scripted visitors) and ui/ (the screens).
+#include "check_content.hpp"
+#include "check_model.hpp"
 #include "exhibit_runner.hpp"
 #include "options.hpp"
 #include "visitor_script.hpp"
@@ -26,6 +28,8 @@ int main(int argc, char** argv) {
         return 0;
     }
     try {
+        if (!options.check_content.empty()) return check_content(options);
+        if (!options.check_model.empty()) return check_model(options.check_model);
         return run_exhibit(options);
     } catch (const UsageError& e) {
         std::fprintf(stderr, "carbontrail: %s\n", e.what());

@@ -36,6 +36,9 @@ struct Layout {
     bool portrait = false;
     Box canvas, content, map, story, bar;
     Box home, lang, back, next;
+    // The trail's own split (a narrow or short panel gives the story more room than `story`);
+    // text_boxes.cpp measures its texts in trail_story too.
+    Box trail_map, trail_story;
     float outer = 0, gap = 0, pad = 0;
     float caption = 16, body = 20, h2 = 24, h1 = 32, hero = 60;
     float touch = 0;
@@ -101,6 +104,8 @@ struct ExhibitApp::Impl {
     // --- exhibit_app.cpp
     void log(int level, const std::string& message) const;
     void become_unavailable(const std::string& reason);
+    // DATA_DIR/text and DATA_DIR/content over the packaged ones (overrides.hpp), logged.
+    void apply_curator_overrides();
     void start_trace();
     void poll_jobs();
     void animate_until(double t) {
@@ -125,6 +130,7 @@ struct ExhibitApp::Impl {
 
     // --- layout.cpp
     void compute_layout(ImVec2 canvas);
+    void trail_split(); // L.trail_map and L.trail_story from L.map and L.story
 
     // --- text_layout.cpp
     ImVec2 measure(ImFont* font, float size, const char* text, float wrap = 0) const;

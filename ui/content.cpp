@@ -108,12 +108,15 @@ const Equivalent* Content::find_equivalent(const std::string& id) const {
 Content parse_content(const std::string& products_text, const std::string& products_name,
                       const std::string& equivalents_text, const std::string& equivalents_name) {
     Content c;
+    c.products_file = products_name;
+    c.equivalents_file = equivalents_name;
     std::map<std::string, int> equivalent_lines;
     for (const Row& r : read_table(
              equivalents_text, equivalents_name,
              {"id", "kg_co2_per_unit", "unit", "text_en", "text_zh", "source_en", "source_zh"})) {
         Equivalent e;
         e.id = r.cells.at("id");
+        e.line = r.line;
         if (equivalent_lines.count(e.id))
             throw ContentError(equivalents_name, r.line,
                                "id '" + e.id + "' already used on line " +
@@ -139,6 +142,7 @@ Content parse_content(const std::string& products_text, const std::string& produ
                                     "short_en", "short_zh", "equivalent"})) {
         Product p;
         p.id = r.cells.at("id");
+        p.line = r.line;
         if (product_lines.count(p.id))
             throw ContentError(products_name, r.line,
                                "id '" + p.id + "' already used on line " +
@@ -168,7 +172,10 @@ Content parse_content(const std::string& products_text, const std::string& produ
 }
 
 Content load_content(const std::string& dir) {
-    const std::string p = dir + "/products.tsv", e = dir + "/equivalents.tsv";
+    return load_content_files(dir + "/products.tsv", dir + "/equivalents.tsv");
+}
+
+Content load_content_files(const std::string& p, const std::string& e) {
     return parse_content(read_file(p), p, read_file(e), e);
 }
 

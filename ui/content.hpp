@@ -25,6 +25,7 @@ struct Product {
     std::string name_en, name_zh;   // card title
     std::string short_en, short_zh; // inside sentences ("car" / "汽车")
     std::string equivalent;         // id in equivalents.tsv
+    int line = 0;                   // its row in products.tsv (curators' error messages)
 };
 
 struct Equivalent {
@@ -33,9 +34,11 @@ struct Equivalent {
     std::string unit;                 // "km"
     std::string text_en, text_zh;     // with {n}
     std::string source_en, source_zh; // shown on the About screen
+    int line = 0;                     // its row in equivalents.tsv
 };
 
 struct Content {
+    std::string products_file, equivalents_file; // where the tables were read (for errors)
     std::vector<Product> products;
     std::vector<Equivalent> equivalents;
     const Product* find_product(const std::string& id) const;
@@ -46,6 +49,8 @@ struct Content {
 // column, a bad number, a duplicate id, an equivalent a product names but the table lacks, a
 // text without {n}, fewer than 1 or more than 8 products.
 Content load_content(const std::string& dir);
+// The two tables from wherever they are (a curator's override may replace just one).
+Content load_content_files(const std::string& products_path, const std::string& equivalents_path);
 // Same from text (names used in errors).
 Content parse_content(const std::string& products_text, const std::string& products_name,
                       const std::string& equivalents_text, const std::string& equivalents_name);

@@ -1,4 +1,5 @@
 #include "app_internal.hpp"
+#include "overrides.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -77,6 +78,10 @@ bool ExhibitApp::load(ImVec2 canvas) {
     } catch (const std::exception& e) {
         d.become_unavailable(std::string("cannot open the model: ") + e.what());
     }
+
+    if (d.model &&
+        (!d.config.paths.text_override.empty() || !d.config.paths.content_override.empty()))
+        d.apply_curator_overrides();
 
     // Names the screens can show, so the font atlas holds their glyphs.
     std::vector<std::string> extra;
@@ -165,6 +170,26 @@ bool ExhibitApp::load(ImVec2 canvas) {
         d.log(5, "model has no ensemble ranges (schema version " +
                      std::to_string(d.model->schema_version()) + "): no range line on the trail");
     return d.journey.screen() != Screen::Unavailable;
+}
+
+void ExhibitApp::Impl::apply_curator_overrides() {
+    ModelWords words;
+    for (const auto& s : model->sectors()) words.sectors.push_back(s.code);
+    for (const auto& r : model->regions()) {
+        if (r.external) continue; // placeholders name provinces only
+        words.regions_en.push_back(r.name_en);
+        words.regions_zh.push_back(r.name_zh);
+    }
+    const OverrideOutcome o = apply_overrides(
+        texts, content,
+        {config.paths.text_override, config.paths.content_override, config.paths.content}, words,
+        config.paths.fonts);
+    set_active_texts(&texts);
+    for (const ContentProblem& p : o.ignored)
+        log(4, "curator override ignored: " + p.text() + "; the packaged text is used");
+    log(6, "curator override: " + std::to_string(o.texts_taken) + " texts" +
+               (o.content_taken ? " and the content tables" : "") + " taken from " +
+               config.paths.text_override + " " + config.paths.content_override);
 }
 
 const ExhibitRegion* ExhibitApp::Impl::region(int i) const {

@@ -22,8 +22,11 @@ struct AppPaths {
     std::string model;   // the model database (…/china-2007.sqlite)
     std::string content; // folder with products.tsv, equivalents.tsv
     std::string text;    // folder with en.tsv, zh.tsv
-    std::string map;     // the map asset file
-    FontFiles fonts;     // the subset fonts (regular, bold, fallback)
+    // A curator's override folders (DATA_DIR/content, DATA_DIR/text; "" = none): read over the
+    // packaged ones, a broken override ignored with its reason (overrides.hpp).
+    std::string content_override, text_override;
+    std::string map; // the map asset file
+    FontFiles fonts; // the subset fonts (regular, bold, fallback)
 };
 
 struct AppConfig {

@@ -40,6 +40,8 @@ void ExhibitApp::Impl::compute_layout(ImVec2 size) {
     l.hero = std::clamp(std::min(story_w / 7.f, l.story.h() * 0.2f), l.h1,
                         std::max(l.h1, fonts.hero_px));
 
+    trail_split();
+
     // The bar's pieces: Home (icon + word), the language pair, Back, the next action.
     const float home_w = std::max(l.touch * 1.9f, measure(fonts.body, body, tr("home.button")).x +
                                                       l.touch * 0.9f + l.pad);
@@ -70,6 +72,25 @@ void ExhibitApp::Impl::compute_layout(ImVec2 size) {
         const float map_h = l.content.h() * 0.46f;
         l.map = Box(l.content.min, ImVec2(l.content.max.x, l.content.min.y + map_h));
         l.story = Box(l.content.min.x, l.map.max.y + l.gap, l.content.max.x, l.content.max.y);
+        trail_split();
+    }
+}
+
+void ExhibitApp::Impl::trail_split() {
+    Layout& l = L;
+    // A narrow landscape panel (800x480) cannot hold the story and three chains: the trail
+    // gives the story half the width there (a small portrait one, more of the height).
+    l.trail_map = l.map;
+    l.trail_story = l.story;
+    if (!l.portrait && l.story.w() < metrics.mm(75)) {
+        const float mid = l.content.min.x + (l.content.w() - l.gap) * 0.5f;
+        l.trail_map = Box(l.content.min, ImVec2(mid, l.content.max.y));
+        l.trail_story = Box(mid + l.gap, l.content.min.y, l.content.max.x, l.content.max.y);
+    } else if (l.portrait && l.story.h() < metrics.mm(80)) {
+        // A small portrait panel: the story takes more of the height.
+        const float mid = l.content.min.y + (l.content.h() - l.gap) * 0.36f;
+        l.trail_map = Box(l.content.min, ImVec2(l.content.max.x, mid));
+        l.trail_story = Box(l.content.min.x, mid + l.gap, l.content.max.x, l.content.max.y);
     }
 }
 

@@ -12,19 +12,7 @@
 namespace ctrail::ui {
 
 void ExhibitApp::Impl::draw_trail() {
-    // A narrow landscape panel (800x480) cannot hold the story and three chains: the trail
-    // gives the story half the width there (a small portrait one, more of the height).
-    Box M = L.map, S = L.story;
-    if (!L.portrait && L.story.w() < metrics.mm(75)) {
-        const float mid = L.content.min.x + (L.content.w() - L.gap) * 0.5f;
-        M = Box(L.content.min, ImVec2(mid, L.content.max.y));
-        S = Box(mid + L.gap, L.content.min.y, L.content.max.x, L.content.max.y);
-    } else if (L.portrait && L.story.h() < metrics.mm(80)) {
-        // A small portrait panel: the story takes more of the height.
-        const float mid = L.content.min.y + (L.content.h() - L.gap) * 0.36f;
-        M = Box(L.content.min, ImVec2(L.content.max.x, mid));
-        S = Box(L.content.min.x, mid + L.gap, L.content.max.x, L.content.max.y);
-    }
+    const Box M = L.trail_map, S = L.trail_story; // layout.cpp
     fit_map(M);
     const int home = model_region(journey.region());
     const int home_p = home >= 0 ? model_to_map[home] : -1;

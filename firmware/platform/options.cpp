@@ -35,6 +35,12 @@ The Carbon Trail exhibit. Without options it runs full screen with the kiosk con
   --goto SCREEN        reach a screen (attract, region, product, trail, big_picture, about)
   --screenshot FILE    write one PNG (+ FILE.state.tsv) of the state reached by --goto/--script
   --or-tour DIR        open a window; where there is no display, say so and play the tour
+  --check-content DIR  check the curator's texts and content in DIR (which holds content/ and
+                       text/) against the model (--model or the config's), the fonts and the
+                       screens' text boxes at 800x480; exit 0 with a summary, or 1 with one
+                       "file:line: problem" line per problem (docs/CURATOR.md)
+  --check-model FILE   open a model database as the exhibit would (application_id, schema);
+                       exit 0 with a summary, or 1 (carbontrail-update runs it first)
   --help-script        describe the visitor script language
   -h, --help           this text
 
@@ -132,6 +138,10 @@ Options parse_options(const std::vector<std::string>& args) {
             o.software = true;
         else if (a == "--log-level")
             o.log_level = value();
+        else if (a == "--check-content")
+            o.check_content = value();
+        else if (a == "--check-model")
+            o.check_model = value();
         else
             throw UsageError("unknown option '" + a + "' (see --help)");
     }

@@ -44,6 +44,8 @@ struct Options {
     std::optional<int> max_frames;      // --frames N: quit after N frames (windowed smoke tests)
     bool software = false;              // --software: force the software renderer
     std::string log_level;              // --log-level error|warning|info|debug
+    std::string check_content;          // --check-content DIR: validate a curator's folder
+    std::string check_model;            // --check-model FILE: can the exhibit open it?
 };
 
 Options parse_options(const std::vector<std::string>& args); // throws UsageError

@@ -92,6 +92,9 @@ RunConfig resolve_run_config(const Options& o) {
     }
     if (!o.data_dir.empty()) s.data_dir = o.data_dir;
     s.record_visits = !s.data_dir.empty() && (!o.headless || !o.data_dir.empty());
+    // A model installed by carbontrail-update (docs/INSTALL-PI.md) wins over the config's.
+    if (o.model.empty() && !s.data_dir.empty() && fs::exists(s.data_dir + "/model/current.sqlite"))
+        model = s.data_dir + "/model/current.sqlite";
     if (assets.empty()) {
         const std::string installed = exe_dir() + "/../share/carbontrail";
         if (fs::exists(installed + "/content")) assets = installed;
@@ -110,6 +113,13 @@ RunConfig resolve_run_config(const Options& o) {
         first_existing({assets.empty() ? "" : assets + "/map/china-provinces.map",
                         build + "/map/china-provinces.map", source + "/map/china-provinces.map"});
     p.fonts = find_fonts(assets);
+    // A curator's changes on an installed Pi: DATA_DIR/text and DATA_DIR/content (CURATOR.md).
+    if (!s.data_dir.empty()) {
+        std::error_code ec;
+        if (fs::is_directory(s.data_dir + "/text", ec)) p.text_override = s.data_dir + "/text";
+        if (fs::is_directory(s.data_dir + "/content", ec))
+            p.content_override = s.data_dir + "/content";
+    }
     s.app.language = lang.empty() ? "en" : lang;
     s.app.home_region = home; // checked against the model when it is open (ExhibitApp::load)
     if (idle && *idle > 0) s.app.idle_timeout_s = *idle;

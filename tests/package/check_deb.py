@@ -134,6 +134,9 @@ def main():
     expect(has("/usr/bin/ctrail", True), "/usr/bin/ctrail")
     expect(has("/usr/sbin/carbontrail-setup-pi", True), "/usr/sbin/carbontrail-setup-pi")
     expect(has("/lib/systemd/system/carbontrail.service"), "unit in /lib/systemd/system")
+    expect(has("/usr/sbin/carbontrail-update", True), "/usr/sbin/carbontrail-update")
+    expect(has("/lib/systemd/system/carbontrail-update@.service"), "the update's unit")
+    expect(has("/usr/share/polkit-1/rules.d/50-carbontrail-update.rules"), "the update's polkit rule")
     expect(has("/etc/carbontrail/kiosk.conf"), "/etc/carbontrail/kiosk.conf")
     expect(paths.get("/etc/carbontrail/kiosk.conf", "") == "-rw-r-----",
            f"kiosk.conf mode 0640 (got {paths.get('/etc/carbontrail/kiosk.conf')})")
@@ -146,7 +149,7 @@ def main():
         expect(all(int(l.split()[2]) < 2_000_000 for l in listing
                    if l.split(None, 5)[5].lstrip(".") in fonts), "fonts are subsets (< 2 MB each)")
     allowed = ("/usr/bin/", "/usr/sbin/", "/usr/share/carbontrail/", "/usr/share/doc/carbontrail/",
-               "/lib/systemd/system/", "/etc/carbontrail/")
+               "/lib/systemd/system/", "/etc/carbontrail/", "/usr/share/polkit-1/rules.d/")
     stray = [f for f in files if not f.startswith(allowed)]
     expect(not stray, "no files outside the expected folders", "\n".join(stray))
 

@@ -115,9 +115,24 @@ TextTable TextTable::parse(std::string_view content, const std::string& name) {
             }
         }
         if (!t.entries_.emplace(std::string(key), std::move(text)).second)
-            throw TextError(name, line_no, "key '" + std::string(key) + "' defined twice");
+            throw TextError(name, line_no,
+                            "key '" + std::string(key) + "' defined twice (first on line " +
+                                std::to_string(t.origins_.find(key)->second.line) + ")");
+        t.origins_.emplace(std::string(key), Origin{name, line_no});
     }
     return t;
+}
+
+TextTable::Origin TextTable::origin(std::string_view key) const {
+    auto it = origins_.find(key);
+    return it == origins_.end() ? Origin{source_, 0} : it->second;
+}
+
+void TextTable::take(const TextTable& other, std::string_view key) {
+    const std::string* text = other.find(key);
+    if (!text) return;
+    entries_.insert_or_assign(std::string(key), *text);
+    origins_.insert_or_assign(std::string(key), other.origin(key));
 }
 
 const std::string* TextTable::find(std::string_view key) const {

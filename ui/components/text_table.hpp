@@ -41,9 +41,19 @@ class TextTable {
     std::size_t size() const { return entries_.size(); }
     const std::map<std::string, std::string, std::less<>>& entries() const { return entries_; }
     const std::string& source() const { return source_; }
+    // Where a key's text was read: the table's file (or an override's) and its line; 0 = none.
+    struct Origin {
+        std::string file;
+        int line = 0;
+    };
+    Origin origin(std::string_view key) const;
+    // Replaces (or adds) one key with `other`'s text for it, keeping `other`'s file and line:
+    // a curator's override of one sentence (ui/overrides.hpp).
+    void take(const TextTable& other, std::string_view key);
 
   private:
     std::map<std::string, std::string, std::less<>> entries_;
+    std::map<std::string, Origin, std::less<>> origins_;
     std::string source_;
 };
 
