@@ -105,6 +105,8 @@ std::vector<TextBox> text_boxes(const Layout& L, const Metrics& metrics) {
         tin.w() - dots_w, 1);
     add("trail.chains_furthest", "trail: chains title", H,
         compact ? L.caption * 1.1f : L.h2 * 0.85f, tin.w() - dots_w, 1);
+    add("trail.chains_step", "trail: chains title", H, compact ? L.caption * 1.1f : L.h2 * 0.85f,
+        tin.w() - dots_w, 1);
     const float row = tin.w() > metrics.mm(90) ? L.body : L.caption;
     add("trail.chains_none", "trail: no chains", B, row, tin.w(), 2, 1.0f);
     for (const char* k : {"trail.failed", "trail.loading"})

@@ -15,7 +15,7 @@ TEST_CASE("two significant figures with grouping") {
     CHECK(format_percent(0.7134) == "71%");
     CHECK(format_percent(0.0912) == "9.1%");
     CHECK(format_percent(1.0) == "100%");
-    CHECK(format_percent(0.001) == "0.1%");
+    CHECK(format_percent(0.0012) == "0.12%");
     CHECK(format_percent(0.00098) == "<0.1%"); // rounds to 0.098%: below a tenth
     CHECK(format_percent(0.0000028) == "<0.1%");
     CHECK(format_percent(0.0) == "0%");
