@@ -1,6 +1,7 @@
 // carbontrail: the exhibit's entry point. Everything else is in platform/ (SDL glue, the run
 // loop, scripted visitors) and ui/ (the screens).
 #include "exhibit_runner.hpp"
+#include "hash_pin_command.hpp"
 #include "options.hpp"
 #include "visitor_script.hpp"
 
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
         std::fputs(usage_text(), stdout);
         return 0;
     }
+    if (options.hash_pin) return run_hash_pin(stdin, stdout);
     if (options.script_file == "-help") {
         std::fputs(script_help(), stdout);
         return 0;

@@ -9,7 +9,7 @@ set -eu
 
 packages="build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libeigen3-dev libsqlite3-dev doctest-dev
-  libopenblas-dev liblapacke-dev
+  libopenblas-dev liblapacke-dev libsodium-dev
   python3 python3-fonttools fonts-noto-cjk fonts-wqy-microhei
   python3-numpy libopenblas0-pthread python3-threadpoolctl
   dpkg-dev fakeroot file systemd clang-format"

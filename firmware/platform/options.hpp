@@ -44,6 +44,8 @@ struct Options {
     std::optional<int> max_frames;      // --frames N: quit after N frames (windowed smoke tests)
     bool software = false;              // --software: force the software renderer
     std::string log_level;              // --log-level error|warning|info|debug
+    bool hash_pin = false;              // --hash-pin: read a PIN, print the admin_pin line
+    std::string clock;                  // --clock "YYYY-MM-DD HH:MM": headless wall clock start
 };
 
 Options parse_options(const std::vector<std::string>& args); // throws UsageError
