@@ -134,7 +134,7 @@ void ExhibitApp::Impl::poll_admin_jobs() {
     if (auto r = admin.action_job.poll()) {
         const std::string error = r->value ? *r->value : r->error;
         const bool ok = r->value && r->value->empty();
-        admin.result = admin.running + (ok ? " ok" : " failed");
+        admin.result = admin.running + (ok ? ":ok" : ":failed");
         admin.message = ok ? "admin.done" : "admin.failed";
         admin.detail = ok ? "" : error;
         if (ok)

@@ -31,7 +31,7 @@ struct AdminUi {
     JobSlot<bool> pin_job;
     JobSlot<std::string> action_job;
     std::string running; // the action the job runs ("export", "reboot", ...)
-    std::string result;  // the last outcome for the state file: "export ok", "reboot failed"
+    std::string result;  // the last outcome for the state file: "export:ok", "reboot:failed"
     const char* message = nullptr; // text key of the calm line under the title
     std::string detail;            // the system's reason, when something failed
     const char* confirm = nullptr; // "reboot" | "power_off" waiting for Yes

@@ -45,7 +45,7 @@ struct ExhibitState {
     double time_s = 0;                // the app clock at this frame
     bool display_off = false;         // outside the opening hours: a black screen
     // Admin mode: the page ("off", "pin", "menu", ...; admin_ui.hpp), the seconds the PIN pad
-    // still waits after wrong PINs, the last action's outcome ("export ok"), the message's text
+    // still waits after wrong PINs, the last action's outcome ("export:ok"), the message's text
     // key, the page's value (settings, clock, ruler reading) and the touch test's last point.
     std::string admin = "off";
     int admin_wait = 0;

@@ -369,7 +369,7 @@ void ExhibitApp::Impl::draw_admin_calibrate() {
     std::snprintf(v, sizeof v, "%.0f mm", admin.measured_mm);
     text_centred(fonts.headline ? fonts.headline : fonts.body, L.h2, cell(row, 5, 1, 2, 0, 0),
                  theme::text, v);
-    state.admin_value = v;
+    state.admin_value = std::to_string(int(std::lround(admin.measured_mm)));
     const Box save(area.max.x - L.touch * 4, std::min(area.max.y - bh, row.max.y + L.gap),
                    area.max.x, std::min(area.max.y, row.max.y + L.gap + bh));
     if (primary_button("admin.save", save, tr("admin.save_restart"), false)) {
