@@ -23,6 +23,28 @@ install(CODE "
   file(INSTALL \"${_ctrail_conf}\" DESTINATION \"\${_root}/etc/carbontrail\"
        PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ)
 ")
+# Admin mode (docs/INSTALL-PI.md): polkit lets the service user reboot, power off and set the
+# clock; udev + a mount unit put a stick labelled CTRAIL at /media/carbontrail-usb, whose
+# mount point tmpfiles.d makes at boot. Fixed system places, like the unit above.
+install(CODE "
+  if(CMAKE_INSTALL_PREFIX STREQUAL \"/usr\")
+    set(_root \"\")
+  else()
+    set(_root \"\${CMAKE_INSTALL_PREFIX}\")
+  endif()
+  # Installed under the name systemd derives from its path, the '-' escaped (\\x2d); COPY_FILE
+  # keeps the backslash (file(INSTALL) would read it as a folder separator).
+  set(_units \"\$ENV{DESTDIR}\${_root}/lib/systemd/system\")
+  file(MAKE_DIRECTORY \"\${_units}\")
+  message(STATUS \"Installing: \${_units}/media-carbontrail\\\\x2dusb.mount\")
+  file(COPY_FILE \"${PROJECT_SOURCE_DIR}/firmware/systemd/carbontrail-usb.mount\"
+       \"\${_units}/media-carbontrail\\\\x2dusb.mount\")
+  file(INSTALL \"${PROJECT_SOURCE_DIR}/firmware/udev/99-carbontrail-usb.rules\"
+       DESTINATION \"\${_root}/lib/udev/rules.d\")
+")
+install(FILES ${PROJECT_SOURCE_DIR}/firmware/polkit/50-carbontrail.rules
+        DESTINATION share/polkit-1/rules.d)
+install(FILES ${PROJECT_SOURCE_DIR}/firmware/tmpfiles/carbontrail.conf DESTINATION lib/tmpfiles.d)
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/firmware/pi/carbontrail-setup-pi DESTINATION sbin)
 foreach(doc INSTALL-PI.md)
   if(EXISTS ${PROJECT_SOURCE_DIR}/docs/${doc})

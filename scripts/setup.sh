@@ -12,7 +12,7 @@ packages="build-essential cmake pkg-config
   libopenblas-dev liblapacke-dev libsodium-dev
   python3 python3-fonttools fonts-noto-cjk fonts-wqy-microhei
   python3-numpy libopenblas0-pthread python3-threadpoolctl
-  dpkg-dev fakeroot file systemd clang-format"
+  dpkg-dev fakeroot file systemd clang-format duktape"
 
 check_only=0
 [ "${1:-}" = "--check" ] && check_only=1

@@ -76,7 +76,15 @@ bool SystemdActions::power_off(std::string& error) {
 }
 
 bool SystemdActions::set_time(const std::string& local_time, std::string& error) {
-    return run_command({"timedatectl", "set-time", local_time}, error);
+    if (run_command({"timedatectl", "set-time", local_time}, error)) return true;
+    // timedated refuses while time synchronisation is on (Debian's default, even offline):
+    // switch it off for the change and on again, so a network, when there is one, still wins.
+    if (error.find("synchronization is enabled") == std::string::npos) return false;
+    if (!run_command({"timedatectl", "set-ntp", "false"}, error)) return false;
+    const bool ok = run_command({"timedatectl", "set-time", local_time}, error);
+    std::string ignored;
+    run_command({"timedatectl", "set-ntp", "true"}, ignored);
+    return ok;
 }
 
 bool SystemdActions::install_update(const std::filesystem::path& file, std::string& error) {
