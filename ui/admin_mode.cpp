@@ -33,6 +33,8 @@ void ExhibitApp::Impl::admin_input() {
     const ImVec2 p = io.MousePos;
     const float w = std::max(1.f, io.DisplaySize.x), h = std::max(1.f, io.DisplaySize.y);
     if (admin.active()) {
+        // Blocked through the release frame too: ImGui presses a button on release.
+        if (!down && !io.MouseReleased[0]) admin.wait_release = false;
         if (io.MouseClicked[0]) admin.last_touch = now;
         if (now - admin.last_touch >= AdminUi::kIdleExitS && !admin.pin_job.busy() &&
             !admin.action_job.busy()) {
@@ -51,6 +53,7 @@ void ExhibitApp::Impl::enter_admin() {
     // A visitor's journey in progress ends here (visit end reason: admin).
     if (visit_in_progress()) end_visit();
     admin.page = AdminPage::Pin;
+    admin.wait_release = true;
     admin.pin.clear();
     admin.message = nullptr;
     admin.detail.clear();

@@ -36,6 +36,8 @@ struct AdminUi {
     std::string detail;            // the system's reason, when something failed
     const char* confirm = nullptr; // "reboot" | "power_off" waiting for Yes
     double last_touch = 0;
+    // The tap that opened admin mode is still down: it must not also press what is under it.
+    bool wait_release = false;
     double info_at = -1e9;
     AdminInfo info;
     AdminVisitFigures visits;

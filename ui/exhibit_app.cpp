@@ -314,7 +314,7 @@ void ExhibitApp::frame(double now_s) {
     ImGui::Begin("##canvas", nullptr, canvas_window_flags);
     d.dl = ImGui::GetWindowDrawList();
     d.dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize, theme::background);
-    d.input_blocked = blocked;
+    d.input_blocked = blocked || (admin && d.admin.wait_release);
     if (admin)
         d.draw_admin();
     else

@@ -42,7 +42,8 @@ std::string env_or(const char* name, const char* fallback) {
 
 } // namespace
 
-AdminPlatform::AdminPlatform(const RunConfig& config) : config_(config) {
+AdminPlatform::AdminPlatform(const RunConfig& config)
+    : pin_(config.pin), hours_(config.opening_hours), clock_start_(config.clock_start) {
     real_system_ = config.mode == RunMode::Kiosk;
     if (real_system_) {
         actions_ = std::make_unique<admin::SystemdActions>(restart_);
@@ -72,7 +73,7 @@ AdminPlatform::~AdminPlatform() {
 }
 
 std::time_t AdminPlatform::wall(double now_s) const {
-    if (!config_.clock_start) return std::time(nullptr);
+    if (!clock_start_) return std::time(nullptr);
     return std::time_t(clock_offset_.load() + (long long)now_s);
 }
 
@@ -80,16 +81,14 @@ bool AdminPlatform::display_off(double now_s) {
     last_now_ = now_s;
     if (now_s - display_checked_ < 1 && now_s >= display_checked_) return display_off_;
     display_checked_ = now_s;
-    display_off_ = !kiosk::is_open_at(config_.opening_hours, (long long)wall(now_s));
+    display_off_ = !kiosk::is_open_at(hours_, (long long)wall(now_s));
     return display_off_;
 }
 
 ui::AdminHooks AdminPlatform::hooks() {
     ui::AdminHooks h;
-    if (config_.pin.kind == admin::PinCheck::Kind::none) return h; // admin mode off
-    h.verify_pin = [check = config_.pin](const std::string& pin) {
-        return admin::verify_pin(check, pin);
-    };
+    if (pin_.kind == admin::PinCheck::Kind::none) return h; // admin mode off
+    h.verify_pin = [check = pin_](const std::string& pin) { return admin::verify_pin(check, pin); };
     h.info = [this] { return info(); };
     h.act = [this](ui::AdminAction a) { return run_action(a); };
     h.save_settings = [this](const ui::AdminSettings& s) { return save(s); };
@@ -181,7 +180,7 @@ std::string AdminPlatform::set_time(std::time_t t) {
     std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &tm);
     std::string error;
     if (!actions_->set_time(text, error)) return error;
-    if (config_.clock_start) clock_offset_ = (long long)t - (long long)last_now_;
+    if (clock_start_) clock_offset_ = (long long)t - (long long)last_now_;
     log_line(5, std::string("admin: clock set to ") + text +
                     (recording_ ? " (recorded by the test double)" : ""));
     if (data_dir_.empty()) return "";

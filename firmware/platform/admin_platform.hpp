@@ -14,6 +14,7 @@
 #include <ctime>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace ctrail::platform {
@@ -43,7 +44,10 @@ class AdminPlatform {
     std::string set_time(std::time_t local_time);
     ui::AdminInfo info();
 
-    const RunConfig& config_;
+    // Copied from the run's config: this object owns what its hooks read.
+    admin::PinCheck pin_;
+    kiosk::OpeningHours hours_;
+    std::optional<std::time_t> clock_start_;
     std::filesystem::path data_dir_; // empty: nothing is saved
     bool real_system_ = false;
     std::atomic<bool> restart_{false};
