@@ -24,21 +24,14 @@ install(CODE "
        PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ)
 ")
 # Admin mode (docs/INSTALL-PI.md): polkit lets the service user reboot, power off and set the
-# clock; udev + a mount unit put a stick labelled CTRAIL at /media/carbontrail-usb, whose
-# mount point tmpfiles.d makes at boot. Fixed system places, like the unit above.
+# clock; a udev rule mounts a stick labelled CTRAIL at /media/carbontrail-usb (systemd-mount),
+# whose mount point tmpfiles.d makes at boot. Fixed system places, like the unit above.
 install(CODE "
   if(CMAKE_INSTALL_PREFIX STREQUAL \"/usr\")
     set(_root \"\")
   else()
     set(_root \"\${CMAKE_INSTALL_PREFIX}\")
   endif()
-  # Installed under the name systemd derives from its path, the '-' escaped (\\x2d); COPY_FILE
-  # keeps the backslash (file(INSTALL) would read it as a folder separator).
-  set(_units \"\$ENV{DESTDIR}\${_root}/lib/systemd/system\")
-  file(MAKE_DIRECTORY \"\${_units}\")
-  message(STATUS \"Installing: \${_units}/media-carbontrail\\\\x2dusb.mount\")
-  file(COPY_FILE \"${PROJECT_SOURCE_DIR}/firmware/systemd/carbontrail-usb.mount\"
-       \"\${_units}/media-carbontrail\\\\x2dusb.mount\")
   file(INSTALL \"${PROJECT_SOURCE_DIR}/firmware/udev/99-carbontrail-usb.rules\"
        DESTINATION \"\${_root}/lib/udev/rules.d\")
 ")

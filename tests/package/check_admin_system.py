@@ -5,9 +5,9 @@ firmware/systemd/carbontrail-usb.mount, firmware/tmpfiles, the service's ReadWri
 - the polkit rule allows exactly reboot, power off and setting the clock (and NTP around it),
   only for the user `carbontrail`, and nothing else;
 - the udev rule matches a USB stick labelled CTRAIL (FAT/exFAT), names it /dev/carbontrail-usb
-  and wants the mount unit by its real name;
-- the mount unit, installed under the name systemd derives from /media/carbontrail-usb, passes
-  `systemd-analyze verify`, binds to the stick's device and mounts it for the service user;
+  and mounts it with systemd-mount at /media/carbontrail-usb for the service user; the mount
+  unit that makes (media-carbontrail\x2dusb.mount) is written out from the rule's arguments and
+  passes `systemd-analyze verify`;
 - tmpfiles.d makes the mount point (run with `systemd-tmpfiles --root` in a temporary folder);
 - the service may write /var/lib/carbontrail and the stick's folder, nothing else.
 Standard library only. Exit 1 on a failure, 77 (skip) only for a missing systemd tool.
@@ -123,7 +123,8 @@ def check_udev(path):
              if l.strip() and not l.lstrip().startswith("#")]
     expect(len(lines) == 1, "udev rule: one rule line", str(lines))
     rule = lines[0] if lines else ""
-    pairs = [p.strip() for p in rule.split(",")]
+    # Commas outside quotes separate the pairs.
+    pairs = [p.strip() for p in re.split(r',(?=(?:[^"]*"[^"]*")*[^"]*$)', rule)]
     syntax = re.compile(r'^[A-Z_]+(\{[A-Za-z_]+\})?(==|!=|=|\+=|-=|:=)"[^"]*"$')
     bad = [p for p in pairs if not syntax.match(p)]
     expect(not bad, "udev rule: every pair is KEY op \"value\"", str(bad))
@@ -140,20 +141,22 @@ def check_udev(path):
     expect(has("ENV{ID_FS_TYPE}", "==", "vfat|exfat"),
            "udev rule: FAT or exFAT only (the mount options uid=/gid= need them)")
     expect(has("SYMLINK", "+=", "carbontrail-usb"), "udev rule: names it /dev/carbontrail-usb")
-    expect(has("TAG", "+=", "systemd"), "udev rule: tagged for systemd (a .device unit appears)")
-    expect(has("ENV{SYSTEMD_WANTS}", "+=", MOUNT_UNIT), f"udev rule: wants {MOUNT_UNIT}")
+    runs = [v for op, v in kv.get("RUN{program}", []) if op == "+="]
+    expect(len(runs) == 1, "udev rule: one RUN{program}+= (systemd-mount)", str(runs))
+    return runs[0].split() if runs else []
 
 
-def check_mount(path, analyze):
-    text = open(path, encoding="utf-8").read()
-    s = unit_settings(text)
-    expect(s.get("Where") == [MOUNT_POINT], f"mount unit: Where={MOUNT_POINT}", str(s.get("Where")))
-    expect(s.get("What") == ["/dev/carbontrail-usb"], "mount unit: What=/dev/carbontrail-usb (the udev name)")
-    expect(s.get("BindsTo") == ["dev-carbontrail\\x2dusb.device"],
-           "mount unit: BindsTo the stick's device (pulled out = unmounted)")
-    opts = (s.get("Options") or [""])[-1].split(",")
-    for o in ("uid=carbontrail", "gid=carbontrail", "nosuid", "nodev", "noexec", "sync"):
-        expect(o in opts, f"mount unit: option {o}")
+def check_mount(argv, analyze):
+    """The mount the rule asks systemd-mount for, as the transient mount unit it becomes."""
+    expect(argv[:1] == ["/usr/bin/systemd-mount"], "udev rule runs /usr/bin/systemd-mount", str(argv))
+    flags = [a for a in argv[1:] if a.startswith("--")]
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    for f in ("--no-block", "--collect", "--automount=no", "--owner=carbontrail"):
+        expect(f in flags, f"systemd-mount {f}", str(flags))
+    expect(args == ["$devnode", MOUNT_POINT], f"systemd-mount mounts the device at {MOUNT_POINT}", str(args))
+    opts = next((f.split("=", 1)[1] for f in flags if f.startswith("--options=")), "").split(",")
+    for o in ("nosuid", "nodev", "noexec", "sync"):
+        expect(o in opts, f"mount option {o}", str(opts))
     if not analyze:
         return
     escape = shutil.which("systemd-escape")
@@ -162,11 +165,16 @@ def check_mount(path, analyze):
                               capture_output=True, text=True).stdout.strip()
         expect(name == MOUNT_UNIT, f"mount unit: systemd names {MOUNT_POINT} {MOUNT_UNIT}", name)
     with tempfile.TemporaryDirectory(prefix="ctrail-mount-") as tmp:
+        # What systemd-mount creates: What= the device, --owner adds uid= and gid=.
         unit = os.path.join(tmp, MOUNT_UNIT)
-        shutil.copy(path, unit)
+        with open(unit, "w", encoding="utf-8") as f:
+            f.write("[Unit]\nDescription=Carbon Trail USB stick\n"
+                    "BindsTo=dev-carbontrail\\x2dusb.device\nAfter=dev-carbontrail\\x2dusb.device\n"
+                    f"[Mount]\nWhat=/dev/carbontrail-usb\nWhere={MOUNT_POINT}\n"
+                    "Options=" + ",".join(opts + ["uid=carbontrail", "gid=carbontrail"]) + "\n")
         r = subprocess.run([analyze, "verify", "--man=no", unit], capture_output=True, text=True)
         messages = (r.stdout + r.stderr).strip()
-        expect(r.returncode == 0 and not messages, "mount unit: systemd-analyze verify is silent", messages)
+        expect(r.returncode == 0 and not messages, "the mount unit passes systemd-analyze verify", messages)
 
 
 def check_tmpfiles(path):
@@ -198,8 +206,7 @@ def main():
         print("SKIP: systemd-analyze not found (Debian package: systemd)")
         return 77
     check_polkit(os.path.join(fw, "polkit/50-carbontrail.rules"))
-    check_udev(os.path.join(fw, "udev/99-carbontrail-usb.rules"))
-    check_mount(os.path.join(fw, "systemd/carbontrail-usb.mount"), analyze)
+    check_mount(check_udev(os.path.join(fw, "udev/99-carbontrail-usb.rules")), analyze)
     check_tmpfiles(os.path.join(fw, "tmpfiles/carbontrail.conf"))
     check_service(os.path.join(fw, "systemd/carbontrail.service"))
     print(f"{len(failures)} failure(s)")

@@ -135,11 +135,9 @@ def main():
     expect(has("/usr/sbin/carbontrail-setup-pi", True), "/usr/sbin/carbontrail-setup-pi")
     expect(has("/lib/systemd/system/carbontrail.service"), "unit in /lib/systemd/system")
     expect(has("/etc/carbontrail/kiosk.conf"), "/etc/carbontrail/kiosk.conf")
-    # Admin mode: polkit rule, the USB stick's udev rule, mount unit and mount point.
+    # Admin mode: polkit rule, the USB stick's udev rule and its mount point.
     expect(has("/usr/share/polkit-1/rules.d/50-carbontrail.rules"), "polkit rule in /usr/share/polkit-1/rules.d")
     expect(has("/lib/udev/rules.d/99-carbontrail-usb.rules"), "udev rule in /lib/udev/rules.d")
-    expect(has("/lib/systemd/system/media-carbontrail\\x2dusb.mount"),
-           "mount unit /lib/systemd/system/media-carbontrail\\x2dusb.mount")
     expect(has("/usr/lib/tmpfiles.d/carbontrail.conf"), "tmpfiles.d entry for the mount point")
     expect(paths.get("/etc/carbontrail/kiosk.conf", "") == "-rw-r-----",
            f"kiosk.conf mode 0640 (got {paths.get('/etc/carbontrail/kiosk.conf')})")
