@@ -19,6 +19,8 @@ if(CTRAIL_USE_BLAS)
   message(STATUS "Eigen backed by ${CTRAIL_OPENBLAS_LIBRARY} and ${CTRAIL_LAPACKE_LIBRARY}")
 endif()
 find_package(PkgConfig REQUIRED)
+# libsodium-dev: the admin PIN's salted argon2id hash (firmware/admin/admin_pin.hpp).
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 if(CTRAIL_BUILD_TESTS)
   find_package(doctest REQUIRED)
 endif()

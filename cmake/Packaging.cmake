@@ -23,6 +23,21 @@ install(CODE "
   file(INSTALL \"${_ctrail_conf}\" DESTINATION \"\${_root}/etc/carbontrail\"
        PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ)
 ")
+# Admin mode (docs/INSTALL-PI.md): polkit lets the service user reboot, power off and set the
+# clock; a udev rule mounts a stick labelled CTRAIL at /media/carbontrail-usb (systemd-mount),
+# whose mount point tmpfiles.d makes at boot. Fixed system places, like the unit above.
+install(CODE "
+  if(CMAKE_INSTALL_PREFIX STREQUAL \"/usr\")
+    set(_root \"\")
+  else()
+    set(_root \"\${CMAKE_INSTALL_PREFIX}\")
+  endif()
+  file(INSTALL \"${PROJECT_SOURCE_DIR}/firmware/udev/99-carbontrail-usb.rules\"
+       DESTINATION \"\${_root}/lib/udev/rules.d\")
+")
+install(FILES ${PROJECT_SOURCE_DIR}/firmware/polkit/50-carbontrail.rules
+        DESTINATION share/polkit-1/rules.d)
+install(FILES ${PROJECT_SOURCE_DIR}/firmware/tmpfiles/carbontrail.conf DESTINATION lib/tmpfiles.d)
 install(PROGRAMS ${PROJECT_SOURCE_DIR}/firmware/pi/carbontrail-setup-pi DESTINATION sbin)
 # Field updates (firmware/update/): the script, its root unit and the polkit rule that lets the
 # exhibit's user start exactly that unit.

@@ -3,6 +3,7 @@
 #include "check_content.hpp"
 #include "check_model.hpp"
 #include "exhibit_runner.hpp"
+#include "hash_pin_command.hpp"
 #include "options.hpp"
 #include "visitor_script.hpp"
 
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
         std::fputs(usage_text(), stdout);
         return 0;
     }
+    if (options.hash_pin) return run_hash_pin(stdin, stdout);
     if (options.script_file == "-help") {
         std::fputs(script_help(), stdout);
         return 0;

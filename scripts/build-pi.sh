@@ -40,7 +40,7 @@ host_packages="cmake make pkg-config g++ g++-aarch64-linux-gnu qemu-user-static 
     file libeigen3-dev doctest-dev libsdl2-dev libsqlite3-dev libimgui-dev libstb-dev
     fonts-wqy-microhei python3-fonttools systemd"
 arm64_packages="libsdl2-dev:arm64 libsqlite3-dev:arm64 libimgui-dev:arm64 libstb-dev:arm64
-    libopenblas-dev:arm64 liblapacke-dev:arm64"
+    libopenblas-dev:arm64 liblapacke-dev:arm64 libsodium-dev:arm64"
 
 install_packages() {
     sudo=""

@@ -10,10 +10,10 @@ set -eu
 # chromium: a test renders `ctrail stats --html` in it (headless, offline).
 packages="build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libeigen3-dev libsqlite3-dev doctest-dev
-  libopenblas-dev liblapacke-dev
+  libopenblas-dev liblapacke-dev libsodium-dev
   python3 python3-fonttools fonts-noto-cjk fonts-wqy-microhei
   python3-numpy libopenblas0-pthread python3-threadpoolctl
-  dpkg-dev fakeroot file systemd clang-format
+  dpkg-dev fakeroot file systemd clang-format duktape
   chromium"
 
 check_only=0

@@ -3,6 +3,7 @@
 // interface.
 #pragma once
 
+#include "admin_ui.hpp"
 #include "box.hpp"
 #include "content.hpp"
 #include "exhibit_app.hpp"
@@ -22,6 +23,7 @@
 
 #include <exhibit_model.hpp>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -98,6 +100,8 @@ struct ExhibitApp::Impl {
     bool overlay_swallow = false;
     ImDrawList* dl = nullptr;
     Layout L;
+    AdminUi admin;
+    bool display_off = false; // outside the opening hours (set by the platform)
     // Last member: destroyed first, so its thread has joined before anything else goes.
     Worker worker;
 
@@ -120,6 +124,7 @@ struct ExhibitApp::Impl {
     // visitor chose or caused is forgotten, a running trace is dropped.
     // About's Finish button ends a visit without naming a reason: the visitor finished.
     void end_visit(VisitEnd why = VisitEnd::Finished);
+    bool visit_in_progress() const; // past the sleeping attract screen
     bool zh() const { return journey.language() == "zh"; }
     Lang lang() const { return zh() ? Lang::Zh : Lang::En; }
     const ExhibitRegion* region(int model_index) const;
@@ -195,6 +200,26 @@ struct ExhibitApp::Impl {
     void language_switch(Box b);
     void step_dots(ImVec2 pos, int count, int current, float size);
     float icon_stroke(float icon_size) const;
+
+    // --- admin_mode.cpp: the gesture, entering and leaving, jobs, applying settings
+    void admin_input();
+    void enter_admin();
+    void leave_admin();
+    void refresh_admin_info(bool force);
+    void submit_pin();
+    void admin_action(const char* name, std::function<std::string()> job);
+    void apply_admin_settings(const AdminSettings& settings);
+    void poll_admin_jobs();
+    // --- screen_admin.cpp
+    Box admin_header(const char* title, bool leave);
+    void draw_admin();
+    void draw_admin_pin();
+    void draw_admin_menu();
+    void draw_admin_status();
+    void draw_admin_touch_test();
+    void draw_admin_calibrate();
+    void draw_admin_settings();
+    void draw_admin_clock();
 
     // --- overlays.cpp
     void overlays(bool blocked_before);

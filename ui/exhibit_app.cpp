@@ -260,6 +260,11 @@ void ExhibitApp::Impl::poll_jobs() {
     }
 }
 
+bool ExhibitApp::Impl::visit_in_progress() const {
+    const Screen sc = journey.screen();
+    return sc != Screen::Unavailable && (sc != Screen::Attract || journey.awake());
+}
+
 void ExhibitApp::Impl::end_visit(VisitEnd why) {
     visits.end(why, now);
     journey.reset();
@@ -292,14 +297,29 @@ void ExhibitApp::frame(double now_s) {
     d.state.figures.clear();
     d.labels = {};
     d.poll_jobs();
+    d.poll_admin_jobs();
 
     ImGuiIO& io = ImGui::GetIO();
+    if (d.display_off) { // outside the opening hours: black, and no other work
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(io.DisplaySize);
+        ImGui::Begin("##canvas", nullptr, canvas_window_flags);
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize,
+                                                  IM_COL32(0, 0, 0, 255));
+        ImGui::End();
+        d.state.display_off = true;
+        d.state.time_s = d.now;
+        return;
+    }
+    d.state.display_off = false;
+    d.admin_input();
+    const bool admin = d.admin.active();
     // Overlays that swallow touches are decided before the touch is counted, so the touch that
     // cancels the countdown reaches nothing underneath. Waking the attract screen is not
     // swallowed: a touch on its start or language button acts at once.
-    const bool blocked = d.journey.counting_down(d.now) || d.journey.home_confirm();
-    if (io.MouseClicked[0]) d.journey.touch(d.now);
-    if (d.journey.update(d.now)) {
+    const bool blocked = !admin && (d.journey.counting_down(d.now) || d.journey.home_confirm());
+    if (!admin && io.MouseClicked[0]) d.journey.touch(d.now);
+    if (!admin && d.journey.update(d.now)) {
         d.log(6, "idle: reset to the attract screen");
         d.end_visit(VisitEnd::Idle);
     }
@@ -322,37 +342,40 @@ void ExhibitApp::frame(double now_s) {
     ImGui::Begin("##canvas", nullptr, canvas_window_flags);
     d.dl = ImGui::GetWindowDrawList();
     d.dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize, theme::background);
-    d.input_blocked = blocked;
-    switch (d.journey.screen()) {
-    case Screen::Unavailable:
-        d.draw_unavailable();
-        break;
-    case Screen::Attract:
-        d.draw_attract();
-        break;
-    case Screen::Region:
-        d.draw_region();
-        break;
-    case Screen::Product:
-        d.draw_product();
-        break;
-    case Screen::Trail:
-        d.draw_trail();
-        break;
-    case Screen::BigPicture:
-        d.draw_big_picture();
-        break;
-    case Screen::About:
-        d.draw_about();
-        break;
-    }
+    d.input_blocked = blocked || (admin && d.admin.wait_release);
+    if (admin)
+        d.draw_admin();
+    else
+        switch (d.journey.screen()) {
+        case Screen::Unavailable:
+            d.draw_unavailable();
+            break;
+        case Screen::Attract:
+            d.draw_attract();
+            break;
+        case Screen::Region:
+            d.draw_region();
+            break;
+        case Screen::Product:
+            d.draw_product();
+            break;
+        case Screen::Trail:
+            d.draw_trail();
+            break;
+        case Screen::BigPicture:
+            d.draw_big_picture();
+            break;
+        case Screen::About:
+            d.draw_about();
+            break;
+        }
     // A soft fade from the background on every screen change.
-    float fade = Ease::in_out(d.now, d.screen_at, 0.4);
+    float fade = admin ? 1.f : Ease::in_out(d.now, d.screen_at, 0.4);
     if (fade < 1)
         d.dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize,
                             theme::with_alpha(theme::background, 1 - fade));
     ImGui::End();
-    d.overlays(blocked);
+    if (!admin) d.overlays(blocked);
     d.visits.observe(d.journey, d.now);
 
     ExhibitState& s = d.state;
@@ -380,6 +403,24 @@ void ExhibitApp::frame(double now_s) {
     s.countdown_seconds = d.journey.countdown_seconds(d.now);
     s.time_s = d.now;
     if (s.screen != Screen::Trail) s.headline.clear();
+    s.admin = admin_page_name(d.admin.page);
+    s.admin_wait = int(std::ceil(d.admin.backoff.seconds_left(d.now)));
+    s.admin_result = d.admin.result;
+    s.admin_message = d.admin.message ? d.admin.message : "";
+}
+
+void ExhibitApp::set_display_off(bool off) {
+    Impl& d = *impl_;
+    if (off == d.display_off) return;
+    d.display_off = off;
+    d.log(6, off ? "display off: outside the opening hours" : "display on: the opening hours");
+    if (off) {
+        if (d.admin.active()) d.leave_admin();
+        if (d.visit_in_progress()) d.end_visit(VisitEnd::Closing);
+    } else {
+        d.screen_at = d.now; // fades in like a start
+        d.transition_until(d.now + 0.6);
+    }
 }
 
 const ExhibitState& ExhibitApp::state() const {
@@ -394,17 +435,18 @@ std::optional<Box> ExhibitApp::target(std::string_view id) const {
 
 bool ExhibitApp::settled() const {
     const Impl& d = *impl_;
-    return !d.trace_job.busy() && !d.big_job.busy() && d.now >= d.busy_until;
+    return !engine_busy() && d.now >= d.busy_until;
 }
 
 bool ExhibitApp::engine_busy() const {
-    return impl_->trace_job.busy() || impl_->big_job.busy();
+    const Impl& d = *impl_;
+    return d.trace_job.busy() || d.big_job.busy() || d.admin.pin_job.busy() ||
+           d.admin.action_job.busy();
 }
 
 bool ExhibitApp::drawn() const {
     const Impl& d = *impl_;
-    return !d.first_frame && !d.trace_job.busy() && !d.big_job.busy() &&
-           d.now >= d.transitions_until;
+    return !d.first_frame && !engine_busy() && d.now >= d.transitions_until;
 }
 
 } // namespace ctrail::ui

@@ -3,6 +3,7 @@
 // the event pump and the clock, and calls frame() between ImGui::NewFrame() and Render().
 #pragma once
 
+#include "admin.hpp"
 #include "box.hpp"
 #include "exhibit_state.hpp"
 #include "fonts.hpp"
@@ -39,6 +40,10 @@ struct AppConfig {
     // The museum's own province (a model region code), listed first on "Where do you live?";
     // empty, or a code the model lacks (logged), lists none first.
     std::string home_region;
+    // Admin mode (hidden gesture, PIN, status, actions); empty verify_pin = off.
+    AdminHooks admin;
+    // Visit figures for the admin status page (firmware/visits); empty = "not recorded".
+    std::function<AdminVisitFigures()> visit_figures;
     // Log sink (level: 3 error, 4 warning, 6 info, 7 debug); default: stderr.
     std::function<void(int level, const std::string& message)> log;
     // Told each visit's transitions (ui/visit_events.hpp); empty = nothing recorded.
@@ -60,6 +65,9 @@ class ExhibitApp {
     // One frame of UI at app time `now_s` (seconds; any monotonic clock).
     void frame(double now_s);
 
+    // Outside the opening hours the platform turns the display off: the app draws black and
+    // does no other work; admin mode and the visit are left first.
+    void set_display_off(bool off);
     const ExhibitState& state() const;
     // Where a tappable thing was drawn in the last frame ("start", "next", "home",
     // "home.yes", "home.no", "lang.en", "lang.zh", "region.SH", "map.SH", "product.car", ...).
@@ -70,7 +78,8 @@ class ExhibitApp {
     // pending. Unlike settled(), endless animations (the countdown, a breathing dot) do not
     // count: a screenshot waits for drawn().
     bool drawn() const;
-    // A trace or the big picture is being computed on the worker thread.
+    // Work is running on the worker thread: a trace, the big picture, or admin mode's PIN check
+    // or system action.
     bool engine_busy() const;
 
     struct Impl;

@@ -66,6 +66,13 @@ std::string state_to_tsv(const ExhibitState& s) {
     kv("headline", s.headline);
     kv("unavailable_reason", s.unavailable_reason);
     kv("time_s", num(s.time_s));
+    kv("display", s.display_off ? "off" : "on");
+    kv("admin", s.admin);
+    kv("admin_wait", std::to_string(s.admin_wait));
+    kv("admin_result", s.admin_result);
+    kv("admin_message", s.admin_message);
+    kv("admin_value", s.admin_value);
+    kv("admin_touch", s.admin_touch);
     for (const ShownFigure& f : s.figures)
         out += "figure\t" + clean(f.id) + '\t' + num(f.engine) + '\t' + clean(f.unit) + '\t' +
                clean(f.shown) + '\n';

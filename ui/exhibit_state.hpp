@@ -44,6 +44,13 @@ struct ExhibitState {
     std::string unavailable_reason;   // why the exhibit is unavailable (logged, not shown)
     std::vector<ShownFigure> figures; // this frame's numbers, in drawing order
     double time_s = 0;                // the app clock at this frame
+    bool display_off = false;         // outside the opening hours: a black screen
+    // Admin mode: the page ("off", "pin", "menu", ...; admin_ui.hpp), the seconds the PIN pad
+    // still waits after wrong PINs, the last action's outcome ("export:ok"), the message's text
+    // key, the page's value (settings, clock, ruler reading) and the touch test's last point.
+    std::string admin = "off";
+    int admin_wait = 0;
+    std::string admin_result, admin_message, admin_value, admin_touch;
 };
 
 // `key<TAB>value` lines, then one `figure<TAB>id<TAB>engine<TAB>unit<TAB>shown` per figure.

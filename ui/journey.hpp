@@ -7,6 +7,7 @@
 #include "exhibit_state.hpp"
 
 #include <string>
+#include <utility>
 
 namespace ctrail::ui {
 
@@ -30,6 +31,8 @@ class Journey {
     int region_page() const { return region_page_; } // page of the province list shown
     int about_page() const { return about_page_; }   // page of About's sources shown
     const JourneyConfig& config() const { return config_; }
+    // New defaults from admin mode's settings: the next idle timer and reset use them.
+    void set_config(JourneyConfig config) { config_ = std::move(config); }
 
     // Any touch (or key) at time `now`: restarts the idle timer, cancels a countdown, wakes the
     // attract screen. Returns false when the touch must do nothing else: it cancelled the

@@ -10,7 +10,7 @@ namespace ctrail::ui {
 
 // How a visit ended. Restart is never sent by the UI: the recorder finds a visit a previous run
 // left open when it starts.
-enum class VisitEnd { Finished, Home, Idle, Restart, Admin };
+enum class VisitEnd { Finished, Home, Idle, Restart, Admin, Closing };
 
 inline const char* visit_end_name(VisitEnd e) {
     switch (e) {
@@ -24,6 +24,8 @@ inline const char* visit_end_name(VisitEnd e) {
         return "restart";
     case VisitEnd::Admin:
         return "admin";
+    case VisitEnd::Closing:
+        return "closing";
     }
     return "?";
 }

@@ -32,7 +32,9 @@ const std::vector<std::string> kKeys = {"panel",
                                         "log_level",
                                         "drm_device",
                                         "home_region",
-                                        "visits_retention_days"};
+                                        "visits_retention_days",
+                                        "admin_pin",
+                                        "opening_hours"};
 
 } // namespace
 
@@ -155,10 +157,29 @@ class Applier {
                                 hex.find_first_not_of("0123456789abcdef") == std::string::npos);
             if (ok) {
                 c.admin_pin_sha256 = hex;
+                if (!hex.empty())
+                    warn(e.line,
+                         "admin_pin_sha256 is deprecated (an unsalted, fast hash); make an "
+                         "admin_pin line with 'carbontrail --hash-pin' and remove this one");
             } else {
                 bad(key, e, "is not 64 hexadecimal digits (sha256sum of the PIN)",
                     c.admin_pin_sha256.empty() ? "none: admin mode stays off"
                                                : "the previous value");
+            }
+        } else if (key == "admin_pin") {
+            // The salted argon2id line crypto_pwhash_str writes; verified by firmware/admin.
+            if (v.empty() || (v.rfind("$argon2id$v=19$m=", 0) == 0 && v.size() < 128)) {
+                c.admin_pin = v;
+            } else {
+                bad(key, e, "is not a line printed by 'carbontrail --hash-pin' ($argon2id$...)",
+                    "none: admin mode stays off");
+            }
+        } else if (key == "opening_hours") {
+            std::string error;
+            if (auto hours = parse_opening_hours(v, error)) {
+                c.opening_hours = *hours;
+            } else {
+                warn(e.line, key + ": " + error + "; the display stays on all day");
             }
         } else if (key == "model") {
             set_path(key, e, c.model_path);

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "kiosk/kiosk_log.hpp"
+#include "kiosk/opening_hours.hpp"
 #include "kiosk/touch_rotation.hpp"
 
 #include <filesystem>
@@ -57,7 +58,11 @@ struct KioskConfig {
     int idle_timeout_s = 60;            // 10..3600: seconds without a touch before reset
     std::string language = "en";        // en | zh: language after every reset
     std::string home_region;            // the museum's province code ("SH"); empty = none
-    std::string admin_pin_sha256;       // 64 lowercase hex digits; empty = admin mode off
+    // The admin PIN as `carbontrail --hash-pin` prints it ($argon2id$...); empty = admin mode
+    // off unless the deprecated admin_pin_sha256 (64 lowercase hex digits) is set.
+    std::string admin_pin;
+    std::string admin_pin_sha256;
+    OpeningHours opening_hours; // when the display is lit (default: always)
     std::filesystem::path model_path = "/usr/share/carbontrail/model/china-2007.sqlite";
     std::filesystem::path assets_dir = "/usr/share/carbontrail";
     std::filesystem::path data_dir = "/var/lib/carbontrail"; // the ONLY place the exhibit writes

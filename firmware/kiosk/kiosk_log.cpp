@@ -17,6 +17,7 @@ struct LogState {
     std::FILE* out = nullptr; // nullptr = stderr
     bool format_known = false;
     LogFormat format = LogFormat::plain;
+    std::function<void(LogLevel, std::string_view)> observer;
 };
 
 LogState& state() {
@@ -103,6 +104,11 @@ void log_set_output(std::FILE* out, LogFormat format) {
     state().format_known = out != nullptr;
 }
 
+void log_set_observer(std::function<void(LogLevel, std::string_view)> observer) {
+    std::lock_guard lock(state().mutex);
+    state().observer = std::move(observer);
+}
+
 void log(LogLevel level, std::string_view message) {
     LogState& s = state();
     std::lock_guard lock(s.mutex);
@@ -115,6 +121,7 @@ void log(LogLevel level, std::string_view message) {
     std::FILE* out = s.out != nullptr ? s.out : stderr;
     std::fwrite(text.data(), 1, text.size(), out);
     std::fflush(out);
+    if (s.observer) s.observer(level, message);
 }
 
 } // namespace ctrail::kiosk

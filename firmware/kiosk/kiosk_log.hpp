@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,10 @@ void log_set_level(LogLevel level);
 LogLevel log_level();
 // Redirect output (tests); nullptr restores stderr. The format is detected again on nullptr.
 void log_set_output(std::FILE* out, LogFormat format);
+
+// Also hand every message that passes the level to `observer` (admin mode's ring of recent
+// warnings); called under the log's lock, so it must not log. nullptr removes it.
+void log_set_observer(std::function<void(LogLevel, std::string_view)> observer);
 
 void log(LogLevel level, std::string_view message);
 inline void log_error(std::string_view m) {

@@ -32,12 +32,17 @@ int run_on_display(Session& s, const RunConfig& config, const Options& o) {
                                : "showing attract");
         notifier.watchdog(); // from the render loop: a frozen UI stops the heartbeat
         if (o.max_frames && frames >= *o.max_frames) break;
-        // At most ~60 frames a second where the renderer does not wait for vsync.
+        if (s.admin->restart_requested()) { // admin mode: systemd (Restart=always) starts it again
+            log_line(5, "restarting: asked in admin mode");
+            break;
+        }
+        // At most ~60 frames a second where the renderer does not wait for vsync; four a second
+        // while the display is off outside the opening hours (black, nothing to animate).
+        const auto period = std::chrono::milliseconds(s.app->state().display_off ? 250 : 16);
         const auto spent = clock::now() - start;
-        if (spent < std::chrono::milliseconds(16))
-            SDL_Delay(Uint32(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                 std::chrono::milliseconds(16) - spent)
-                                 .count()));
+        if (spent < period)
+            SDL_Delay(Uint32(
+                std::chrono::duration_cast<std::chrono::milliseconds>(period - spent).count()));
     }
     notifier.stopping();
     const int sig = stop_signal();

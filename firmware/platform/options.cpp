@@ -26,6 +26,10 @@ The Carbon Trail exhibit. Without options it runs full screen with the kiosk con
   --software           use SDL's software renderer
   --frames N           quit after N frames
   --log-level LEVEL    error, warning, notice, info or debug
+  --hash-pin           read the admin PIN (4 to 12 digits) from standard input (not echoed on
+                       a terminal) and print the line for kiosk.conf: admin_pin = $argon2id$...
+  --clock "Y-M-D H:M"  headless runs: the local date and time the simulated clock starts at
+                       (opening hours, admin mode's clock); default: the real time
   --headless           no display: SDL dummy video driver, software renderer, simulated clock
   --tour DIR           play the scripted visitor (Shanghai, car, every trail step, big
                        picture, about, idle reset) with injected touches; one PNG and one
@@ -142,6 +146,10 @@ Options parse_options(const std::vector<std::string>& args) {
             o.check_content = value();
         else if (a == "--check-model")
             o.check_model = value();
+        else if (a == "--hash-pin")
+            o.hash_pin = true;
+        else if (a == "--clock")
+            o.clock = value();
         else
             throw UsageError("unknown option '" + a + "' (see --help)");
     }

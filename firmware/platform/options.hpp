@@ -46,6 +46,8 @@ struct Options {
     std::string log_level;              // --log-level error|warning|info|debug
     std::string check_content;          // --check-content DIR: validate a curator's folder
     std::string check_model;            // --check-model FILE: can the exhibit open it?
+    bool hash_pin = false;              // --hash-pin: read a PIN, print the admin_pin line
+    std::string clock;                  // --clock "YYYY-MM-DD HH:MM": headless wall clock start
 };
 
 Options parse_options(const std::vector<std::string>& args); // throws UsageError

@@ -2,11 +2,14 @@
 
 #include "log.hpp"
 
+#include "admin/settings_file.hpp"
+#include "kiosk/data_dir.hpp"
 #include "kiosk/kiosk_config.hpp"
 #include "kiosk/kiosk_log.hpp"
 #include "kiosk/touch_rotation.hpp"
 
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <vector>
 
@@ -66,10 +69,32 @@ RunConfig resolve_run_config(const Options& o) {
     std::string config_path = o.config;
     if (config_path.empty() && !o.headless && fs::exists(kiosk::kDefaultConfigPath))
         config_path = kiosk::kDefaultConfigPath;
+    kiosk::LoadedConfig loaded;
     if (!config_path.empty()) {
-        kiosk::LoadedConfig loaded = kiosk::load_config(config_path);
+        loaded = kiosk::load_config(config_path);
         for (const auto& w : loaded.warnings) kiosk::log_warning(w.text());
         kiosk::log_set_level(loaded.config.log_level);
+        s.data_dir = loaded.config.data_dir.string();
+    }
+    if (!o.data_dir.empty()) s.data_dir = o.data_dir;
+    // Admin mode's settings.conf in the data folder, read after the kiosk config: it wins.
+    if (!s.data_dir.empty()) {
+        const fs::path file =
+            kiosk::resolve_data_dir(s.data_dir, kiosk::kDefaultDataDir) / admin::kSettingsFile;
+        admin::LoadedSettings settings = admin::load_settings(file);
+        for (const auto& w : settings.warnings) kiosk::log_warning(w.text());
+        admin::apply_settings(settings.settings, loaded.config); // read below with the config
+        if (config_path.empty()) {
+            const admin::Settings& t = settings.settings;
+            if (!idle && t.idle_timeout_s) idle = *t.idle_timeout_s;
+            if (lang.empty() && t.language) lang = *t.language;
+            if (home.empty() && t.home_region) home = *t.home_region;
+            if (!panel && t.panel_width_mm && t.panel_height_mm)
+                panel = PanelMm{float(*t.panel_width_mm), float(*t.panel_height_mm)};
+        }
+        if (fs::exists(file)) log_line(6, "settings: " + file.string());
+    }
+    if (!config_path.empty()) {
         const kiosk::KioskConfig& c = loaded.config;
         if (model.empty() && fs::exists(c.model_path)) model = c.model_path.string();
         if (assets.empty() && fs::exists(c.assets_dir)) assets = c.assets_dir.string();
@@ -78,9 +103,10 @@ RunConfig resolve_run_config(const Options& o) {
         if (!idle) idle = c.idle_timeout_s;
         if (!rotation) rotation = kiosk::degrees(c.rotation);
         if (!panel) panel = PanelMm{float(c.panel_width_mm), float(c.panel_height_mm)};
-        s.data_dir = c.data_dir.string();
         s.visits_retention_days = c.visits_retention_days;
         s.platform.drm_device = c.drm_device;
+        s.pin = admin::pin_check_from_config(c.admin_pin, c.admin_pin_sha256);
+        s.opening_hours = c.opening_hours;
         log_line(6, "config: " + config_path);
     }
     if (!o.log_level.empty()) {
@@ -90,11 +116,20 @@ RunConfig resolve_run_config(const Options& o) {
             throw UsageError("--log-level '" + o.log_level +
                              "': expected error, warning, notice, info or debug");
     }
-    if (!o.data_dir.empty()) s.data_dir = o.data_dir;
     s.record_visits = !s.data_dir.empty() && (!o.headless || !o.data_dir.empty());
     // A model installed by carbontrail-update (docs/INSTALL-PI.md) wins over the config's.
     if (o.model.empty() && !s.data_dir.empty() && fs::exists(s.data_dir + "/model/current.sqlite"))
         model = s.data_dir + "/model/current.sqlite";
+    if (!o.clock.empty()) {
+        std::tm tm{};
+        const char* end = strptime(o.clock.c_str(), "%Y-%m-%d %H:%M", &tm);
+        if (!end || *end != '\0')
+            throw UsageError("--clock '" + o.clock + "': expected \"YYYY-MM-DD HH:MM\"");
+        tm.tm_isdst = -1;
+        s.clock_start = std::mktime(&tm);
+    } else if (o.headless) {
+        s.clock_start = std::time(nullptr); // simulated: the wall clock follows the app clock
+    }
     if (assets.empty()) {
         const std::string installed = exe_dir() + "/../share/carbontrail";
         if (fs::exists(installed + "/content")) assets = installed;

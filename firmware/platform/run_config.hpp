@@ -6,8 +6,13 @@
 #include "options.hpp"
 #include "sdl_platform.hpp"
 
+#include "admin/admin_pin.hpp"
+#include "kiosk/opening_hours.hpp"
+
 #include <exhibit_app.hpp>
 
+#include <ctime>
+#include <optional>
 #include <string>
 
 namespace ctrail::platform {
@@ -28,6 +33,9 @@ struct RunConfig {
     bool record_visits = false;
     int visits_retention_days = 400;
     double time_scale = 1;
+    admin::PinCheck pin;                    // the admin PIN; kind none = admin mode off
+    kiosk::OpeningHours opening_hours;      // when the display is lit (default: always)
+    std::optional<std::time_t> clock_start; // headless --clock: the simulated wall clock's start
 };
 
 // Reads the kiosk config (when asked, or the default one outside headless runs) and sets the

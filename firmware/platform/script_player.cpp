@@ -138,6 +138,15 @@ int step(Session& s, const ScriptStep& st, const PlayOptions& o, double& now) {
         frames(4);
         return 0;
     }
+    case ScriptStep::Kind::HoldAt: {
+        const ImVec2 c = s.platform.canvas_size();
+        const ImVec2 at(st.x * c.x, st.y * c.y);
+        s.inject_finger(SDL_FINGERDOWN, at);
+        frames(int(st.seconds * 60 + 0.5));
+        s.inject_finger(SDL_FINGERUP, at);
+        frames(4);
+        return 0;
+    }
     case ScriptStep::Kind::Wait:
         frames(int(st.seconds * 60 + 0.5));
         return 0;

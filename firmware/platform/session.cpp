@@ -7,6 +7,8 @@
 
 #include <imgui_impl_sdl.h>
 
+#include <chrono>
+
 namespace ctrail::platform {
 
 bool Session::open(const RunConfig& config, std::string& error) {
@@ -29,7 +31,9 @@ bool Session::open(const RunConfig& config, std::string& error) {
             return ImVec2(q.x, q.y);
         });
     }
+    admin = std::make_unique<AdminPlatform>(config);
     ui::AppConfig app_config = config.app;
+    app_config.admin = admin->hooks();
     open_visits(config, app_config);
     app = std::make_unique<ui::ExhibitApp>(std::move(app_config));
     app->load(platform.canvas_size());
@@ -90,15 +94,20 @@ void Session::build(double now) {
     touch.map_pointer(ImGui::GetIO(), ImVec2(float(ww), float(wh)), platform.canvas_size());
     touch.apply(ImGui::GetIO(), platform.canvas_size());
     ImGui::NewFrame();
+    app->set_display_off(admin->display_off(now));
     app->frame(now);
     ImGui::Render();
 }
 
 void Session::frame(double now, std::vector<std::uint8_t>* capture) {
+    const auto start = std::chrono::steady_clock::now();
     build(now);
     // Headless, nobody sees a frame that is not captured: skip the software rasteriser
     // (the UI, input and state are still built every frame).
     if (capture || !headless) platform.rasterise(capture);
+    admin->frame_done(
+        now, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                 .count());
 }
 
 void Session::inject_tap(ImVec2 p) {

@@ -2,6 +2,7 @@
 // (events -> ImGui frame -> the app's UI -> render). Every run mode drives one Session.
 #pragma once
 
+#include "admin_platform.hpp"
 #include "run_config.hpp"
 #include "sdl_platform.hpp"
 #include "touch_input.hpp"
@@ -22,6 +23,8 @@ class Session {
     SdlPlatform platform;
     TouchInput touch;
     std::unique_ptr<visits::VisitRecorder> visits; // outlives the app that reports to it
+    // Before the app: it outlives the app's worker thread, which calls its hooks.
+    std::unique_ptr<AdminPlatform> admin;
     std::unique_ptr<ui::ExhibitApp> app;
     bool quit = false; // the window was closed, or Escape in a window
     bool escape_quits = false;
@@ -30,7 +33,8 @@ class Session {
     bool open(const RunConfig& config, std::string& error);
     // Events -> ImGui frame -> the app's UI -> ImGui::Render (no rasterisation).
     void build(double now);
-    // build() and, when someone sees it, the rasteriser (into `capture` when given).
+    // build() and, when someone sees it, the rasteriser (into `capture` when given); the
+    // frame's time goes to admin mode's frame statistics.
     void frame(double now, std::vector<std::uint8_t>* capture = nullptr);
     // A finger at canvas pixel p: down and up pushed together (a quick tap; the touch layer
     // keeps it pressed for one frame).

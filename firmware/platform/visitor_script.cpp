@@ -60,6 +60,16 @@ std::vector<ScriptStep> parse_script(const std::string& text, const std::string&
             st.y = float(number(w[2], where));
             if (st.x < 0 || st.x > 1 || st.y < 0 || st.y > 1)
                 throw ScriptError(where + "tap-at takes coordinates from 0 to 1");
+        } else if (w[0] == "hold-at") {
+            need(4, "hold-at X Y SECONDS");
+            st.kind = ScriptStep::Kind::HoldAt;
+            st.x = float(number(w[1], where));
+            st.y = float(number(w[2], where));
+            st.seconds = number(w[3], where);
+            if (st.x < 0 || st.x > 1 || st.y < 0 || st.y > 1)
+                throw ScriptError(where + "hold-at takes coordinates from 0 to 1");
+            if (st.seconds < 0 || st.seconds > 60)
+                throw ScriptError(where + "hold-at: seconds out of 0..60");
         } else if (w[0] == "wait" || w[0] == "idle") {
             need(2, "wait SECONDS");
             st.kind = w[0] == "wait" ? ScriptStep::Kind::Wait : ScriptStep::Kind::Idle;
@@ -82,7 +92,7 @@ std::vector<ScriptStep> parse_script(const std::string& text, const std::string&
             st.value = w[2];
         } else {
             throw ScriptError(where + "unknown command '" + w[0] +
-                              "' (tap, tap-at, drag, wait, idle, settle, shot, expect)");
+                              "' (tap, tap-at, hold-at, drag, wait, idle, settle, shot, expect)");
         }
         steps.push_back(std::move(st));
     }
@@ -161,6 +171,8 @@ const char* script_help() {
                       with `via`, tap PAGER until ID appears (e.g. tap region.XJ via region.page)
   tap ID by DX DY     touch DX, DY (canvas fractions, -1..1) away from the centre of target ID
   tap-at X Y          touch at normalised canvas coordinates (0..1)
+  hold-at X Y S       finger down at X Y (0..1), still for S seconds, then lifted
+                      (admin mode: hold-at 0.02 0.02 5.2, then tap-at 0.98 0.02)
   drag FROM TO        finger down on target FROM, slide to target TO, lift there
   wait S              let S seconds pass (simulated clock, 60 frames a second)
   idle S              let S seconds pass without touches, in large clock steps
@@ -168,7 +180,10 @@ const char* script_help() {
   shot NAME           write NAME.png and NAME.state.tsv into the --tour folder
   expect KEY VALUE    fail (exit 3) unless the state's KEY equals VALUE
 Targets: start, next, back, home, home.yes, home.no, lang.en, lang.zh, map, map.<CODE>,
-region.<CODE>, region.group.<name>, region.page, product.<id>.
+region.<CODE>, region.group.<name>, region.page, product.<id>; admin mode: admin.pin.0 ..
+admin.pin.9, admin.pin.ok, admin.pin.clear, admin.back, admin.leave, admin.status,
+admin.touch_test, admin.calibrate, admin.settings, admin.clock, admin.export, admin.update,
+admin.restart, admin.reboot, admin.power_off, admin.confirm.yes, admin.confirm.no, admin.save.
 )";
 }
 

@@ -4,6 +4,7 @@
 //                       lift in the same frame; with `via`, tap PAGER until ID is on screen
 //   tap ID by DX DY     the same, DX DY (canvas fractions, -1..1) away from ID's centre
 //   tap-at X Y          touch at normalised canvas coordinates (0..1)
+//   hold-at X Y S       put a finger down there, keep it still for S seconds, lift it
 //   drag FROM TO        put a finger down on target FROM, slide it to target TO, lift it there
 //   wait S              let S seconds pass (simulated, 60 frames per second)
 //   idle S              let S seconds pass without touches, in large clock steps
@@ -25,12 +26,12 @@ class ScriptError : public std::runtime_error {
 };
 
 struct ScriptStep {
-    enum class Kind { Tap, TapAt, Drag, Wait, Idle, Settle, Shot, Expect };
+    enum class Kind { Tap, TapAt, HoldAt, Drag, Wait, Idle, Settle, Shot, Expect };
     Kind kind = Kind::Settle;
     std::string id, via; // Tap; Shot: name; Expect: key
     std::string value;   // Expect; Drag: the target it ends on
-    float x = 0, y = 0;  // TapAt; Tap: the offset from the target's centre
-    double seconds = 0;  // Wait, Idle
+    float x = 0, y = 0;  // TapAt, HoldAt; Tap: the offset from the target's centre
+    double seconds = 0;  // Wait, Idle, HoldAt
     int line = 0;
     std::string text; // the line as written (logs)
 };

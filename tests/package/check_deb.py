@@ -88,7 +88,7 @@ def main():
     expect(field("Architecture") == a.arch, f"Architecture: {a.arch} (got {field('Architecture')})")
     depends = field("Depends")
     print("Depends:", depends)
-    for dep in ("libsdl2-2.0-0", "libsqlite3-0", "libc6", "libstdc++6", "adduser"):
+    for dep in ("libsdl2-2.0-0", "libsqlite3-0", "libsodium23", "libc6", "libstdc++6", "adduser"):
         expect(any(d.strip().split()[0] == dep for d in depends.replace("|", ",").split(",") if d.strip()),
                f"Depends has {dep}")
     expect("(>=" in depends, "shlibdeps versioned the library dependencies")
@@ -138,6 +138,10 @@ def main():
     expect(has("/lib/systemd/system/carbontrail-update@.service"), "the update's unit")
     expect(has("/usr/share/polkit-1/rules.d/50-carbontrail-update.rules"), "the update's polkit rule")
     expect(has("/etc/carbontrail/kiosk.conf"), "/etc/carbontrail/kiosk.conf")
+    # Admin mode: polkit rule, the USB stick's udev rule and its mount point.
+    expect(has("/usr/share/polkit-1/rules.d/50-carbontrail.rules"), "polkit rule in /usr/share/polkit-1/rules.d")
+    expect(has("/lib/udev/rules.d/99-carbontrail-usb.rules"), "udev rule in /lib/udev/rules.d")
+    expect(has("/usr/lib/tmpfiles.d/carbontrail.conf"), "tmpfiles.d entry for the mount point")
     expect(paths.get("/etc/carbontrail/kiosk.conf", "") == "-rw-r-----",
            f"kiosk.conf mode 0640 (got {paths.get('/etc/carbontrail/kiosk.conf')})")
     models = [f for f in files if f.startswith("/usr/share/carbontrail/model/") and f.endswith(".sqlite")]
@@ -149,7 +153,8 @@ def main():
         expect(all(int(l.split()[2]) < 2_000_000 for l in listing
                    if l.split(None, 5)[5].lstrip(".") in fonts), "fonts are subsets (< 2 MB each)")
     allowed = ("/usr/bin/", "/usr/sbin/", "/usr/share/carbontrail/", "/usr/share/doc/carbontrail/",
-               "/lib/systemd/system/", "/etc/carbontrail/", "/usr/share/polkit-1/rules.d/")
+               "/lib/systemd/system/", "/etc/carbontrail/", "/usr/share/polkit-1/rules.d/",
+               "/lib/udev/rules.d/", "/usr/lib/tmpfiles.d/")
     stray = [f for f in files if not f.startswith(allowed)]
     expect(not stray, "no files outside the expected folders", "\n".join(stray))
 

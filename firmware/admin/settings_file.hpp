@@ -1,0 +1,44 @@
+// DATA_DIR/settings.conf: what staff change in admin mode (idle timeout, default language, home
+// province, the calibrated panel size). Same `key = value` syntax as kiosk.conf; read after it
+// and wins over it. Written atomically (atomic_file.hpp).
+#pragma once
+
+#include "kiosk/kiosk_config.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ctrail::admin {
+
+inline constexpr const char* kSettingsFile = "settings.conf";
+
+// Unset = the kiosk config decides.
+struct Settings {
+    std::optional<int> idle_timeout_s;
+    std::optional<std::string> language;
+    std::optional<std::string> home_region; // "" = none first
+    std::optional<double> panel_width_mm, panel_height_mm;
+};
+
+struct LoadedSettings {
+    Settings settings;
+    std::vector<kiosk::ConfigWarning> warnings; // file and line, like the kiosk config's
+};
+
+// The keys settings.conf may hold; any other key is a warning (and ignored).
+const std::vector<std::string>& settings_keys();
+
+// Validated with the kiosk config's own rules (ranges, codes).
+LoadedSettings parse_settings(std::string_view text, const std::string& file_name);
+// A missing file is no warning (nothing was changed yet).
+LoadedSettings load_settings(const std::filesystem::path& path);
+std::string settings_to_text(const Settings& settings);
+bool save_settings(const std::filesystem::path& path, const Settings& settings, std::string& error);
+
+// The settings over a kiosk config.
+void apply_settings(const Settings& settings, kiosk::KioskConfig& config);
+
+} // namespace ctrail::admin

@@ -1,0 +1,94 @@
+#include "admin/system_actions.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace ctrail::admin {
+
+bool run_command(const std::vector<std::string>& argv, std::string& error) {
+    if (argv.empty()) {
+        error = "no command";
+        return false;
+    }
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    int pipe_fd[2];
+    if (::pipe2(pipe_fd, O_CLOEXEC) != 0) {
+        error = argv[0] + ": " + std::strerror(errno);
+        return false;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, pipe_fd[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, pipe_fd[1], 2);
+    pid_t pid = 0;
+    const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(pipe_fd[1]);
+    std::string output;
+    if (rc == 0) {
+        char buf[512];
+        for (ssize_t n; (n = ::read(pipe_fd[0], buf, sizeof buf)) != 0;) {
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) break;
+            output.append(buf, std::size_t(n));
+            if (output.size() > 4096) output.erase(0, output.size() - 4096); // the last lines
+        }
+    }
+    ::close(pipe_fd[0]);
+    std::string command;
+    for (const auto& a : argv) command += (command.empty() ? "" : " ") + a;
+    if (rc != 0) {
+        error = command + ": cannot start: " + std::strerror(rc);
+        return false;
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return true;
+    while (!output.empty() && (output.back() == '\n' || output.back() == ' ')) output.pop_back();
+    error = command +
+            (WIFEXITED(status) ? ": exit status " + std::to_string(WEXITSTATUS(status))
+                               : std::string(": killed by a signal")) +
+            (output.empty() ? "" : ": " + output);
+    return false;
+}
+
+bool SystemdActions::restart_exhibit(std::string&) {
+    restart_requested_ = true;
+    return true;
+}
+
+bool SystemdActions::reboot(std::string& error) {
+    // logind, as the unprivileged user: polkit's rule (carbontrail.rules) allows it.
+    return run_command({"systemctl", "reboot"}, error);
+}
+
+bool SystemdActions::power_off(std::string& error) {
+    return run_command({"systemctl", "poweroff"}, error);
+}
+
+bool SystemdActions::set_time(const std::string& local_time, std::string& error) {
+    if (run_command({"timedatectl", "set-time", local_time}, error)) return true;
+    // timedated refuses while time synchronisation is on (Debian's default, even offline):
+    // switch it off for the change and on again, so a network, when there is one, still wins.
+    if (error.find("synchronization is enabled") == std::string::npos) return false;
+    if (!run_command({"timedatectl", "set-ntp", "false"}, error)) return false;
+    const bool ok = run_command({"timedatectl", "set-time", local_time}, error);
+    std::string ignored;
+    run_command({"timedatectl", "set-ntp", "true"}, ignored);
+    return ok;
+}
+
+bool SystemdActions::install_update(const std::filesystem::path& file, std::string& error) {
+    return run_command({"carbontrail-update", file.string()}, error);
+}
+
+} // namespace ctrail::admin
