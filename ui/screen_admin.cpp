@@ -258,6 +258,12 @@ void ExhibitApp::Impl::draw_admin_status() {
             top += (top.empty() ? "" : ", ") + name + " " + std::to_string(n);
         }
         if (!top.empty()) lines.push_back(format_text(tr("admin.status.top"), {{"list", top}}));
+        // For the state file: "today/week/id:n,id:n".
+        std::string ids;
+        for (const auto& [id, n] : admin.visits.top_products)
+            ids += (ids.empty() ? "" : ",") + id + ":" + std::to_string(n);
+        state.admin_value = std::to_string(admin.visits.today) + "/" +
+                            std::to_string(admin.visits.this_week) + "/" + ids;
     } else {
         lines.push_back(tr("admin.status.visits_none"));
     }

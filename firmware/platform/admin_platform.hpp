@@ -31,6 +31,7 @@ class AdminPlatform {
     ui::AdminHooks hooks();
     // Local wall time at app time now_s: the system clock, or (headless) --clock plus now_s.
     std::time_t wall(double now_s) const;
+    std::time_t wall_now() const { return wall(last_now_); } // at the last frame
     // Outside the opening hours (checked at most once a second).
     bool display_off(double now_s);
     void frame_done(double now_s, double ms) { frames_.add(now_s, ms); }

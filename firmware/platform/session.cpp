@@ -4,6 +4,7 @@
 
 #include "kiosk/data_dir.hpp"
 #include "kiosk/touch_rotation.hpp"
+#include "visits/visit_summary.hpp"
 
 #include <imgui_impl_sdl.h>
 
@@ -68,6 +69,14 @@ void Session::open_visits(const RunConfig& config, ui::AppConfig& app_config) {
         return;
     }
     app_config.visit_events = [r = this->visits.get()](const ui::VisitEvent& e) { r->on_event(e); };
+    // Admin mode's status page: today's and this week's visits (asked about once a second,
+    // staff only: the queue is written first so the visit admin mode just ended counts).
+    app_config.visit_figures = [db = dir->root() / visits::kVisitsFile, a = admin.get(),
+                                r = this->visits.get()] {
+        r->flush();
+        const visits::VisitSummary v = visits::summarise_visits(db, a->wall_now());
+        return ui::AdminVisitFigures{v.today, v.this_week, v.top_products};
+    };
     log_line(6, "recording visits in " + (dir->root() / visits::kVisitsFile).string());
 }
 

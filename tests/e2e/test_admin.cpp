@@ -101,6 +101,22 @@ TEST_CASE("admin: the gesture then a wrong and a right PIN and leaving after a m
     CHECK(log.find("admin mode: left after 60 s untouched") != std::string::npos);
 }
 
+TEST_CASE("admin: the status page counts visits today and the products traced") {
+    require_model();
+    const std::string dir = fresh_dir("admin-visits");
+    // A trusted clock (systemd-timesyncd's flag), so the visit counts for today.
+    const std::string flag = dir + "/synchronized";
+    std::ofstream(flag) << "";
+    setenv("CTRAIL_TIMESYNC_FLAG", flag.c_str(), 1);
+    const std::string script = std::string("settle\ntap start\nsettle\ntap map.SH\nsettle\n") +
+                               "tap product.car\nsettle\ntap next\nsettle\n" + kGesture +
+                               type_pin("2468") + "tap admin.status\nsettle\nwait 1.5\n" +
+                               "expect admin status\nexpect admin_value 1/1/car:1\nshot status\n";
+    const int rc = play_admin(dir, script);
+    unsetenv("CTRAIL_TIMESYNC_FLAG");
+    REQUIRE(rc == 0);
+}
+
 TEST_CASE("admin: three wrong PINs wait 30 s calmly and the right PIN then works") {
     require_model();
     const std::string dir = fresh_dir("admin-backoff");
