@@ -165,8 +165,9 @@ std::unique_ptr<Db> open_for_reading(const std::string& path) {
         throw ModelError(path, 0, "no such model database");
     auto db = std::make_unique<Db>(path, SQLITE_OPEN_READONLY);
     // Read the BLOBs through a memory map of the file: no page cache of our own to allocate
-    // and fill first (fresh pages cost more than the copy at open).
-    db->exec("PRAGMA mmap_size = 1073741824");
+    // and fill first (fresh pages cost more than the copy at open). Capped: mapped pages count
+    // as resident, and a research model's 100+ MB matrices are better read once (peak memory).
+    db->exec("PRAGMA mmap_size = 16777216");
     return db;
 }
 
