@@ -181,18 +181,6 @@ std::shared_ptr<const Eigen::MatrixXd> Tracer::region_rows() const {
     return region_rows_;
 }
 
-std::shared_ptr<const Eigen::MatrixXd> Tracer::region_multipliers() const {
-    {
-        std::lock_guard<std::mutex> lock(sets_mutex_);
-        if (region_m_) return region_m_;
-    }
-    auto m =
-        std::make_shared<const Eigen::MatrixXd>(ctrail::region_multipliers(model_, leontief_, s_));
-    std::lock_guard<std::mutex> lock(sets_mutex_);
-    if (!region_m_) region_m_ = std::move(m);
-    return region_m_;
-}
-
 std::shared_ptr<const Tracer::SetBounds> Tracer::bounds_for(const RegionMask& set) const {
     const Model& m = model_;
     if (set.size() != m.regions.size())
@@ -207,13 +195,19 @@ std::shared_ptr<const Tracer::SetBounds> Tracer::bounds_for(const RegionMask& se
     }
     // Built outside the lock: two threads may both build it; the first one stays.
     std::shared_ptr<const SetBounds> built;
-    if (scaled_) {
+    std::shared_ptr<const Eigen::MatrixXd> rows, mult;
+    {
+        std::lock_guard<std::mutex> lock(sets_mutex_);
+        rows = region_rows_;
+        mult = region_m_;
+    }
+    if (!rows || !mult) {
+        // Not stored (a large model, an older database, a what-if scaled tracer): solving for
+        // the set costs far less than building every region's rows for it.
         built = solve_set(set);
     } else {
         // s^set·A^k and M^set are sums of the per-region rows (both linear in s): a few
         // thousand additions per region instead of a solve and `stages` products per set.
-        const auto rows = region_rows();
-        const auto mult = region_multipliers();
         const Eigen::Index nr = static_cast<Eigen::Index>(m.regions.size());
         std::vector<Eigen::Index> members;
         for (Eigen::Index r = 0; r < nr; ++r)

@@ -96,8 +96,9 @@ class Tracer {
 
     // The exact top paths of a finished trace whose emitting node lies in `set` (any depth up to
     // options.max_depth), listed while worth >= options.threshold · trace.total. The bound is
-    // a·M^set_j with M^set = s^set·L (s zeroed outside the set): the sum of the per-region
-    // M^R, cached in the tracer (thread-safe). options.emitted_in is ignored: `set` replaces it.
+    // a·M^set_j with M^set = s^set·L (s zeroed outside the set): the sum of the stored
+    // per-region M^R, else one transposed solve; cached in the tracer (thread-safe).
+    // options.emitted_in is ignored: `set` replaces it.
     SetPaths paths_emitted_in(const TraceResult& trace, const RegionMask& set,
                               const TraceOptions& options = {}) const;
     // The same for paths of exactly `depth` supplier steps (0 = the product's own producers);
@@ -118,8 +119,8 @@ class Tracer {
 
   private:
     // s, M, supplier bounds and s·A^k restricted to a region set: ~15 n doubles per set, sums of
-    // the per-region rows (a scaled tracer solves for its few sets directly instead). The
-    // exhibit asks for two sets per home province, so the cache stays small.
+    // the stored per-region rows, else solved directly. The exhibit asks for two sets per home
+    // province, so the cache stays small.
     struct SetBounds {
         Eigen::VectorXd s, m;
         std::vector<double> max_bound; // per node, over the model's supplier graph
@@ -131,9 +132,8 @@ class Tracer {
     // trace's stage-by-region table is then one pass over y's nonzeros. Stored, or built on
     // first use and cached (regions x (stages + 1) x n doubles, ~1.5 MB for the China model).
     std::shared_ptr<const Eigen::MatrixXd> region_rows() const;
-    // Row R = M^R = s^R·L; stored, or one multi-right-hand-side solve on first use, cached.
-    std::shared_ptr<const Eigen::MatrixXd> region_multipliers() const;
-    std::shared_ptr<const SetBounds> solve_set(const RegionMask& set) const; // scaled tracers
+    // A set's bounds by one transposed solve and `stages` row products (no stored rows).
+    std::shared_ptr<const SetBounds> solve_set(const RegionMask& set) const;
     // depth < 0: any depth up to options.max_depth; else exactly that depth.
     SetPaths search(const TraceResult& trace, const TraceOptions& options, const SetBounds* set,
                     int depth) const;
@@ -148,7 +148,7 @@ class Tracer {
     mutable std::mutex sets_mutex_;
     mutable std::map<RegionMask, std::shared_ptr<const SetBounds>> sets_;
     mutable std::shared_ptr<const Eigen::MatrixXd> region_rows_; // guarded by sets_mutex_
-    mutable std::shared_ptr<const Eigen::MatrixXd> region_m_;    // guarded by sets_mutex_
+    std::shared_ptr<const Eigen::MatrixXd> region_m_;            // stored M^R per region, or null
     bool scaled_ = false; // built with what-if scales (usually a one-off: no caches worth it)
 };
 

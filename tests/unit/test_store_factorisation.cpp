@@ -210,8 +210,8 @@ TEST_CASE("stored factorisation: per-region rows, and restricted searches from t
                     region_stage_rows(o.model, fresh.coefficients(), s, kStoredStages)));
         CHECK(close(*o.region_rows[k].multipliers, region_multipliers(o.model, fresh, s)));
     }
-    // Sets from the stored rows, from rows computed on first use, and solved directly (a
-    // tracer with a what-if scale of 1) list the same paths with the same totals.
+    // Sets summed from the stored rows and solved directly (a tracer without them, and one
+    // with a what-if scale of 1) list the same paths with the same totals.
     const int st = 1;
     const Tracer stored(o.model, *o.leontief, st, {}, kStoredStages, &o.stage_rows[st],
                         o.region_rows[st]);
