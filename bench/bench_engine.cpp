@@ -106,6 +106,7 @@ long vm_hwm_kib(pid_t pid) {
 // wait4's ru_maxrss would include this (large) bench process, since Linux carries the
 // high-water mark of the forked image across exec.
 double ctrail_accounts_peak_mb(const std::string& db) {
+    std::fflush(stdout); // else the child's freopen writes this process's pending lines again
     const pid_t pid = fork();
     if (pid < 0) return -1;
     if (pid == 0) {

@@ -144,12 +144,16 @@ CTRAIL_BENCH(trace_exhibit_api) {
         write_database(china_shaped_model(30, 15, 2007), db.string());
         label = "random 30x15";
     }
-    bench::report(label + ": ExhibitModel::open (read, validate, stored factors, tracer)",
+    bench::report(label + ": ExhibitModel::open (read, stored factors, tracer), wall",
                   bench::median_ms(9, [&] { auto em = ExhibitModel::open(db.string()); }), "ms",
                   "target < 3 ms");
+    bench::report(label + ": ExhibitModel::open, CPU",
+                  bench::median_cpu_ms(9, [&] { auto em = ExhibitModel::open(db.string()); }),
+                  "ms");
     {
         // First trace per home province: its two region sets (all-but-home, centre_west) are
-        // prepared then and cached; the very first trace also caches the stage-by-region rows.
+        // prepared then (from the stored per-region rows) and cached; the very first trace also
+        // meets every other cold cache. Target: every trace < 1 ms, the first ones included.
         auto fresh = ExhibitModel::open(db.string());
         ExhibitTraceOptions opt;
         opt.max_paths = 50;
@@ -160,10 +164,13 @@ CTRAIL_BENCH(trace_exhibit_api) {
             first.push_back(
                 bench::median_ms(1, [&] { fresh->trace(reg.code, product, 100000, opt); }));
         }
-        bench::report(label + ": very first exhibit trace (all caches cold)", first.front(), "ms");
-        std::sort(first.begin() + 1, first.end());
-        bench::report(label + ": first exhibit trace of a home province (median)",
-                      first[1 + (first.size() - 1) / 2], "ms");
+        bench::report(label + ": very first exhibit trace (all caches cold)", first.front(), "ms",
+                      "< 1 ms");
+        std::sort(first.begin(), first.end());
+        bench::report(label + ": first trace per province (median of " +
+                          std::to_string(first.size()) + ")",
+                      first[first.size() / 2], "ms", "< 1 ms");
+        bench::report(label + ": first trace per province (worst)", first.back(), "ms", "< 1 ms");
     }
     auto em = ExhibitModel::open(db.string());
     const std::string region = em->find_region("SH") >= 0 ? "SH" : em->regions().front().code;

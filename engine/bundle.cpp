@@ -7,7 +7,9 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 namespace ctrail {
@@ -59,67 +61,95 @@ std::vector<Item> read_labels(const std::string& path, const std::vector<std::st
 }
 
 // Looks up a label, with an error naming the file, line and the unknown code.
-int lookup(const CsvTable& t, const CsvRow& row, int col, const char* what, int found) {
+int lookup(const CsvStream& t, int col, const char* what, int found) {
     if (found < 0)
-        throw ModelError(t.name(), row.line,
-                         std::string("unknown ") + what + " '" + t.cell(row, col) + "'");
+        throw ModelError(t.name(), t.line(),
+                         std::string("unknown ") + what + " '" + std::string(t.cell(col)) + "'");
     return found;
 }
 
-// Codes to indices for the long-format tables: hashed, since a big bundle looks up four codes
-// on each of millions of rows.
+// Codes to indices for the long-format tables: hashed (looked up by the cell's view, no
+// string made), since a big bundle looks up four codes on each of millions of rows.
 struct Codes {
-    std::unordered_map<std::string, int> region, sector, stressor;
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using Map = std::unordered_map<std::string, int, Hash, std::equal_to<>>;
+    Map region, sector, stressor;
     explicit Codes(const Model& m) {
         for (size_t i = 0; i < m.regions.size(); ++i) region.emplace(m.regions[i].code, i);
         for (size_t i = 0; i < m.sectors.size(); ++i) sector.emplace(m.sectors[i].code, i);
         for (size_t i = 0; i < m.stressors.size(); ++i) stressor.emplace(m.stressors[i].code, i);
     }
-    static int find(const std::unordered_map<std::string, int>& map, const std::string& code) {
+    static int find(const Map& map, std::string_view code) {
         auto it = map.find(code);
         return it == map.end() ? -1 : it->second;
     }
 };
 
-// Fills `m` from every row of a long-format table: key(row) gives the cell, duplicates and (when
-// `nonneg`) negative values are rejected with the file and line.
+// Fills `m` from every record of a long-format table, streamed: key(t) gives the cell,
+// duplicates and (when `nonneg`) negative values are rejected with the file and line.
 template <class Key>
-void fill(const CsvTable& t, Eigen::MatrixXd& m, int value_col, bool nonneg, Key key,
+void fill(CsvStream t, Eigen::MatrixXd& m, int value_col, bool nonneg, Key key,
           const BundleProgress& progress) {
-    const auto& rows = t.rows();
     std::vector<bool> seen(static_cast<size_t>(m.size()), false);
     const std::string step = "reading " + fs::path(t.name()).filename().string();
-    const size_t tick = std::max<size_t>(rows.size() / 20, 1);
-    for (size_t i = 0; i < rows.size(); ++i) {
-        if (progress && i % tick == 0) progress(step, static_cast<double>(i) / rows.size());
-        const CsvRow& row = rows[i];
-        const auto [r, c] = key(row);
-        const double v = t.number(row, value_col);
+    // Progress by the share of the text read, every 64 Ki records.
+    for (size_t i = 0; t.next(); ++i) {
+        if (progress && i % 65536 == 0) progress(step, t.progress());
+        const auto [r, c] = key(t);
+        const double v = t.number(value_col);
         if (nonneg && v < 0)
-            throw ModelError(t.name(), row.line, "negative value " + t.cell(row, value_col));
+            throw ModelError(t.name(), t.line(),
+                             "negative value " + std::string(t.cell(value_col)));
         const size_t k = static_cast<size_t>(r) + static_cast<size_t>(c) * m.rows();
         if (seen[k]) {
             // Rare: find the first line of this cell again instead of storing every line.
-            for (size_t j = 0; j < i; ++j)
-                if (key(rows[j]) == std::make_pair(r, c))
-                    throw ModelError(t.name(), row.line,
+            for (CsvStream first = t.restart(); first.next();)
+                if (key(first) == std::make_pair(r, c))
+                    throw ModelError(t.name(), t.line(),
                                      "duplicate entry (first on line " +
-                                         std::to_string(rows[j].line) + ")");
+                                         std::to_string(first.line()) + ")");
         }
         seen[k] = true;
         m(r, c) = v;
     }
 }
 
-int domestic_node(const Model& m, const Codes& codes, const CsvTable& t, const CsvRow& row,
-                  int region_col, int sector_col) {
-    int r =
-        lookup(t, row, region_col, "region", Codes::find(codes.region, t.cell(row, region_col)));
-    int s =
-        lookup(t, row, sector_col, "sector", Codes::find(codes.sector, t.cell(row, sector_col)));
+// One table's code lookups: each column remembers its last code, since a long-format table
+// lists one region's (and sector's) rows together: most lookups repeat the previous one.
+class CellCodes {
+  public:
+    CellCodes(const Codes& codes, const CsvStream& t) : codes_(codes), last_(t.header().size()) {}
+    int region(const CsvStream& t, int col) { return get(t, col, "region", codes_.region); }
+    int sector(const CsvStream& t, int col) { return get(t, col, "sector", codes_.sector); }
+    int stressor(const CsvStream& t, int col) { return get(t, col, "stressor", codes_.stressor); }
+
+  private:
+    struct Last {
+        std::string code;
+        int index = -1;
+    };
+    int get(const CsvStream& t, int col, const char* what, const Codes::Map& map) {
+        Last& last = last_[static_cast<size_t>(col)];
+        const std::string_view code = t.cell(col);
+        if (last.index >= 0 && code == last.code) return last.index;
+        last.index = lookup(t, col, what, Codes::find(map, code));
+        last.code.assign(code);
+        return last.index;
+    }
+    const Codes& codes_;
+    std::vector<Last> last_;
+};
+
+int domestic_node(const Model& m, CellCodes& codes, const CsvStream& t, int region_col,
+                  int sector_col) {
+    int r = codes.region(t, region_col);
+    int s = codes.sector(t, sector_col);
     int n = m.node(r, s);
     if (n < 0)
-        throw ModelError(t.name(), row.line,
+        throw ModelError(t.name(), t.line(),
                          "region '" + m.regions[r].code + "' is external: it has no production");
     return n;
 }
@@ -193,113 +223,115 @@ Model read_bundle(const std::string& dir, const BundleProgress& progress) {
     const int nr = static_cast<int>(m.regions.size());
     const int ns = static_cast<int>(m.stressors.size());
 
-    CsvTable ty = CsvTable::read(path_of(dir, "Y.csv"));
+    CsvStream ty = CsvStream::open(path_of(dir, "Y.csv"));
     ty.require({"from_region", "from_sector", "to_region", "category", "value"});
-    std::optional<CsvTable> tfy;
+    std::optional<CsvStream> tfy;
     if (fs::exists(path_of(dir, "FY.csv"))) {
-        tfy = CsvTable::read(path_of(dir, "FY.csv"));
+        tfy = CsvStream::open(path_of(dir, "FY.csv"));
         tfy->require({"region", "category", "stressor", "value"});
     }
     // Categories in first-seen order: Y first, then FY.
-    auto add_category = [&m](const std::string& c) {
+    auto add_category = [&m](std::string_view c) {
         for (const auto& k : m.categories)
             if (k == c) return;
-        m.categories.push_back(c);
+        m.categories.emplace_back(c);
     };
-    for (const auto& row : ty.rows()) {
-        if (ty.cell(row, ty.column("category")).empty())
-            throw ModelError(ty.name(), row.line, "empty category");
-        add_category(ty.cell(row, ty.column("category")));
+    {
+        const int c = ty.column("category");
+        for (CsvStream t = ty.restart(); t.next();) {
+            if (t.cell(c).empty()) throw ModelError(t.name(), t.line(), "empty category");
+            add_category(t.cell(c));
+        }
     }
-    if (tfy)
-        for (const auto& row : tfy->rows()) add_category(tfy->cell(row, tfy->column("category")));
+    if (tfy) {
+        const int c = tfy->column("category");
+        for (CsvStream t = tfy->restart(); t.next();) add_category(t.cell(c));
+    }
     if (m.categories.empty()) throw ModelError(ty.name(), 0, "no final demand");
-    auto category_of = [&m](const std::string& c) {
+    auto category_of = [&m](std::string_view c) {
         for (size_t i = 0; i < m.categories.size(); ++i)
             if (m.categories[i] == c) return static_cast<int>(i);
         return -1;
     };
     const int ny = nr * m.category_count();
 
-    const Codes codes(m);
-    auto region_of = [&codes](const CsvTable& t, const CsvRow& row, int col) {
-        return lookup(t, row, col, "region", Codes::find(codes.region, t.cell(row, col)));
-    };
-    auto stressor_of = [&codes](const CsvTable& t, const CsvRow& row, int col) {
-        return lookup(t, row, col, "stressor", Codes::find(codes.stressor, t.cell(row, col)));
-    };
+    const Codes all_codes(m);
     {
         if (progress) progress("reading Z.csv", 0);
-        CsvTable t = CsvTable::read(path_of(dir, "Z.csv"));
+        CsvStream t = CsvStream::open(path_of(dir, "Z.csv"));
         t.require({"from_region", "from_sector", "to_region", "to_sector", "value"});
         int fr = t.column("from_region"), fs_ = t.column("from_sector"), tr = t.column("to_region"),
             ts = t.column("to_sector"), v = t.column("value");
         m.Z = Eigen::MatrixXd::Zero(n, n);
+        CellCodes codes(all_codes, t);
         fill(
-            t, m.Z, v, true,
-            [&](const CsvRow& row) {
-                return std::make_pair(domestic_node(m, codes, t, row, fr, fs_),
-                                      domestic_node(m, codes, t, row, tr, ts));
+            std::move(t), m.Z, v, true,
+            [&](const CsvStream& row) {
+                return std::make_pair(domestic_node(m, codes, row, fr, fs_),
+                                      domestic_node(m, codes, row, tr, ts));
             },
             progress);
     }
     {
-        const CsvTable& t = ty;
-        int fr = t.column("from_region"), fs_ = t.column("from_sector"), tr = t.column("to_region"),
-            c = t.column("category"), v = t.column("value");
+        int fr = ty.column("from_region"), fs_ = ty.column("from_sector"),
+            tr = ty.column("to_region"), c = ty.column("category"), v = ty.column("value");
         m.Y = Eigen::MatrixXd::Zero(n, ny);
+        CellCodes codes(all_codes, ty);
         // Final demand may be negative (inventory change), so no sign check here.
         fill(
-            t, m.Y, v, false,
-            [&](const CsvRow& row) {
-                const int to = region_of(t, row, tr);
-                return std::make_pair(domestic_node(m, codes, t, row, fr, fs_),
-                                      m.y_column(to, category_of(t.cell(row, c))));
+            ty.restart(), m.Y, v, false,
+            [&](const CsvStream& row) {
+                const int to = codes.region(row, tr);
+                return std::make_pair(domestic_node(m, codes, row, fr, fs_),
+                                      m.y_column(to, category_of(row.cell(c))));
             },
             progress);
     }
     {
-        CsvTable t = CsvTable::read(path_of(dir, "F.csv"));
+        CsvStream t = CsvStream::open(path_of(dir, "F.csv"));
         t.require({"region", "sector", "stressor", "value"});
         int r = t.column("region"), s = t.column("sector"), st = t.column("stressor"),
             v = t.column("value");
         m.F = Eigen::MatrixXd::Zero(ns, n);
+        CellCodes codes(all_codes, t);
         fill(
-            t, m.F, v, true,
-            [&](const CsvRow& row) {
-                const int k = stressor_of(t, row, st);
-                return std::make_pair(k, domestic_node(m, codes, t, row, r, s));
+            std::move(t), m.F, v, true,
+            [&](const CsvStream& row) {
+                const int k = codes.stressor(row, st);
+                return std::make_pair(k, domestic_node(m, codes, row, r, s));
             },
             progress);
     }
     m.FY = Eigen::MatrixXd::Zero(ns, ny);
     if (tfy) {
-        const CsvTable& t = *tfy;
-        int r = t.column("region"), c = t.column("category"), st = t.column("stressor"),
-            v = t.column("value");
+        int r = tfy->column("region"), c = tfy->column("category"), st = tfy->column("stressor"),
+            v = tfy->column("value");
+        CellCodes codes(all_codes, *tfy);
         fill(
-            t, m.FY, v, true,
-            [&](const CsvRow& row) {
-                const int k = stressor_of(t, row, st);
-                const int reg = region_of(t, row, r);
-                return std::make_pair(k, m.y_column(reg, category_of(t.cell(row, c))));
+            tfy->restart(), m.FY, v, true,
+            [&](const CsvStream& row) {
+                const int k = codes.stressor(row, st);
+                const int reg = codes.region(row, r);
+                return std::make_pair(k, m.y_column(reg, category_of(row.cell(c))));
             },
             progress);
     }
 
     // Optional stated gross output: the row balance x = Z·1 + Y·1 must hold.
     if (fs::exists(path_of(dir, "x.csv"))) {
-        CsvTable t = CsvTable::read(path_of(dir, "x.csv"));
+        CsvStream t = CsvStream::open(path_of(dir, "x.csv"));
         t.require({"region", "sector", "value"});
         int r = t.column("region"), s = t.column("sector"), v = t.column("value");
         Eigen::VectorXd computed = m.Z.rowwise().sum() + m.Y.rowwise().sum();
-        for (const auto& row : t.rows()) {
-            int node = domestic_node(m, codes, t, row, r, s);
-            double stated = t.number(row, v), have = computed(node);
+        CellCodes codes(all_codes, t);
+        while (t.next()) {
+            int node = domestic_node(m, codes, t, r, s);
+            double stated = t.number(v), have = computed(node);
             if (std::abs(stated - have) > 1e-6 * std::max(1.0, std::abs(stated)))
-                throw ModelError(t.name(), row.line,
-                                 "row balance violated for " + t.cell(row, r) + "/" +
-                                     t.cell(row, s) + ": stated output " + t.cell(row, v) +
+                throw ModelError(t.name(), t.line(),
+                                 "row balance violated for " + std::string(t.cell(r)) + "/" +
+                                     std::string(t.cell(s)) + ": stated output " +
+                                     std::string(t.cell(v)) +
                                      " but Z·1 + Y·1 = " + std::to_string(have));
         }
     }

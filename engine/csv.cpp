@@ -5,9 +5,8 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 namespace ctrail {
 
@@ -24,84 +23,195 @@ std::string shortest_number(double v) {
     return std::string(buf, r.ptr);
 }
 
+double parse_number(std::string_view s, const std::string& file, int line,
+                    const std::string& column) {
+    if (s.empty()) throw ModelError(file, line, "empty value in column '" + column + "'");
+    // from_chars is the fast path (a 100 x 40 bundle has 16 million numbers); strtod keeps
+    // accepting what it always did (a leading '+' or blank, hexadecimal floats).
+    double v = 0;
+    const char* const last = s.data() + s.size();
+    auto [ptr, ec] = std::from_chars(s.data(), last, v);
+    if (ec != std::errc() || ptr != last) {
+        const std::string copy(s); // strtod needs the terminating NUL
+        char* e = nullptr;
+        errno = 0;
+        v = std::strtod(copy.c_str(), &e);
+        if (e != copy.c_str() + copy.size())
+            throw ModelError(file, line,
+                             "'" + copy + "' in column '" + column + "' is not a number");
+    }
+    if (!std::isfinite(v))
+        throw ModelError(file, line,
+                         "value '" + std::string(s) + "' in column '" + column + "' is not finite");
+    return v;
+}
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    // One read of the whole file into one buffer (no stream copies: Z.csv can be 1 GB).
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) throw ModelError(path, 0, "cannot open file");
+    std::string text;
+    char buf[1 << 16];
+    if (std::fseek(f, 0, SEEK_END) == 0) {
+        const long size = std::ftell(f);
+        if (size > 0) text.reserve(static_cast<size_t>(size));
+        std::rewind(f);
+    }
+    size_t got;
+    while ((got = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, got);
+    const bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (failed) throw ModelError(path, 0, "cannot open file");
+    return text;
+}
+
+} // namespace
+
+CsvStream CsvStream::open(const std::string& path) {
+    return CsvStream(read_file(path), path);
+}
+
+CsvStream::CsvStream(std::string text, std::string name)
+    : text_(std::make_shared<const std::string>(std::move(text))),
+      name_(std::make_shared<const std::string>(std::move(name))) {
+    if (text_->compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3; // UTF-8 byte-order mark
+    bool found = false;
+    while (!found && read_record()) found = !(cells_.size() == 1 && cells_[0].empty());
+    if (!found) throw ModelError(*name_, 1, "file is empty: a header row is required");
+    auto header = std::make_shared<std::vector<std::string>>(cells_.begin(), cells_.end());
+    auto index = std::make_shared<std::unordered_map<std::string, int>>();
+    for (size_t c = 0; c < header->size(); ++c)
+        if (!index->emplace((*header)[c], static_cast<int>(c)).second)
+            throw ModelError(*name_, line_, "duplicate column '" + (*header)[c] + "'");
+    header_ = std::move(header);
+    index_ = std::move(index);
+    body_ = pos_;
+    body_line_ = next_line_;
+}
+
+CsvStream CsvStream::restart() const {
+    CsvStream s;
+    s.text_ = text_;
+    s.name_ = name_;
+    s.header_ = header_;
+    s.index_ = index_;
+    s.pos_ = s.body_ = body_;
+    s.next_line_ = s.body_line_ = body_line_;
+    return s;
+}
+
+bool CsvStream::read_record() {
+    const std::string& text = *text_;
+    const std::string& name = *name_;
+    if (pos_ >= text.size()) return false;
+    size_t i = pos_;
+    int line = next_line_;
+    line_ = line;
+    cells_.clear();
+    unescaped_.clear();
+    for (bool end_of_record = false; !end_of_record;) {
+        if (i < text.size() && text[i] == '"') {
+            ++i;
+            const size_t start = i;
+            std::string* own = nullptr; // only when the field has a doubled quote
+            for (;;) {
+                if (i >= text.size()) throw ModelError(name, line_, "unterminated quoted field");
+                const char c = text[i++];
+                if (c == '"') {
+                    if (i < text.size() && text[i] == '"') {
+                        if (!own) own = &unescaped_.emplace_back(text, start, i - start - 1);
+                        own->push_back('"');
+                        ++i;
+                    } else {
+                        break;
+                    }
+                } else {
+                    if (c == '\n') ++line;
+                    if (own) own->push_back(c);
+                }
+            }
+            cells_.push_back(own ? std::string_view(*own)
+                                 : std::string_view(text).substr(start, i - 1 - start));
+            if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
+                throw ModelError(name, line, "unexpected character after a quoted field");
+        } else {
+            const size_t start = i;
+            while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+                if (text[i] == '"') throw ModelError(name, line, "quote inside an unquoted field");
+                ++i;
+            }
+            cells_.push_back(std::string_view(text).substr(start, i - start));
+        }
+        if (i >= text.size()) {
+            end_of_record = true;
+        } else if (text[i] == ',') {
+            ++i;
+        } else {
+            if (text[i] == '\r') ++i;
+            if (i < text.size() && text[i] == '\n') ++i;
+            ++line;
+            end_of_record = true;
+        }
+    }
+    pos_ = i;
+    next_line_ = line;
+    return true;
+}
+
+bool CsvStream::next() {
+    while (read_record()) {
+        if (cells_.size() == 1 && cells_[0].empty()) continue; // a blank line
+        if (cells_.size() != header_->size())
+            throw ModelError(*name_, line_,
+                             "expected " + std::to_string(header_->size()) + " fields, found " +
+                                 std::to_string(cells_.size()));
+        return true;
+    }
+    return false;
+}
+
+double CsvStream::number(int column) const {
+    return parse_number(cell(column), *name_, line_, (*header_)[static_cast<size_t>(column)]);
+}
+
+double CsvStream::progress() const {
+    return text_->empty() ? 0.0 : static_cast<double>(pos_) / static_cast<double>(text_->size());
+}
+
+int CsvStream::column(const std::string& header, bool required) const {
+    auto it = index_->find(header);
+    if (it != index_->end()) return it->second;
+    if (required) throw ModelError(*name_, 1, "missing column '" + header + "'");
+    return -1;
+}
+
+void CsvStream::require(const std::vector<std::string>& headers) const {
+    for (const auto& h : headers) column(h);
+}
+
 CsvTable CsvTable::read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ModelError(path, 0, "cannot open file");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parse(ss.str(), path);
+    return from(CsvStream::open(path));
 }
 
 CsvTable CsvTable::parse(const std::string& text, const std::string& name) {
+    return from(CsvStream(text, name));
+}
+
+CsvTable CsvTable::from(CsvStream s) {
     CsvTable t;
-    t.name_ = name;
-    size_t i = 0;
-    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3; // UTF-8 byte-order mark
-    int line = 1;
-    std::vector<CsvRow> records;
-    while (i < text.size()) {
+    t.name_ = s.name();
+    t.header_ = s.header();
+    for (size_t c = 0; c < t.header_.size(); ++c)
+        t.index_.emplace(t.header_[c], static_cast<int>(c));
+    while (s.next()) {
         CsvRow row;
-        row.line = line;
-        std::string cell;
-        bool end_of_record = false;
-        while (!end_of_record) {
-            cell.clear();
-            if (i < text.size() && text[i] == '"') {
-                ++i;
-                for (;;) {
-                    if (i >= text.size())
-                        throw ModelError(name, row.line, "unterminated quoted field");
-                    char c = text[i++];
-                    if (c == '"') {
-                        if (i < text.size() && text[i] == '"') {
-                            cell += '"';
-                            ++i;
-                        } else {
-                            break;
-                        }
-                    } else {
-                        if (c == '\n') ++line;
-                        cell += c;
-                    }
-                }
-                if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
-                    throw ModelError(name, line, "unexpected character after a quoted field");
-            } else {
-                const size_t start = i;
-                while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-                    if (text[i] == '"')
-                        throw ModelError(name, line, "quote inside an unquoted field");
-                    ++i;
-                }
-                cell.assign(text, start, i - start);
-            }
-            row.cells.push_back(std::move(cell));
-            if (i >= text.size()) {
-                end_of_record = true;
-            } else if (text[i] == ',') {
-                ++i;
-            } else {
-                if (text[i] == '\r') ++i;
-                if (i < text.size() && text[i] == '\n') ++i;
-                ++line;
-                end_of_record = true;
-            }
-        }
-        bool blank = row.cells.size() == 1 && row.cells[0].empty();
-        if (!blank) records.push_back(std::move(row));
-    }
-    if (records.empty()) throw ModelError(name, 1, "file is empty: a header row is required");
-    t.header_ = records.front().cells;
-    for (size_t c = 0; c < t.header_.size(); ++c) {
-        if (!t.index_.emplace(t.header_[c], static_cast<int>(c)).second)
-            throw ModelError(name, records.front().line, "duplicate column '" + t.header_[c] + "'");
-    }
-    for (size_t r = 1; r < records.size(); ++r) {
-        if (records[r].cells.size() != t.header_.size())
-            throw ModelError(name, records[r].line,
-                             "expected " + std::to_string(t.header_.size()) + " fields, found " +
-                                 std::to_string(records[r].cells.size()));
-        t.rows_.push_back(std::move(records[r]));
+        row.line = s.line();
+        row.cells.reserve(t.header_.size());
+        for (size_t c = 0; c < t.header_.size(); ++c)
+            row.cells.emplace_back(s.cell(static_cast<int>(c)));
+        t.rows_.push_back(std::move(row));
     }
     return t;
 }
@@ -122,27 +232,7 @@ const std::string& CsvTable::cell(const CsvRow& row, int column) const {
 }
 
 double CsvTable::number(const CsvRow& row, int column) const {
-    const std::string& s = cell(row, column);
-    const std::string& col = header_[static_cast<size_t>(column)];
-    if (s.empty()) throw ModelError(name_, row.line, "empty value in column '" + col + "'");
-    // from_chars is the fast path (a 100 x 40 bundle has 16 million numbers); strtod keeps
-    // accepting what it always did (a leading '+' or blank, hexadecimal floats).
-    double v = 0;
-    const char* const last = s.data() + s.size();
-    auto [ptr, ec] = std::from_chars(s.data(), last, v);
-    const char* end = ptr;
-    if (ec != std::errc() || ptr != last) {
-        char* e = nullptr;
-        errno = 0;
-        v = std::strtod(s.c_str(), &e);
-        end = e;
-    }
-    if (end != last)
-        throw ModelError(name_, row.line, "'" + s + "' in column '" + col + "' is not a number");
-    if (!std::isfinite(v))
-        throw ModelError(name_, row.line,
-                         "value '" + s + "' in column '" + col + "' is not finite");
-    return v;
+    return parse_number(cell(row, column), name_, row.line, header_[static_cast<size_t>(column)]);
 }
 
 } // namespace ctrail

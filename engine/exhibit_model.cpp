@@ -97,7 +97,8 @@ std::unique_ptr<ExhibitModel> ExhibitModel::open(const std::string& database_pat
     for (int s = 0; s < static_cast<int>(m.stressors.size()); ++s)
         impl->tracers.push_back(std::make_unique<Tracer>(
             m, *impl->leontief, s, std::vector<IntensityScale>{}, kStoredStages,
-            opened.stage_rows.empty() ? nullptr : &opened.stage_rows[s]));
+            opened.stage_rows.empty() ? nullptr : &opened.stage_rows[s],
+            opened.region_rows.empty() ? StoredRegionRows{} : opened.region_rows[s]));
 
     impl->meta = make_meta(m);
     for (const Region& r : m.regions) {

@@ -55,23 +55,25 @@ struct EntryLess {
 SupplierGraph SupplierGraph::build(const Eigen::MatrixXd& A, const Eigen::VectorXd& m) {
     const int n = static_cast<int>(A.rows());
     SupplierGraph g;
-    g.offsets.assign(n + 1, 0);
-    g.max_bound.assign(n, 0.0);
-    const auto nonzeros = static_cast<size_t>((A.array() > 0).count());
+    g.offsets.resize(static_cast<size_t>(n) + 1);
+    g.max_bound.resize(static_cast<size_t>(n));
+    // One pass to size the arrays exactly: no regrowth, every page is touched once.
+    size_t nonzeros = 0;
+    for (Eigen::Index k = 0; k < A.size(); ++k) nonzeros += A.data()[k] > 0;
     g.supplier.reserve(nonzeros);
     g.coefficient.reserve(nonzeros);
-    g.bound.reserve(nonzeros);
+    g.offsets[0] = 0;
     for (int j = 0; j < n; ++j) {
         const double* a = A.col(j).data();
+        double best = 0;
         for (int i = 0; i < n; ++i) {
             if (!(a[i] > 0)) continue;
-            const double b = a[i] * m(i) * (1 + kBoundSlack);
             g.supplier.push_back(i);
             g.coefficient.push_back(a[i]);
-            g.bound.push_back(b);
-            g.max_bound[j] = std::max(g.max_bound[j], b);
+            best = std::max(best, a[i] * m(i) * (1 + kBoundSlack));
         }
-        g.offsets[j + 1] = static_cast<int>(g.supplier.size());
+        g.max_bound[static_cast<size_t>(j)] = best;
+        g.offsets[static_cast<size_t>(j) + 1] = static_cast<int>(g.supplier.size());
     }
     return g;
 }
@@ -156,7 +158,9 @@ struct AnyDepth {
     bool finishes(int) const { return true; }
     double node_bound(double a, int node, int) const { return a * graph.max_bound[node]; }
     int last_depth() const { return max_depth; }
-    double edge_bound(double a, int e, int) const { return a * graph.bound[e]; }
+    double edge_bound(double a, int e, int) const {
+        return a * (graph.coefficient[e] * m(graph.supplier[e]) * (1 + kBoundSlack));
+    }
 };
 
 // Any depth, emitters in a region set: the main graph's suppliers with bounds A_ij·M^set_i made

@@ -16,13 +16,14 @@
 
 namespace ctrail {
 
-// Suppliers of every node (CSR layout; only A_ij > 0) with their bound factors A_ij · M_i.
+// Suppliers of every node (CSR layout; only A_ij > 0). An edge's bound A_ij · M_i · (1 + slack)
+// is formed when the search looks at it: storing it would cost more to build at open (and in
+// memory) than the multiplication costs the few edges a search reaches.
 struct SupplierGraph {
     std::vector<int> offsets;        // node j's suppliers are [offsets[j], offsets[j+1])
     std::vector<int> supplier;       // i
     std::vector<double> coefficient; // A_ij
-    std::vector<double> bound;       // A_ij · M_i · (1 + slack)
-    std::vector<double> max_bound;   // per node j: the largest bound of its suppliers
+    std::vector<double> max_bound;   // per node j: the largest A_ij · M_i · (1 + slack)
 
     // A: n x n coefficients (non-negative), m: total intensities M (n).
     static SupplierGraph build(const Eigen::MatrixXd& A, const Eigen::VectorXd& m);

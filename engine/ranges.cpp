@@ -4,6 +4,7 @@
 #include "error.hpp"
 #include "model.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -54,14 +55,20 @@ std::string problem_of(const Range& r, const Model& m) {
 } // namespace
 
 void check_ranges(const std::vector<Range>& ranges, const Model& model, const std::string& origin) {
-    std::map<std::tuple<std::string, std::string, std::string>, int> seen;
-    for (size_t i = 0; i < ranges.size(); ++i) {
-        const Range& r = ranges[i];
+    for (const Range& r : ranges)
         if (auto p = problem_of(r, model); !p.empty()) throw ModelError(origin, 0, p);
-        if (!seen.emplace(std::tuple{r.quantity, r.region, r.sector}, 0).second)
+    // Duplicates by sorting pointers (runs at every exhibit open: no copies of the codes).
+    std::vector<const Range*> order;
+    order.reserve(ranges.size());
+    for (const Range& r : ranges) order.push_back(&r);
+    auto key = [](const Range* r) { return std::tie(r->quantity, r->region, r->sector); };
+    std::sort(order.begin(), order.end(),
+              [&](const Range* a, const Range* b) { return key(a) < key(b); });
+    for (size_t i = 1; i < order.size(); ++i)
+        if (key(order[i - 1]) == key(order[i]))
             throw ModelError(origin, 0,
-                             "duplicate range " + r.quantity + " " + r.region + " " + r.sector);
-    }
+                             "duplicate range " + order[i]->quantity + " " + order[i]->region +
+                                 " " + order[i]->sector);
 }
 
 std::vector<Range> read_ranges(const std::string& path, const Model& model) {

@@ -3,6 +3,7 @@
 #include "error.hpp"
 #include "sqlite_db.hpp"
 #include "store_factorisation.hpp"
+#include "validate.hpp"
 
 #include <bit>
 #include <cmath>
@@ -141,7 +142,9 @@ void write_database(const Model& model, const std::string& path) {
             db.exec("PRAGMA journal_mode = MEMORY");
             db.exec("BEGIN");
             write_contents(db, model);
-            write_factorisation(db, model);
+            // Opening trusts a stored factorisation's inputs as validated (open_model): an
+            // invalid model gets none, and is validated (and refused) when opened.
+            if (validate(model).ok()) write_factorisation(db, model);
             db.exec("COMMIT");
         }
         fs::rename(tmp, target);
@@ -157,10 +160,23 @@ void write_database(const Model& model, const std::string& path) {
     }
 }
 
-Model read_database(const std::string& path, int oldest_version, int* found_version) {
+std::unique_ptr<Db> open_for_reading(const std::string& path) {
     if (!std::filesystem::is_regular_file(path))
         throw ModelError(path, 0, "no such model database");
-    Db db(path, SQLITE_OPEN_READONLY);
+    auto db = std::make_unique<Db>(path, SQLITE_OPEN_READONLY);
+    // Read the BLOBs through a memory map of the file: no page cache of our own to allocate
+    // and fill first (fresh pages cost more than the copy at open). Capped: mapped pages count
+    // as resident, and a research model's 100+ MB matrices are better read once (peak memory).
+    db->exec("PRAGMA mmap_size = 16777216");
+    return db;
+}
+
+Model read_database(const std::string& path, int oldest_version, int* found_version) {
+    return read_database(*open_for_reading(path), oldest_version, found_version);
+}
+
+Model read_database(Db& db, int oldest_version, int* found_version) {
+    const std::string& path = db.path();
     Model m;
     long long version = 0, app = 0;
     {

@@ -5,9 +5,14 @@
 #include "model.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace ctrail {
+
+namespace sql {
+class Db;
+}
 
 // Version 2: the ranges table (ensemble low/high) and the application_id. A new version adds
 // one step to the schema steps in store.cpp and bumps this number.
@@ -27,5 +32,10 @@ void write_database(const Model& model, const std::string& path);
 // `found_version`, when given, receives the database's version.
 Model read_database(const std::string& path, int oldest_version = kSchemaVersion,
                     int* found_version = nullptr);
+// The same from a connection opened with open_for_reading (the stored factorisation is then
+// read through it too: one open, one page cache).
+Model read_database(sql::Db& db, int oldest_version = kSchemaVersion, int* found_version = nullptr);
+// Opens `path` read-only for read_database; throws ModelError when it is not a file.
+std::unique_ptr<sql::Db> open_for_reading(const std::string& path);
 
 } // namespace ctrail

@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "log.hpp"
+#include "region_rows.hpp"
 #include "store.hpp"
 #include "validate.hpp"
 
@@ -57,6 +58,13 @@ void put(Stmt& s, const char* name, Eigen::Index rows, Eigen::Index cols, const 
         .run();
 }
 
+// Whether the factorisation table has an entry `name`.
+bool has(Db& db, const char* name) {
+    Stmt s(db, "SELECT 1 FROM factorisation WHERE name = ?");
+    s.bind(1, std::string(name));
+    return s.next();
+}
+
 // Reads one entry into `out` (bytes must match rows x cols x elem); false when absent/misfit.
 bool get(Db& db, const char* name, Eigen::Index rows, Eigen::Index cols, size_t elem, void* out,
          std::string& why) {
@@ -102,14 +110,35 @@ void write_factorisation(Db& db, const Model& model) {
         static_cast<size_t>(l.multipliers().size()) * sizeof(double));
     put(s, "stages", stages.rows(), n, stages.data(),
         static_cast<size_t>(stages.size()) * sizeof(double));
+    if (n <= kRegionRowsMaxNodes) {
+        // Per stressor: region_stages rows [k·(K + 1)·regions, ...), region_M rows [k·regions,
+        // ...).
+        const auto nr = static_cast<Eigen::Index>(model.regions.size());
+        Eigen::MatrixXd rows(ns * (kStoredStages + 1) * nr, n), mult(ns * nr, n);
+        for (Eigen::Index k = 0; k < ns; ++k) {
+            const Eigen::VectorXd sk = l.intensities().row(k).transpose();
+            rows.middleRows(k * (kStoredStages + 1) * nr, (kStoredStages + 1) * nr) =
+                region_stage_rows(model, l.coefficients(), sk, kStoredStages);
+            mult.middleRows(k * nr, nr) = region_multipliers(model, l, sk);
+        }
+        put(s, "region_stages", rows.rows(), n, rows.data(),
+            static_cast<size_t>(rows.size()) * sizeof(double));
+        put(s, "region_M", mult.rows(), n, mult.data(),
+            static_cast<size_t>(mult.size()) * sizeof(double));
+    }
     Stmt c(db, "INSERT INTO factorisation_inputs VALUES(?,?)");
     c.bind(1, hex(inputs_checksum(model))).bind(2, static_cast<long long>(kStoredStages)).run();
 }
 
 std::optional<StoredFactorisation> read_factorisation(const std::string& path, const Model& model,
                                                       std::string& why) {
-    static_assert(sizeof(int) == 4, "pivots are stored as int32");
     Db db(path, SQLITE_OPEN_READONLY);
+    return read_factorisation(db, model, why);
+}
+
+std::optional<StoredFactorisation> read_factorisation(Db& db, const Model& model,
+                                                      std::string& why) {
+    static_assert(sizeof(int) == 4, "pivots are stored as int32");
     {
         Stmt t(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
                    "('factorisation', 'factorisation_inputs')");
@@ -150,22 +179,52 @@ std::optional<StoredFactorisation> read_factorisation(const std::string& path, c
         return std::nullopt;
     for (Eigen::Index k = 0; k < ns; ++k)
         f.stage_rows.push_back(stages.middleRows(k * (kStoredStages + 1), kStoredStages + 1));
+    // Optional (large models and earlier schema-3 databases have none): absent is fine, a
+    // misfit is not.
+    f.region_rows.resize(static_cast<size_t>(ns));
+    if (has(db, "region_stages") || has(db, "region_M")) {
+        const auto nr = static_cast<Eigen::Index>(model.regions.size());
+        const Eigen::Index per = (kStoredStages + 1) * nr;
+        Eigen::MatrixXd rows(ns * per, n), mult(ns * nr, n);
+        if (!get(db, "region_stages", rows.rows(), n, sizeof(double), rows.data(), why) ||
+            !get(db, "region_M", mult.rows(), n, sizeof(double), mult.data(), why))
+            return std::nullopt;
+        for (Eigen::Index k = 0; k < ns; ++k) {
+            auto& r = f.region_rows[static_cast<size_t>(k)];
+            // One stressor (the usual case) adopts the matrices read, without a copy.
+            r.stages = std::make_shared<const Eigen::MatrixXd>(
+                ns == 1 ? std::move(rows) : Eigen::MatrixXd(rows.middleRows(k * per, per)));
+            r.multipliers = std::make_shared<const Eigen::MatrixXd>(
+                ns == 1 ? std::move(mult) : Eigen::MatrixXd(mult.middleRows(k * nr, nr)));
+        }
+    }
     return f;
 }
 
-std::unique_ptr<Leontief> stored_or_factorised(const std::string& path, const Model& model,
-                                               std::vector<Eigen::MatrixXd>* stage_rows,
-                                               std::string& why) {
+namespace {
+
+// The stored factorisation read through `db` adopted as a Leontief (with its rows), or null with
+// the reason in `why`.
+std::unique_ptr<Leontief> adopt_stored(Db& db, const Model& model,
+                                       std::vector<Eigen::MatrixXd>* stage_rows,
+                                       std::vector<StoredRegionRows>* region_rows,
+                                       std::string& why) {
     why.clear();
     try {
-        if (auto stored = read_factorisation(path, model, why)) {
+        if (std::optional<StoredFactorisation> stored = read_factorisation(db, model, why)) {
+            auto l = std::make_unique<Leontief>(model, std::move(stored->factors));
             if (stage_rows) *stage_rows = std::move(stored->stage_rows);
-            return std::make_unique<Leontief>(model, std::move(stored->factors));
+            if (region_rows) *region_rows = std::move(stored->region_rows);
+            return l;
         }
     } catch (const ModelError& e) {
         why = "has an unreadable stored factorisation (" + e.problem() + ")";
     }
     if (why.empty()) why = "has no stored factorisation";
+    return nullptr;
+}
+
+std::unique_ptr<Leontief> factorise(const std::string& path, const Model& model) {
     try {
         return std::make_unique<Leontief>(model);
     } catch (const ModelError& e) {
@@ -173,16 +232,35 @@ std::unique_ptr<Leontief> stored_or_factorised(const std::string& path, const Mo
     }
 }
 
+} // namespace
+
+std::unique_ptr<Leontief> stored_or_factorised(const std::string& path, const Model& model,
+                                               std::vector<Eigen::MatrixXd>* stage_rows,
+                                               std::string& why) {
+    std::unique_ptr<Leontief> l;
+    try {
+        Db db(path, SQLITE_OPEN_READONLY);
+        l = adopt_stored(db, model, stage_rows, nullptr, why);
+    } catch (const ModelError& e) {
+        why = "has an unreadable stored factorisation (" + e.problem() + ")";
+    }
+    return l ? std::move(l) : factorise(path, model);
+}
+
 OpenedModel open_model(const std::string& path, int oldest_version, int* found_version) {
     OpenedModel o;
-    o.model = read_database(path, oldest_version, found_version);
+    const auto db = open_for_reading(path);
+    o.model = read_database(*db, oldest_version, found_version);
+    std::string why;
+    o.leontief = adopt_stored(*db, o.model, &o.stage_rows, &o.region_rows, why);
+    o.from_store = o.leontief != nullptr;
+    if (o.from_store) return o;
+    // A factorisation is stored only for a valid model (write_database), and its checksum
+    // proves Z, Y and F are the ones validated then: only a model factorised here is validated.
     const ValidationReport report = validate(o.model);
     if (!report.ok()) throw ModelError(path, 0, "invalid model: " + report.errors.front());
-    std::string why;
-    o.leontief = stored_or_factorised(path, o.model, &o.stage_rows, why);
-    o.from_store = why.empty();
-    if (!o.from_store)
-        log_note(path + " " + why + ": factorising instead (rebuild it with ctrail build)");
+    o.leontief = factorise(path, o.model);
+    log_note(path + " " + why + ": factorising instead (rebuild it with ctrail build)");
     return o;
 }
 

@@ -1,13 +1,15 @@
 // Schema version 3: the model database also holds what opening it would otherwise compute
 // (docs/BUNDLE-FORMAT.md, "The stored factorisation"): the LU factors and pivots of I - A, the
-// multipliers M = S·L and the stage rows s·A^k of every stressor, with a checksum of the inputs
-// (Z, Y, F) they were computed from. open_model() reads them instead of factorising, and falls
-// back to factorising (logged) when they are absent, malformed or stale.
+// multipliers M = S·L and the stage rows s·A^k of every stressor, for models up to
+// kRegionRowsMaxNodes also their per-region rows (region_rows.hpp), with a checksum of the
+// inputs (Z, Y, F) they were computed from. open_model() reads them instead of factorising, and
+// falls back to factorising (logged) when they are absent, malformed or stale.
 #pragma once
 
 #include "leontief.hpp"
 #include "sqlite_db.hpp"
 #include "store.hpp"
+#include "trace.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -20,9 +22,15 @@ namespace ctrail {
 // Stage rows stored per stressor: k = 0..kStoredStages (the Tracer's default depth).
 inline constexpr int kStoredStages = 12;
 
+// Per-region rows are stored for models of the exhibit's size: they cost (kStoredStages + 1) x
+// regions x n doubles and `kStoredStages` products of (regions x n) by A to build. Larger
+// (research) models compute them when a restricted trace first needs them.
+inline constexpr int kRegionRowsMaxNodes = 1000;
+
 struct StoredFactorisation {
     LeontiefFactors factors;
-    std::vector<Eigen::MatrixXd> stage_rows; // per stressor, (kStoredStages + 1) x nodes
+    std::vector<Eigen::MatrixXd> stage_rows;   // per stressor, (kStoredStages + 1) x nodes
+    std::vector<StoredRegionRows> region_rows; // per stressor; null when not stored
 };
 
 // Checksum of everything the factorisation depends on: the shapes and bits of Z, Y and F.
@@ -35,6 +43,9 @@ void write_factorisation(sql::Db& db, const Model& model);
 // The stored factorisation of the database at `path` for `model` (read from the same file), or
 // nullopt with the reason in `why` when it is absent, malformed or its checksum disagrees.
 std::optional<StoredFactorisation> read_factorisation(const std::string& path, const Model& model,
+                                                      std::string& why);
+// The same through an open connection (open_for_reading).
+std::optional<StoredFactorisation> read_factorisation(sql::Db& db, const Model& model,
                                                       std::string& why);
 
 // The Leontief of `model` (read from `path`) from its stored factorisation when that is usable
@@ -49,8 +60,9 @@ std::unique_ptr<Leontief> stored_or_factorised(const std::string& path, const Mo
 struct OpenedModel {
     Model model;
     std::unique_ptr<Leontief> leontief;
-    std::vector<Eigen::MatrixXd> stage_rows; // per stressor when stored, else empty
-    bool from_store = false;                 // false: it was factorised at open (and logged)
+    std::vector<Eigen::MatrixXd> stage_rows;   // per stressor when stored, else empty
+    std::vector<StoredRegionRows> region_rows; // per stressor when stored, else empty
+    bool from_store = false;                   // false: it was factorised at open (and logged)
 };
 
 // read_database + validate + the stored factorisation, or factorising with a logged note when

@@ -1,6 +1,7 @@
 #include "trace.hpp"
 
 #include "error.hpp"
+#include "region_rows.hpp"
 
 #include <algorithm>
 #include <string>
@@ -18,7 +19,7 @@ void apply_scales(const Model& model, const std::vector<IntensityScale>& scales,
 
 Tracer::Tracer(const Model& model, const Leontief& leontief, int stressor,
                const std::vector<IntensityScale>& scales, int precomputed_stages,
-               const Eigen::MatrixXd* stored_stage_rows)
+               const Eigen::MatrixXd* stored_stage_rows, const StoredRegionRows& stored_region_rows)
     : model_(model), leontief_(leontief), stressor_(stressor) {
     if (stressor < 0 || stressor >= static_cast<int>(model.stressors.size()))
         throw ModelError("trace: no stressor number " + std::to_string(stressor));
@@ -39,6 +40,14 @@ Tracer::Tracer(const Model& model, const Leontief& leontief, int stressor,
     else
         stage_rows_ = stage_rows(A, s_, precomputed_stages);
     graph_ = SupplierGraph::build(A, m_);
+    if (scales.empty()) {
+        const Eigen::Index nr = static_cast<Eigen::Index>(model.regions.size()), n = s_.size();
+        const auto& rows = stored_region_rows.stages;
+        if (rows && rows->rows() == stage_rows_.rows() * nr && rows->cols() == n)
+            region_rows_ = rows;
+        const auto& mult = stored_region_rows.multipliers;
+        if (mult && mult->rows() == nr && mult->cols() == n) region_m_ = mult;
+    }
 }
 
 Eigen::VectorXd Tracer::demand(int consumer_region, int product_sector, double amount,
@@ -120,7 +129,7 @@ TraceResult Tracer::trace(int consumer_region, int product_sector, double amount
         // so every column and every row still adds up.
         const int nr = static_cast<int>(m.regions.size());
         r.stage_regions = Eigen::MatrixXd::Zero(nr, stages + 2);
-        const auto rows = scaled_ ? nullptr : region_stage_rows();
+        const auto rows = scaled_ ? nullptr : region_rows();
         if (rows && rows->rows() >= static_cast<Eigen::Index>(stages + 1) * nr) {
             // (s^R·A^k)·y for every region R and stage k: y has one nonzero per supplying region.
             Eigen::VectorXd v = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(stages + 1) * nr);
@@ -159,22 +168,14 @@ TraceResult Tracer::trace(int consumer_region, int product_sector, double amount
     return r;
 }
 
-std::shared_ptr<const Eigen::MatrixXd> Tracer::region_stage_rows() const {
+std::shared_ptr<const Eigen::MatrixXd> Tracer::region_rows() const {
     {
         std::lock_guard<std::mutex> lock(sets_mutex_);
         if (region_rows_) return region_rows_;
     }
     // Built outside the lock (~12 products of (regions x n) by A, a few ms once per tracer).
-    const Model& m = model_;
-    const int nr = static_cast<int>(m.regions.size());
-    const Eigen::Index n = s_.size(), stages = stage_rows_.rows();
-    auto rows = std::make_shared<Eigen::MatrixXd>(stages * nr, n);
-    Eigen::MatrixXd block = Eigen::MatrixXd::Zero(nr, n);
-    for (Eigen::Index i = 0; i < n; ++i) block(m.region_of_node(static_cast<int>(i)), i) = s_(i);
-    for (Eigen::Index k = 0; k < stages; ++k) {
-        if (k > 0) block = (block * leontief_.coefficients()).eval();
-        rows->middleRows(k * nr, nr) = block;
-    }
+    auto rows = std::make_shared<const Eigen::MatrixXd>(region_stage_rows(
+        model_, leontief_.coefficients(), s_, static_cast<int>(stage_rows_.rows()) - 1));
     std::lock_guard<std::mutex> lock(sets_mutex_);
     if (!region_rows_) region_rows_ = std::move(rows);
     return region_rows_;
@@ -192,7 +193,52 @@ std::shared_ptr<const Tracer::SetBounds> Tracer::bounds_for(const RegionMask& se
         std::lock_guard<std::mutex> lock(sets_mutex_);
         if (auto it = sets_.find(set); it != sets_.end()) return it->second;
     }
-    // Built outside the lock (a few ms): two threads may both build it; the first one stays.
+    // Built outside the lock: two threads may both build it; the first one stays.
+    std::shared_ptr<const SetBounds> built;
+    std::shared_ptr<const Eigen::MatrixXd> rows, mult;
+    {
+        std::lock_guard<std::mutex> lock(sets_mutex_);
+        rows = region_rows_;
+        mult = region_m_;
+    }
+    if (!rows || !mult) {
+        // Not stored (a large model, an older database, a what-if scaled tracer): solving for
+        // the set costs far less than building every region's rows for it.
+        built = solve_set(set);
+    } else {
+        // s^set·A^k and M^set are sums of the per-region rows (both linear in s): a few
+        // thousand additions per region instead of a solve and `stages` products per set.
+        const Eigen::Index nr = static_cast<Eigen::Index>(m.regions.size());
+        std::vector<Eigen::Index> members;
+        for (Eigen::Index r = 0; r < nr; ++r)
+            if (set[static_cast<size_t>(r)]) members.push_back(r);
+        const Eigen::Index n = s_.size(), stages = stage_rows_.rows();
+        auto b = std::make_shared<SetBounds>();
+        b->m.resize(n);
+        b->rows.resize(stages, n);
+        // Column by column: the stored matrices are column-major, so every read is contiguous.
+        for (Eigen::Index j = 0; j < n; ++j) {
+            const double* mc = mult->col(j).data();
+            const double* rc = rows->col(j).data();
+            double mj = 0;
+            for (Eigen::Index r : members) mj += mc[r];
+            b->m(j) = mj;
+            for (Eigen::Index k = 0; k < stages; ++k) {
+                double v = 0;
+                for (Eigen::Index r : members) v += rc[k * nr + r];
+                b->rows(k, j) = v;
+            }
+        }
+        b->s = b->rows.row(0).transpose();
+        b->max_bound = max_supplier_bounds(graph_, b->m);
+        built = std::move(b);
+    }
+    std::lock_guard<std::mutex> lock(sets_mutex_);
+    return sets_.emplace(set, std::move(built)).first->second;
+}
+
+std::shared_ptr<const Tracer::SetBounds> Tracer::solve_set(const RegionMask& set) const {
+    const Model& m = model_;
     auto b = std::make_shared<SetBounds>();
     b->s = s_;
     for (int i = 0; i < m.node_count(); ++i)
@@ -211,8 +257,7 @@ std::shared_ptr<const Tracer::SetBounds> Tracer::bounds_for(const RegionMask& se
         for (Eigen::Index j = 0; j < A.cols(); ++j) b->rows(k, j) = A.col(j).dot(prev);
         prev = b->rows.row(k).transpose();
     }
-    std::lock_guard<std::mutex> lock(sets_mutex_);
-    return sets_.emplace(set, std::move(b)).first->second;
+    return b;
 }
 
 SetPaths Tracer::search(const TraceResult& trace, const TraceOptions& options, const SetBounds* set,

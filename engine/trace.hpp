@@ -71,6 +71,13 @@ struct SetPaths {
     bool search_complete = true;
 };
 
+// Per-region rows a tracer can adopt instead of computing them (unscaled, e.g. read from the
+// database: store_factorisation.hpp); null or a misfit computes them on first use.
+struct StoredRegionRows {
+    std::shared_ptr<const Eigen::MatrixXd> stages;      // region_stage_rows (region_rows.hpp)
+    std::shared_ptr<const Eigen::MatrixXd> multipliers; // region_multipliers
+};
+
 // Everything about one stressor a trace reuses: intensities s (with optional what-if scaling on
 // top of the Leontief's own), total intensities M (one transposed solve when scaled), s·A^k for
 // the stages, and the supplier lists of the path search. Build once per model and stressor; trace()
@@ -81,15 +88,17 @@ class Tracer {
     // database) skips computing them; null or a misfit computes them.
     Tracer(const Model& model, const Leontief& leontief, int stressor,
            const std::vector<IntensityScale>& scales = {}, int precomputed_stages = 12,
-           const Eigen::MatrixXd* stored_stage_rows = nullptr);
+           const Eigen::MatrixXd* stored_stage_rows = nullptr,
+           const StoredRegionRows& stored_region_rows = {});
 
     TraceResult trace(int consumer_region, int product_sector, double amount,
                       const TraceOptions& options = {}) const;
 
     // The exact top paths of a finished trace whose emitting node lies in `set` (any depth up to
     // options.max_depth), listed while worth >= options.threshold · trace.total. The bound is
-    // a·M^set_j with M^set = s^set·L (s zeroed outside the set): one transposed solve per set,
-    // cached in the tracer (thread-safe). options.emitted_in is ignored: `set` replaces it.
+    // a·M^set_j with M^set = s^set·L (s zeroed outside the set): the sum of the stored
+    // per-region M^R, else one transposed solve; cached in the tracer (thread-safe).
+    // options.emitted_in is ignored: `set` replaces it.
     SetPaths paths_emitted_in(const TraceResult& trace, const RegionMask& set,
                               const TraceOptions& options = {}) const;
     // The same for paths of exactly `depth` supplier steps (0 = the product's own producers);
@@ -109,8 +118,9 @@ class Tracer {
     const SupplierGraph& suppliers() const { return graph_; }
 
   private:
-    // s, M, supplier bounds and s·A^k restricted to a region set: ~15 n doubles per set. The
-    // exhibit asks for two sets per home province, so the cache stays small.
+    // s, M, supplier bounds and s·A^k restricted to a region set: ~15 n doubles per set, sums of
+    // the stored per-region rows, else solved directly. The exhibit asks for two sets per home
+    // province, so the cache stays small.
     struct SetBounds {
         Eigen::VectorXd s, m;
         std::vector<double> max_bound; // per node, over the model's supplier graph
@@ -119,9 +129,11 @@ class Tracer {
     // nullptr when the set holds every domestic region (the tracer's own s, M, graph, rows).
     std::shared_ptr<const SetBounds> bounds_for(const RegionMask& set) const;
     // Row k·regions + R = s^R·A^k (s zeroed outside region R), k = 0..precomputed stages: a
-    // trace's stage-by-region table is then one pass over y's nonzeros. Built on first use and
-    // cached (regions x (stages + 1) x n doubles, ~1.5 MB for the China model).
-    std::shared_ptr<const Eigen::MatrixXd> region_stage_rows() const;
+    // trace's stage-by-region table is then one pass over y's nonzeros. Stored, or built on
+    // first use and cached (regions x (stages + 1) x n doubles, ~1.5 MB for the China model).
+    std::shared_ptr<const Eigen::MatrixXd> region_rows() const;
+    // A set's bounds by one transposed solve and `stages` row products (no stored rows).
+    std::shared_ptr<const SetBounds> solve_set(const RegionMask& set) const;
     // depth < 0: any depth up to options.max_depth; else exactly that depth.
     SetPaths search(const TraceResult& trace, const TraceOptions& options, const SetBounds* set,
                     int depth) const;
@@ -136,6 +148,7 @@ class Tracer {
     mutable std::mutex sets_mutex_;
     mutable std::map<RegionMask, std::shared_ptr<const SetBounds>> sets_;
     mutable std::shared_ptr<const Eigen::MatrixXd> region_rows_; // guarded by sets_mutex_
+    std::shared_ptr<const Eigen::MatrixXd> region_m_;            // stored M^R per region, or null
     bool scaled_ = false; // built with what-if scales (usually a one-off: no caches worth it)
 };
 

@@ -3,10 +3,12 @@
 #include "exhibit_model.hpp"
 #include "log.hpp"
 #include "random_model.hpp"
+#include "region_rows.hpp"
 #include "store.hpp"
 #include "store_factorisation.hpp"
 #include "test_support.hpp"
 #include "trace.hpp"
+#include "zones.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
@@ -124,7 +126,10 @@ TEST_CASE("stored factorisation: missing or malformed tables fall back, logged")
                "has pivots of the wrong size"},
           Case{"UPDATE factorisation SET data = zeroblob(length(data)) WHERE name = 'pivots'",
                "pivots are not a permutation"},
-          Case{"UPDATE factorisation_inputs SET stages = 3", "stores 3 stages"}}) {
+          Case{"UPDATE factorisation_inputs SET stages = 3", "stores 3 stages"},
+          Case{"UPDATE factorisation SET data = zeroblob(8) WHERE name = 'region_M'",
+               "has region_M of the wrong size"},
+          Case{"DELETE FROM factorisation WHERE name = 'region_stages'", "has no region_stages"}}) {
         CAPTURE(c.sql);
         write_database(m, path);
         exec(path, c.sql);
@@ -180,4 +185,90 @@ TEST_CASE("stored factorisation: stored_or_factorised says which, with the same 
     CHECK(why.find("stores 3 stages") != std::string::npos);
     CHECK(none.empty());
     CHECK(close(stored->multipliers(), fresh->multipliers()));
+}
+
+TEST_CASE("stored factorisation: per-region rows, and restricted searches from them") {
+    test::TempDir dir;
+    Model m = test::random_model(5, 4, 82, 0.7, 0.6, 2);
+    // A second stressor: the stored rows hold one block per stressor.
+    m.stressors.push_back({"CH4", "Methane", "kt"});
+    m.F.conservativeResize(2, Eigen::NoChange);
+    m.F.row(1) = m.F.row(0).reverse() * 0.5;
+    m.FY.conservativeResize(2, Eigen::NoChange);
+    m.FY.row(1) = m.FY.row(0);
+    m.index();
+    write_database(m, dir.file("m.sqlite"));
+    const OpenedModel o = open_model(dir.file("m.sqlite"));
+    REQUIRE(o.from_store);
+    REQUIRE(o.region_rows.size() == m.stressors.size());
+    const Leontief fresh(o.model);
+    for (size_t k = 0; k < m.stressors.size(); ++k) {
+        const Eigen::VectorXd s = fresh.intensities().row(static_cast<Eigen::Index>(k)).transpose();
+        REQUIRE(o.region_rows[k].stages);
+        REQUIRE(o.region_rows[k].multipliers);
+        CHECK(close(*o.region_rows[k].stages,
+                    region_stage_rows(o.model, fresh.coefficients(), s, kStoredStages)));
+        CHECK(close(*o.region_rows[k].multipliers, region_multipliers(o.model, fresh, s)));
+    }
+    // Sets summed from the stored rows and solved directly (a tracer without them, and one
+    // with a what-if scale of 1) list the same paths with the same totals.
+    const int st = 1;
+    const Tracer stored(o.model, *o.leontief, st, {}, kStoredStages, &o.stage_rows[st],
+                        o.region_rows[st]);
+    const Tracer computed(o.model, fresh, st);
+    const Tracer solved(o.model, fresh, st, {IntensityScale{-1, -1, 1.0}});
+    TraceOptions opt;
+    opt.threshold = 1e-4;
+    for (int home = 0; home < 4; ++home) {
+        CAPTURE(home);
+        const TraceResult t = stored.trace(home, 2, 10.0, opt);
+        RegionMask west = zone_mask(o.model, "centre_west");
+        west[static_cast<size_t>(home)] = 0;
+        for (const RegionMask& set : {all_but(o.model, home), west}) {
+            const SetPaths a = stored.paths_emitted_in(t, set, opt);
+            const SetPaths b =
+                computed.paths_emitted_in(computed.trace(home, 2, 10.0, opt), set, opt);
+            const SetPaths c = solved.paths_emitted_in(solved.trace(home, 2, 10.0, opt), set, opt);
+            CHECK(a.total == doctest::Approx(b.total).epsilon(1e-10));
+            CHECK(a.total == doctest::Approx(c.total).epsilon(1e-10));
+            REQUIRE(a.paths.size() == b.paths.size());
+            REQUIRE(a.paths.size() == c.paths.size());
+            for (size_t p = 0; p < a.paths.size(); ++p) {
+                CHECK(a.paths[p].nodes == b.paths[p].nodes);
+                CHECK(a.paths[p].nodes == c.paths[p].nodes);
+            }
+            for (int d = 0; d < 3; ++d) {
+                const SetPaths x = stored.paths_at_depth(t, set, d, opt);
+                const SetPaths y =
+                    solved.paths_at_depth(solved.trace(home, 2, 10.0, opt), set, d, opt);
+                CHECK(x.total == doctest::Approx(y.total).epsilon(1e-10));
+                REQUIRE(x.paths.size() == y.paths.size());
+                for (size_t p = 0; p < x.paths.size(); ++p)
+                    CHECK(x.paths[p].nodes == y.paths[p].nodes);
+            }
+        }
+    }
+}
+
+TEST_CASE("stored factorisation: without per-region rows it is still used") {
+    test::TempDir dir;
+    const Model m = test::random_model(3, 4, 83);
+    write_database(m, dir.file("m.sqlite"));
+    exec(dir.file("m.sqlite"), "DELETE FROM factorisation WHERE name LIKE 'region_%'");
+    CapturedLog log;
+    const OpenedModel o = open_model(dir.file("m.sqlite"));
+    CHECK(o.from_store);
+    CHECK(log.notes.empty());
+    REQUIRE(o.region_rows.size() == m.stressors.size());
+    CHECK_FALSE(o.region_rows[0].stages);
+    CHECK_FALSE(o.region_rows[0].multipliers);
+}
+
+TEST_CASE("stored factorisation: an invalid model gets none, and is refused when opened") {
+    test::TempDir dir;
+    Model m = test::random_model(3, 4, 84);
+    m.F(0, 2) = -1; // emissions cannot be negative
+    write_database(m, dir.file("m.sqlite"));
+    CHECK_THROWS_WITH_AS(open_model(dir.file("m.sqlite")), doctest::Contains("invalid model: F"),
+                         ModelError);
 }

@@ -134,7 +134,10 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
     const Eigen::MatrixXd* stored_rows = stressor < static_cast<int>(opened.stage_rows.size())
                                              ? &opened.stage_rows[stressor]
                                              : nullptr;
-    Tracer tracer(m, *opened.leontief, stressor, {}, options.stages, stored_rows);
+    const StoredRegionRows region_rows = stressor < static_cast<int>(opened.region_rows.size())
+                                             ? opened.region_rows[stressor]
+                                             : StoredRegionRows{};
+    Tracer tracer(m, *opened.leontief, stressor, {}, options.stages, stored_rows, region_rows);
     TraceResult r = tracer.trace(region, sector, amount, options);
 
     // Ranges of this consumer's purchase, with the trace's own values (CO2 per yuan, shares).
