@@ -19,6 +19,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from unit_file import settings as unit_settings  # noqa: E402
+
 MOUNT_POINT = "/media/carbontrail-usb"
 MOUNT_UNIT = "media-carbontrail\\x2dusb.mount"
 ALLOWED_ACTIONS = {
@@ -37,17 +40,6 @@ def expect(cond, what, detail=""):
     print(("ok   " if cond else "FAIL ") + what + (f"\n     {detail}" if detail and not cond else ""))
     if not cond:
         failures.append(what)
-
-
-def unit_settings(text):
-    out = {}
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith(("#", ";", "[")):
-            continue
-        key, _, value = line.partition("=")
-        out.setdefault(key.strip(), []).append(value.strip())
-    return out
 
 
 def check_polkit(path):

@@ -16,6 +16,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from unit_file import settings  # noqa: E402
+
 REQUIRED = {
     "Type": "notify",
     "Restart": "always",
@@ -25,17 +28,6 @@ REQUIRED = {
     "ProtectSystem": "strict",
 }
 MAX_EXPOSURE = 3.0  # systemd's scale: 0 (locked down) .. 10 (unprotected)
-
-
-def settings(text):
-    out = {}
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith(("#", ";", "[")):
-            continue
-        key, _, value = line.partition("=")
-        out.setdefault(key.strip(), []).append(value.strip())
-    return out
 
 
 def check(unit_path, exec_path=None):
