@@ -1,6 +1,8 @@
 #include "admin/system_actions.hpp"
 
+#include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <spawn.h>
@@ -87,8 +89,38 @@ bool SystemdActions::set_time(const std::string& local_time, std::string& error)
     return ok;
 }
 
+std::string systemd_escape_path(const std::string& path) {
+    // systemd.unit(5) "String Escaping" for paths, as `systemd-escape --path`: no leading,
+    // trailing or doubled '/', each remaining '/' a '-', other bytes outside [A-Za-z0-9:_.]
+    // (and a leading '.') as \xNN; the root alone is "-".
+    std::string trimmed;
+    for (std::size_t i = 0; i < path.size(); ++i)
+        if (path[i] != '/' || (!trimmed.empty() && trimmed.back() != '/')) trimmed += path[i];
+    while (!trimmed.empty() && trimmed.back() == '/') trimmed.pop_back();
+    if (trimmed.empty()) return "-";
+    std::string out;
+    for (std::size_t i = 0; i < trimmed.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(trimmed[i]);
+        if (c == '/') {
+            out += '-';
+        } else if (std::isalnum(c) || c == ':' || c == '_' || (c == '.' && i > 0)) {
+            out += char(c);
+        } else {
+            char hex[5];
+            std::snprintf(hex, sizeof hex, "\\x%02x", c);
+            out += hex;
+        }
+    }
+    return out;
+}
+
 bool SystemdActions::install_update(const std::filesystem::path& file, std::string& error) {
-    return run_command({"carbontrail-update", file.string()}, error);
+    // The exhibit's own unit has NoNewPrivileges: the update runs as root in its own unit
+    // (carbontrail-update@.service), which polkit lets this user start and nothing else. It
+    // outlives the exhibit's restart; its outcome is in /var/lib/carbontrail/update-status.
+    return run_command({"systemctl", "start", "--no-block",
+                        "carbontrail-update@" + systemd_escape_path(file.string()) + ".service"},
+                       error);
 }
 
 } // namespace ctrail::admin

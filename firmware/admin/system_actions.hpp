@@ -28,6 +28,9 @@ class SystemActions {
 // Runs argv (argv[0] looked up in PATH) and waits; false with `error` (the command, its exit
 // status and the last lines it printed) unless it exits 0.
 bool run_command(const std::vector<std::string>& argv, std::string& error);
+// A path as a unit instance name, as `systemd-escape --path` writes it
+// ("/media/carbontrail-usb/ct 2.deb" -> "media-carbontrail\x2dusb-ct\x202.deb").
+std::string systemd_escape_path(const std::string& path);
 
 class SystemdActions : public SystemActions {
   public:

@@ -34,6 +34,33 @@ TEST_CASE("restart asks the run loop to end; the others run their command") {
     CHECK(restart);
 }
 
+TEST_CASE("a path becomes a unit instance name as systemd-escape --path writes it") {
+    CHECK(systemd_escape_path("/media/carbontrail-usb/ct 2.deb") ==
+          "media-carbontrail\\x2dusb-ct\\x202.deb");
+    CHECK(systemd_escape_path("//media//usb/.hidden/\xc3\xbc.sqlite/") ==
+          "media-usb-.hidden-\\xc3\\xbc.sqlite");
+    CHECK(systemd_escape_path(".x") == "\\x2ex");
+    CHECK(systemd_escape_path("/") == "-");
+}
+
+TEST_CASE("the update runs as root in its own unit, started through systemctl") {
+    // A fake systemctl first on PATH records its arguments.
+    TempDir dir("update-unit");
+    const auto log = dir.path / "args";
+    std::ofstream(dir.path / "systemctl") << "#!/bin/sh\necho \"$@\" > " << log.string() << "\n";
+    std::filesystem::permissions(dir.path / "systemctl", std::filesystem::perms::owner_all);
+    const std::string old_path = std::getenv("PATH") ? std::getenv("PATH") : "";
+    setenv("PATH", (dir.path.string() + ":" + old_path).c_str(), 1);
+    std::atomic<bool> restart{false};
+    SystemdActions actions(restart);
+    std::string error;
+    const bool ok = actions.install_update("/media/carbontrail-usb/ct 2.deb", error);
+    setenv("PATH", old_path.c_str(), 1);
+    REQUIRE_MESSAGE(ok, error);
+    CHECK(slurp(log) ==
+          "start --no-block carbontrail-update@media-carbontrail\\x2dusb-ct\\x202.deb.service\n");
+}
+
 TEST_CASE("run_command reports the command, its status and its last words") {
     std::string error;
     CHECK(run_command({"true"}, error));
