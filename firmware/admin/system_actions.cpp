@@ -55,6 +55,12 @@ bool run_command(const std::vector<std::string>& argv, std::string& error) {
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return true;
+    // Where spawning cannot report a failed exec (qemu-user runs it in a forked child), the
+    // child exits 127 with nothing said: the same "cannot start" as a refused spawn.
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && output.empty()) {
+        error = command + ": cannot start: " + std::strerror(ENOENT);
+        return false;
+    }
     while (!output.empty() && (output.back() == '\n' || output.back() == ' ')) output.pop_back();
     error = command +
             (WIFEXITED(status) ? ": exit status " + std::to_string(WEXITSTATUS(status))
