@@ -1,4 +1,5 @@
 #include "admin_platform.hpp"
+#include "visits/clock_trust.hpp"
 
 #include "log.hpp"
 
@@ -9,6 +10,7 @@
 #include "kiosk/data_dir.hpp"
 #include "kiosk/kiosk_log.hpp"
 #include "kiosk/opening_hours.hpp"
+#include "visits/clock_trust.hpp"
 
 #include <cstdlib>
 #include <fstream>
@@ -33,11 +35,6 @@ double machine_uptime() {
     double s = 0;
     in >> s;
     return s;
-}
-
-std::string env_or(const char* name, const char* fallback) {
-    const char* v = std::getenv(name);
-    return v && *v ? v : fallback;
 }
 
 } // namespace
@@ -112,15 +109,8 @@ ui::AdminInfo AdminPlatform::info() {
     }
     in.log_lines = ring_.lines();
     in.now = wall(last_now_);
-    // The contract with visit analytics: synchronised, or set in admin mode this boot.
-    in.clock_trusted =
-        fs::exists(env_or("CTRAIL_TIMESYNC_FLAG", "/run/systemd/timesync/synchronized"), ec);
-    if (!in.clock_trusted && !data_dir_.empty()) {
-        std::ifstream marker(data_dir_ / admin::kClockMarkerFile);
-        std::string id;
-        std::getline(marker, id);
-        in.clock_trusted = !boot_id_.empty() && id == boot_id_;
-    }
+    // The same rule the visit records use: synchronised, or set in admin mode this boot.
+    in.clock_trusted = visits::clock_trusted(visits::ClockTrustPaths::from_environment(data_dir_));
     return in;
 }
 
