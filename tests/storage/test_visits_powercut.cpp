@@ -25,6 +25,7 @@
 #include <map>
 #include <random>
 #include <sstream>
+#include <unistd.h>
 
 using namespace ctrail::visits;
 namespace fs = std::filesystem;
@@ -238,7 +239,19 @@ std::string fixture_bytes;
 
 TEST_CASE("power cuts during visit recording lose only commits after the last durable one") {
     auto& vfs = storage_test::PowerCutVfs::get();
-    const fs::path root = st::fresh_dir("powercut");
+    // In memory when it can be (/dev/shm): 500 cuts make thousands of small files.
+    const fs::path root =
+        fs::is_directory("/dev/shm")
+            ? fs::path("/dev/shm") / ("ctrail-powercut-" + std::to_string(getpid()))
+            : st::fresh_dir("powercut");
+    fs::create_directories(root);
+    struct Cleanup {
+        fs::path p;
+        ~Cleanup() {
+            std::error_code ec;
+            if (p.string().rfind("/dev/shm/", 0) == 0) fs::remove_all(p, ec);
+        }
+    } cleanup{root};
     State fixture;
     const fs::path fixture_file = v1_fixture(root, fixture);
     {
