@@ -32,7 +32,7 @@ class VisitSink {
 
 struct WriterOptions {
     // Records held in memory (waiting, or kept while the disk fails); beyond it new ones are
-    // dropped. A record is about 300 bytes, so 4096 hold roughly 1.2 MB.
+    // dropped. A record takes under 1 KB with its lists, so 4096 hold at most about 4 MB.
     std::size_t capacity = 4096;
     std::size_t batch = 64; // write as soon as this many wait
     std::chrono::milliseconds interval{2000};

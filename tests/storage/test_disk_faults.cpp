@@ -140,7 +140,7 @@ void failing_disk_scenario(const fs::path& db, const std::function<void()>& fail
 
 } // namespace
 
-TEST_CASE("the visit writer through SQLITE_FULL, SQLITE_READONLY and SQLITE_IOERR") {
+TEST_CASE("the visit writer through SQLITE_FULL and SQLITE_READONLY and SQLITE_IOERR") {
     auto& vfs = storage_test::PowerCutVfs::get();
     const std::pair<int, std::string> faults[] = {
         {SQLITE_FULL, "full"}, {SQLITE_READONLY, "readonly"}, {SQLITE_IOERR_WRITE, "I/O error"}};
@@ -190,7 +190,7 @@ struct Tmpfs {
 
 } // namespace
 
-TEST_CASE("a real full disk (256 KB tmpfs): the writer waits, and the settings keep the old file") {
+TEST_CASE("a real full disk (256 KB tmpfs): the writer waits and the settings keep the old file") {
     Tmpfs disk(st::fresh_dir("tmpfs") / "mnt");
     const fs::path db = disk.dir / "visits.sqlite", filler = disk.dir / "filler";
     failing_disk_scenario(

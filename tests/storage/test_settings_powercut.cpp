@@ -112,7 +112,7 @@ Outcome run_cuts(std::uint64_t master, int min_cuts, bool careless, bool check_n
 
 } // namespace
 
-TEST_CASE("settings.conf under power cuts: the old or the new version, never a half") {
+TEST_CASE("settings.conf under power cuts: the old or the new version and never a half") {
     const std::uint64_t master = st::env_number("CTRAIL_POWERCUT_SEED", 20261130);
     const int want = int(st::env_number("CTRAIL_POWERCUT_CUTS", 500));
     const Outcome o = run_cuts(master, want, false, true);
