@@ -94,9 +94,9 @@ std::string settings_to_text(const Settings& s) {
     return out.str();
 }
 
-bool save_settings(const std::filesystem::path& path, const Settings& settings,
-                   std::string& error) {
-    return write_file_atomically(path, settings_to_text(settings), error);
+bool save_settings(const std::filesystem::path& path, const Settings& settings, std::string& error,
+                   FileSteps& steps) {
+    return write_file_atomically(path, settings_to_text(settings), error, steps);
 }
 
 void apply_settings(const Settings& s, kiosk::KioskConfig& c) {

@@ -3,6 +3,7 @@
 // and wins over it. Written atomically (atomic_file.hpp).
 #pragma once
 
+#include "admin/atomic_file.hpp"
 #include "kiosk/kiosk_config.hpp"
 
 #include <filesystem>
@@ -36,7 +37,9 @@ LoadedSettings parse_settings(std::string_view text, const std::string& file_nam
 // A missing file is no warning (nothing was changed yet).
 LoadedSettings load_settings(const std::filesystem::path& path);
 std::string settings_to_text(const Settings& settings);
-bool save_settings(const std::filesystem::path& path, const Settings& settings, std::string& error);
+// Atomically (atomic_file.hpp); false with a message for the admin page ("... the disk is full").
+bool save_settings(const std::filesystem::path& path, const Settings& settings, std::string& error,
+                   FileSteps& steps = system_file_steps());
 
 // The settings over a kiosk config.
 void apply_settings(const Settings& settings, kiosk::KioskConfig& config);

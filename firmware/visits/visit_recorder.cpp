@@ -1,33 +1,9 @@
 #include "visits/visit_recorder.hpp"
 
+#include "visits/store_sink.hpp"
 #include "visits/visit_store.hpp"
 
 namespace ctrail::visits {
-
-namespace {
-
-class StoreSink : public VisitSink {
-  public:
-    StoreSink(VisitStore store, int retention_days, std::function<std::time_t()> wall,
-              VisitWriter::Log log)
-        : store_(std::move(store)), days_(retention_days), wall_(std::move(wall)),
-          log_(std::move(log)) {}
-    void write(const std::vector<VisitRecord>& batch) override { store_.write(batch); }
-    void maintain() override {
-        const int pruned = store_.prune(days_, wall_());
-        if (pruned && log_)
-            log_(6, "visits: deleted " + std::to_string(pruned) + " visits older than " +
-                        std::to_string(days_) + " days");
-    }
-
-  private:
-    VisitStore store_;
-    int days_;
-    std::function<std::time_t()> wall_;
-    VisitWriter::Log log_;
-};
-
-} // namespace
 
 VisitRecorder::VisitRecorder(RecorderOptions o)
     : options_(std::move(o)), keys_(std::random_device{}()) {
@@ -37,8 +13,9 @@ VisitRecorder::VisitRecorder(RecorderOptions o)
         options_.log(5, "visits: " + std::to_string(open) +
                             " visit(s) left open by the previous run ended as 'restart'");
     writer_ = std::make_unique<VisitWriter>(
-        std::make_unique<StoreSink>(std::move(store), options_.retention_days, options_.wall_clock,
-                                    options_.log),
+        std::make_unique<StoreSink>(
+            std::move(store), StoreSinkOptions{options_.retention_days, options_.durable_every,
+                                               options_.wall_clock, options_.log}),
         options_.log, options_.writer);
 }
 

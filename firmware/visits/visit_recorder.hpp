@@ -10,6 +10,7 @@
 
 #include <visit_events.hpp>
 
+#include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <functional>
@@ -28,6 +29,7 @@ struct RecorderOptions {
     ClockTrustPaths trust;
     VisitWriter::Log log;
     std::function<std::time_t()> wall_clock; // default: time(nullptr)
+    std::chrono::seconds durable_every{60};  // WAL checkpoint period (store_sink.hpp)
     WriterOptions writer;
 };
 

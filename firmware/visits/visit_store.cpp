@@ -235,6 +235,12 @@ void VisitStore::write(const std::vector<VisitRecord>& batch) {
     }
 }
 
+void VisitStore::checkpoint() {
+    if (sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) !=
+        SQLITE_OK)
+        fail("cannot checkpoint the write-ahead log");
+}
+
 int VisitStore::close_open_visits() {
     exec("UPDATE visits SET end_reason='restart' WHERE end_reason IS NULL");
     return sqlite3_changes(db_);

@@ -40,6 +40,9 @@ class VisitStore {
     int synchronous() const; // PRAGMA synchronous of this connection (1 = NORMAL)
     // Inserts or replaces each visit (by key), in one transaction. Throws StoreError.
     void write(const std::vector<VisitRecord>& batch);
+    // Copies the WAL into the database file: syncs the WAL first, so every commit so far is
+    // durable afterwards (with synchronous=NORMAL a commit alone is not). Throws StoreError.
+    void checkpoint();
     // Visits a previous run left open get end_reason "restart"; returns how many.
     int close_open_visits();
     // Deletes visits that started before local midnight `days` days before `now`; how many.

@@ -1,5 +1,8 @@
 #include "visits/visit_writer.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 namespace ctrail::visits {
 
 VisitWriter::VisitWriter(std::unique_ptr<VisitSink> sink, Log log, WriterOptions options)
@@ -22,7 +25,8 @@ bool VisitWriter::enqueue(VisitRecord record) {
     {
         std::lock_guard lock(mutex_);
         ++enqueued_;
-        if (queue_.size() >= options_.capacity) {
+        // Records kept for a retry count too: memory stays bounded however long the disk fails.
+        if (queue_.size() + kept_ >= options_.capacity) {
             ++dropped_, ++done_;
             kept = false;
             log_full = !full_logged_;
@@ -34,17 +38,19 @@ bool VisitWriter::enqueue(VisitRecord record) {
     }
     // The log line is written outside the lock (and only once per streak).
     if (log_full && log_)
-        log_(4, "visits: the record queue is full (the disk is too slow); dropping records");
+        log_(4, "visits: " + std::to_string(options_.capacity) +
+                    " records wait in memory (the disk is failing or too slow); dropping new "
+                    "records until they are saved");
     if (wake) wake_.notify_one();
     return kept;
 }
 
 void VisitWriter::flush() {
     std::unique_lock lock(mutex_);
-    const std::size_t target = enqueued_;
+    const std::size_t target = enqueued_, attempts = attempts_;
     flush_ = true;
     wake_.notify_one();
-    idle_.wait(lock, [&] { return done_ >= target; });
+    idle_.wait(lock, [&] { return done_ >= target || (failing_ && attempts_ > attempts); });
 }
 
 std::size_t VisitWriter::dropped() const {
@@ -57,11 +63,22 @@ std::size_t VisitWriter::written() const {
     return written_;
 }
 
+std::size_t VisitWriter::held() const {
+    std::lock_guard lock(mutex_);
+    return queue_.size() + kept_;
+}
+
+bool VisitWriter::failing() const {
+    std::lock_guard lock(mutex_);
+    return failing_;
+}
+
 void VisitWriter::run() {
     using clock = std::chrono::steady_clock;
     bool failing = false;
+    auto backoff = options_.retry_first;
     auto maintained = clock::now() - options_.maintenance; // maintain at start
-    std::vector<VisitRecord> batch;
+    std::vector<VisitRecord> batch; // kept across a failed attempt, for the retry
     for (;;) {
         if (clock::now() - maintained >= options_.maintenance) {
             maintained = clock::now();
@@ -74,9 +91,16 @@ void VisitWriter::run() {
         bool stopping;
         {
             std::unique_lock lock(mutex_);
-            wake_.wait_for(lock, options_.interval,
-                           [&] { return stop_ || flush_ || queue_.size() >= options_.batch; });
-            batch.swap(queue_);
+            // While failing, only the back-off (or a flush, or the end) wakes the writer.
+            if (failing)
+                wake_.wait_for(lock, backoff, [&] { return stop_ || flush_; });
+            else
+                wake_.wait_for(lock, options_.interval,
+                               [&] { return stop_ || flush_ || queue_.size() >= options_.batch; });
+            batch.insert(batch.end(), std::make_move_iterator(queue_.begin()),
+                         std::make_move_iterator(queue_.end()));
+            queue_.clear();
+            kept_ = batch.size();
             flush_ = false;
             stopping = stop_;
         }
@@ -91,20 +115,35 @@ void VisitWriter::run() {
             }
             // One line per streak of failures: a read-only or full disk does not fill the log.
             if (!ok && !failing && log_)
-                log_(4, "visits: cannot save visit records, dropping them until it works again (" +
+                log_(4, "visits: cannot save visit records; keeping them in memory and retrying "
+                        "(" +
                             why + ")");
-            if (ok && failing && log_) log_(5, "visits: saving visit records again");
+            if (ok && failing && log_)
+                log_(5, "visits: saving visit records again (" + std::to_string(batch.size()) +
+                            " kept while the disk failed)");
+            backoff = ok        ? options_.retry_first
+                      : failing ? std::min(backoff * 2, options_.retry_max)
+                                : options_.retry_first;
             failing = !ok;
+            const bool lost = !ok && stopping; // shutting down: there is no later retry
+            if (lost && log_)
+                log_(4, "visits: " + std::to_string(batch.size()) +
+                            " visit records could not be saved before the exit");
             std::lock_guard lock(mutex_);
-            (ok ? written_ : dropped_) += batch.size();
-            done_ += batch.size();
-            if (queue_.empty()) full_logged_ = false;
+            ++attempts_;
+            failing_ = failing;
+            if (ok || lost) {
+                (ok ? written_ : dropped_) += batch.size();
+                done_ += batch.size();
+                batch.clear();
+            }
+            kept_ = batch.size();
+            if (queue_.empty() && kept_ == 0) full_logged_ = false;
         }
-        batch.clear();
         idle_.notify_all();
         if (stopping) {
             std::lock_guard lock(mutex_);
-            if (queue_.empty()) return;
+            if (queue_.empty() && batch.empty()) return;
         }
     }
 }

@@ -1,5 +1,6 @@
 // The writer never holds up a frame: against a disk that does not answer at all, enqueue still
-// returns at once; a full queue and a failing disk each drop records with one log line.
+// returns at once; a full queue drops records with one log line; a failing disk keeps them in
+// memory (bounded) with one log line, and they are written when the disk works again.
 #include "support.hpp"
 
 #include "visits/visit_writer.hpp"
@@ -119,40 +120,79 @@ TEST_CASE("enqueue never waits for a disk that does not answer") {
         // Typical calls take microseconds; a frame is 16 ms (outliers are the scheduler's on a
         // loaded machine, so the median is what is checked).
         CHECK(took[took.size() / 2] < 1ms);
-        CHECK(kept == 1000);        // the queue's capacity
-        CHECK(w.dropped() == 4000); // the rest dropped, not waited for
+        CHECK(kept == 999);         // the capacity, less the record stuck in the disk
+        CHECK(w.dropped() == 4001); // the rest dropped, not waited for
         CHECK(gate.entered == 1);   // still stuck: nothing else was written meanwhile
         CHECK(log.size() == 1);     // one line for the whole streak
-        CHECK(log.lines[0].find("queue is full") != std::string::npos);
+        CHECK(log.lines[0].find("records wait in memory") != std::string::npos);
         gate.release();
         w.flush();
-        CHECK(w.written() == 1001);
+        CHECK(w.written() == 1000);
     }
-    CHECK(written == 1001);
+    CHECK(written == 1000);
     CHECK(fake != nullptr);
 }
 
-TEST_CASE("a failing disk drops records with one log line and recovers") {
+TEST_CASE("a failing disk keeps records in memory with one log line and writes them later") {
     std::atomic<bool> broken{true};
     LogLines log;
     WriterOptions o;
     o.batch = 1;
     o.interval = 1ms;
+    o.capacity = 30;
+    o.retry_first = 1ms;
+    o.retry_max = 8ms;
     VisitWriter w(std::make_unique<BrokenDisk>(broken), log.sink(), o);
+    std::size_t accepted = 0;
     for (int i = 0; i < 50; ++i) {
-        CHECK(w.enqueue(rec(i))); // accepted: the frame never learns of the disk
+        accepted += w.enqueue(rec(i)) ? 1 : 0; // the frame never learns of the disk
         w.flush();
     }
-    CHECK(w.dropped() == 50);
+    CHECK(w.failing());
+    CHECK(accepted == 30); // the bound: the rest are dropped, not kept
+    CHECK(w.held() == 30);
+    CHECK(w.dropped() == 20);
     CHECK(w.written() == 0);
-    REQUIRE(log.size() == 1);
+    REQUIRE(log.size() == 2); // the failure once, the full memory once: not one per visit
     CHECK(log.lines[0].find("cannot save visit records") != std::string::npos);
     CHECK(log.lines[0].find("readonly") != std::string::npos);
+    CHECK(log.lines[1].find("30 records wait in memory") != std::string::npos);
+    // Space returns: the retry (no flush, no new record) writes what was kept.
     broken = false;
-    w.enqueue(rec(99));
+    for (int i = 0; i < 5000 && w.written() < 30; ++i) std::this_thread::sleep_for(1ms);
+    CHECK(w.written() == 30);
+    CHECK_FALSE(w.failing());
+    CHECK(w.held() == 0);
+    CHECK(w.enqueue(rec(99)));
     w.flush();
-    CHECK(w.written() == 1);
-    CHECK(log.size() == 2); // "saving again"
+    CHECK(w.written() == 31);
+    REQUIRE(log.size() == 3);
+    CHECK(log.lines[2].find("saving visit records again (30 kept") != std::string::npos);
+}
+
+TEST_CASE("the retry backs off: a disk that stays broken is not hammered") {
+    struct Counting : VisitSink {
+        std::atomic<int>& n;
+        explicit Counting(std::atomic<int>& count) : n(count) {}
+        void write(const std::vector<VisitRecord>&) override {
+            ++n;
+            throw std::runtime_error("database or disk is full");
+        }
+    };
+    std::atomic<int> attempts{0};
+    WriterOptions o;
+    o.interval = 1ms;
+    o.retry_first = 5ms;
+    o.retry_max = 40ms;
+    {
+        VisitWriter w(std::make_unique<Counting>(attempts), {}, o);
+        w.enqueue(rec(1));
+        std::this_thread::sleep_for(400ms);
+    }
+    // 5+10+20+40+40... ms: about 12 retries in 400 ms (the last at the exit); without the
+    // back-off the 1 ms interval would give hundreds.
+    CHECK(attempts >= 5);
+    CHECK(attempts <= 16);
 }
 
 TEST_CASE("records wait for a batch and the destructor writes what waits") {
