@@ -7,6 +7,7 @@ CITATION_CEADS = (
 CITATION_NBS = {
     2007: "National Bureau of Statistics of China: 2007 input-output table of China, 135 sectors",
     2012: "National Bureau of Statistics of China: 2012 input-output table of China, 139 sectors",
+    2017: "National Bureau of Statistics of China: 2017 input-output table of China, 42 sectors",
 }
 # Chinese forms, where the source has a Chinese title (the exhibit's About shows them in Chinese;
 # a citation without one is shown as it is). Key: the citation's key + "_zh".
@@ -17,6 +18,7 @@ CITATION_CEADS_ZH = (
 CITATION_NBS_ZH = {
     2007: "国家统计局：《2007年中国投入产出表》（135部门）",
     2012: "国家统计局：《2012年中国投入产出表》（139部门）",
+    2017: "国家统计局：《2017年中国投入产出表》（42部门）",
 }
 CITATION_IONET = (
     "via the R package ionet 0.2.2: Xiao, S., Yan, J. & Zhang, P. (2022). Incorporating "
