@@ -54,11 +54,11 @@ def text(m, acc, fig, checks, params_file, earlier=None):
       "Chen et al. 2023 |")
     w(f"| `{d['ceads_file']}` | CEADs scope-1 CO2 by province, 45 sectors + urban/rural "
       "households, Mt | CEADs via Open-Earth-Foundation/OpenClimate | free with citation "
-      "(Shan et al. 2018) |")
+      f"(Shan et al. {2020 if year >= 2016 else 2018}) |")
     w("| `provinces.csv` | names, eight regions, coastal flag, capital coordinates | "
       "compiled for the project | - |\n")
     w("Citations:\n")
-    for c in (meta.CITATION_CEADS, f"{meta.CITATION_NBS[year]}, {meta.CITATION_IONET}",
+    for c in (meta.ceads_citation(year), f"{meta.CITATION_NBS[year]}, {meta.CITATION_IONET}",
               meta.CITATION_CHEN, meta.CITATION_FENG):
         w(f"- {c}")
     w("")
