@@ -103,10 +103,10 @@ int cmd_compare(const std::vector<std::string>& argv, std::ostream& out) {
                signed_fixed(r.net_transfer.change(), 1), share(r.share_elsewhere.a),
                share(r.share_elsewhere.b), points(r.share_elsewhere)});
     }
-    t.add({"all regions (territorial) / all consumers", fixed(c.national_territorial.a, 1),
-           fixed(c.national_territorial.b, 1), signed_fixed(c.national_territorial.change(), 1),
-           fixed(c.national_consumption.a, 1), fixed(c.national_consumption.b, 1),
-           signed_fixed(c.national_consumption.change(), 1), "", "", "", "", "", ""});
+    t.add({"total", fixed(c.national_territorial.a, 1), fixed(c.national_territorial.b, 1),
+           signed_fixed(c.national_territorial.change(), 1), fixed(c.national_consumption.a, 1),
+           fixed(c.national_consumption.b, 1), signed_fixed(c.national_consumption.change(), 1), "",
+           "", "", "", "", ""});
     t.print(out);
 
     out << "\nBetween region groups: released in FROM for final demand in TO\n";
