@@ -162,7 +162,7 @@ TEST_CASE("china-2012: builds, validates and is productive") {
     CHECK(a.transfers.sum() == doctest::Approx(m.F.row(co2).sum()).epsilon(1e-9));
 }
 
-TEST_CASE("china-2017: builds, validates and is productive; same regions and sectors as 2007") {
+TEST_CASE("china-2017: builds, validates, is productive and lines up with 2007") {
     Model m = read_database(model_path("china-2017"));
     ValidationReport v = validate(m);
     for (const auto& e : v.errors) MESSAGE(e);
