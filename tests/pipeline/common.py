@@ -10,7 +10,7 @@ sys.path.insert(0, PIPELINE)
 
 import build_model  # noqa: E402
 
-YEARS = (2007, 2012)
+YEARS = (2007, 2012, 2017)
 ENSEMBLE_FILES = ("ranges.csv", "ENSEMBLE.md")  # written by build_model.py --ensemble
 SKIP = 77  # ctest SKIP_RETURN_CODE
 

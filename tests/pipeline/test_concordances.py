@@ -29,9 +29,9 @@ class Concordances(unittest.TestCase):
             self.assertTrue(en and zh, f"{code} lacks a name")
 
     def test_national(self):
-        for year, count in ((2007, 135), (2012, 139)):
+        for year, count, width in ((2007, 135, 3), (2012, 139, 3), (2017, 42, 2)):
             self.assert_exactly_once(concordance.NATIONAL[year], "code",
-                                     [f"{k:03d}" for k in range(1, count + 1)])
+                                     [f"{k:0{width}d}" for k in range(1, count + 1)])
             self.assertEqual(set(concordance.national(year).values()), set(self.reduced))
 
     def test_provincial(self):
@@ -39,6 +39,13 @@ class Concordances(unittest.TestCase):
             self.assert_exactly_once(concordance.PROVINCIAL[year], "sector_index",
                                      [str(k) for k in range(1, 43)])
             self.assertEqual(set(concordance.provincial(year).values()), set(self.reduced))
+
+    def test_2017_national_equals_provincial(self):
+        # NBS 2017 publishes one 42-sector list; the national and provincial tables use it, so
+        # the two 2017 concordances must make the same choices sector by sector.
+        national = concordance.national(2017)
+        provincial = concordance.provincial(2017)
+        self.assertEqual({int(k): v for k, v in national.items()}, provincial)
 
     def test_ceads(self):
         m = concordance.ceads()
@@ -48,8 +55,11 @@ class Concordances(unittest.TestCase):
                          ["households_rural", "households_urban"])
 
     def test_provinces(self):
+        for year in common.YEARS:
+            attrs = concordance.province_attributes(year)
+            self.assertEqual(len(attrs), 30)
+            self.assertTrue(all(grid for _, grid in attrs.values()), f"grid_{year} incomplete")
         attrs = concordance.province_attributes(2007)
-        self.assertEqual(len(attrs), 30)
         self.assertNotIn("Tibet", attrs)
         self.assertEqual(len({code for code, _ in attrs.values()}), 30)
 

@@ -59,6 +59,30 @@ class FinalDemand(unittest.TestCase):
     def test_2012_raw(self):
         self.check(2012, "raw")
 
+    def test_2017_balanced(self):
+        self.check(2017, "balanced")
+
+    def test_2017_consumption_split(self):
+        # The 2017 table publishes only total consumption (TC): rural + urban + government of
+        # each product must give back its TC, in the reference year's proportions.
+        folder = common.sources()
+        sectors = [c for c, _, _ in model.concordance.reduced_sectors()]
+        ref = sources.read_national_io(folder, 2012)
+        split = model.national.consumption_shares(model.national.domestic_reduced(
+            ref, model.concordance.national(2012), sectors))
+        table = sources.read_national_io(folder, 2017)
+        mapping = model.concordance.national(2017)
+        dom = model.national.domestic_reduced(table, mapping, sectors, split)
+        for i, sec in enumerate(sectors):
+            tc = math.fsum(table["fd"][c]["TC"] for c in table["codes"] if mapping[c] == sec)
+            parts = [dom["fd"][i][c] for c in model.national.CONSUMPTION]
+            self.assertLessEqual(abs(math.fsum(parts) - tc), 1e-9 * max(1.0, tc), sec)
+            if tc:
+                for c, v in zip(model.national.CONSUMPTION, parts):
+                    self.assertAlmostEqual(v / tc, split[i][c], places=12, msg=f"{sec} {c}")
+        with self.assertRaises(sources.SourceError):
+            model.national.domestic_reduced(table, mapping, sectors)
+
     def test_bad_basis_is_an_error(self):
         with self.assertRaises(sources.SourceError):
             built(2007, "estimated")

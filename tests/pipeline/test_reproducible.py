@@ -35,6 +35,9 @@ class Reproducible(unittest.TestCase):
     def test_2012(self):
         self.check_year(2012)
 
+    def test_2017(self):
+        self.check_year(2017)
+
 
 if __name__ == "__main__":
     if common.sources() is None:

@@ -161,3 +161,28 @@ TEST_CASE("china-2012: builds, validates and is productive") {
     Accounts a = compute_accounts(m, Leontief(m), co2);
     CHECK(a.transfers.sum() == doctest::Approx(m.F.row(co2).sum()).epsilon(1e-9));
 }
+
+TEST_CASE("china-2017: builds, validates, is productive and lines up with 2007") {
+    Model m = read_database(model_path("china-2017"));
+    ValidationReport v = validate(m);
+    for (const auto& e : v.errors) MESSAGE(e);
+    CHECK(v.ok());
+    CHECK(v.productive);
+    CHECK(m.meta_value("year") == "2017");
+    CHECK(m.domestic_count() == 30);
+    const int co2 = m.find_stressor("CO2");
+    REQUIRE(co2 >= 0);
+    const double total = m.F.row(co2).sum() + m.FY.row(co2).sum();
+    CHECK(total == doctest::Approx(10171.2).epsilon(1e-5)); // sources README: 10171.2 Mt
+    Accounts a = compute_accounts(m, Leontief(m), co2);
+    CHECK(a.transfers.sum() == doctest::Approx(m.F.row(co2).sum()).epsilon(1e-9));
+    // The year switch and ctrail compare line the years up region by region.
+    const Model m2007 = read_database(model_path("china-2007"));
+    REQUIRE(m.regions.size() == m2007.regions.size());
+    for (size_t r = 0; r < m.regions.size(); ++r) {
+        CHECK(m.regions[r].code == m2007.regions[r].code);
+        CHECK(m.regions[r].group == m2007.regions[r].group);
+    }
+    REQUIRE(m.sectors.size() == m2007.sectors.size());
+    for (size_t s = 0; s < m.sectors.size(); ++s) CHECK(m.sectors[s].code == m2007.sectors[s].code);
+}

@@ -92,7 +92,7 @@ TEST_CASE("zones: the four-way split adds up to the whole") {
 }
 
 TEST_CASE("zones: the shipped China models carry the regional framing") {
-    for (const char* year : {"china-2007", "china-2012"}) {
+    for (const char* year : {"china-2007", "china-2012", "china-2017"}) {
         const Model m = read_database(std::string(CTRAIL_MODEL_DIR) + "/" + year + ".sqlite");
         CAPTURE(year);
         const RegionMask by_zone = resolve_regions(m, "centre_west");

@@ -7,7 +7,7 @@
 namespace ctrail::cli {
 
 Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& options,
-           const std::set<std::string>& flags) {
+           const std::set<std::string>& flags, const std::set<std::string>& repeatable) {
     for (size_t i = 0; i < argv.size(); ++i) {
         const std::string& a = argv[i];
         if (a == "--help" || a == "-h") {
@@ -26,7 +26,10 @@ Args::Args(const std::vector<std::string>& argv, const std::set<std::string>& op
                         throw UsageError("option --" + name + " needs a value");
                     value = argv[++i];
                 }
-                options_[name] = value;
+                auto& values = options_[name];
+                if (!values.empty() && !repeatable.count(name))
+                    throw UsageError("option --" + name + " given more than once");
+                values.push_back(value);
             } else if (flags.count(name) && !inline_value) {
                 flags_.insert(name);
             } else {
@@ -51,7 +54,12 @@ void Args::expect_positionals(size_t count) const {
 std::optional<std::string> Args::option(const std::string& name) const {
     auto it = options_.find(name);
     if (it == options_.end()) return std::nullopt;
-    return it->second;
+    return it->second.back();
+}
+
+std::vector<std::string> Args::all(const std::string& name) const {
+    auto it = options_.find(name);
+    return it == options_.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::string Args::option_or(const std::string& name, const std::string& fallback) const {

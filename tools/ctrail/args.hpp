@@ -1,5 +1,6 @@
 // Tiny argument parser for ctrail's commands: positionals, `--name value` options, `--flag`s.
-// Unknown options are usage errors (exit 2), so a typo never silently changes a result.
+// Unknown options are usage errors (exit 2), so a typo never silently changes a result; for the
+// same reason an option given twice is an error unless it is declared repeatable.
 #pragma once
 
 #include <map>
@@ -17,9 +18,10 @@ struct UsageError : std::runtime_error {
 
 class Args {
   public:
-    // `options` take a value, `flags` do not. Throws UsageError on anything else.
+    // `options` take a value, `flags` do not; `repeatable` options (also listed in `options`)
+    // keep every occurrence. Throws UsageError on anything else.
     Args(const std::vector<std::string>& argv, const std::set<std::string>& options,
-         const std::set<std::string>& flags);
+         const std::set<std::string>& flags, const std::set<std::string>& repeatable = {});
 
     bool help() const { return help_; }
     const std::vector<std::string>& positionals() const { return positionals_; }
@@ -28,7 +30,10 @@ class Args {
     void expect_positionals(size_t count) const;
 
     bool flag(const std::string& name) const { return flags_.count(name) != 0; }
+    // The value of a single option (the last one of a repeatable option).
     std::optional<std::string> option(const std::string& name) const;
+    // Every value of an option, in command-line order (empty when not given).
+    std::vector<std::string> all(const std::string& name) const;
     std::string option_or(const std::string& name, const std::string& fallback) const;
     double number_or(const std::string& name, double fallback) const;
     int integer_or(const std::string& name, int fallback) const;
@@ -36,7 +41,7 @@ class Args {
   private:
     bool help_ = false;
     std::vector<std::string> positionals_;
-    std::map<std::string, std::string> options_;
+    std::map<std::string, std::vector<std::string>> options_;
     std::set<std::string> flags_;
 };
 

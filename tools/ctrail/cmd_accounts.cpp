@@ -9,14 +9,16 @@
 namespace ctrail::cli {
 
 const char* const kAccountsUsage =
-    "usage: ctrail accounts MODEL.sqlite [--stressor CODE] [--csv]\n\n"
+    "usage: ctrail accounts MODEL.sqlite [--stressor CODE] [--csv] [--scale R.S=F]...\n\n"
     "One row per region: territorial (emitted there, industry + households), consumption\n"
     "(caused by its final demand anywhere + its households), imported and exported embodied\n"
     "emissions, and the share of its consumption-based emissions released elsewhere.\n"
-    "Conventions as pymrio's D_pba_reg / D_cba_reg. --csv prints full precision.\n";
+    "Conventions as pymrio's D_pba_reg / D_cba_reg. --csv prints full precision.\n\n"
+    "  --stressor CODE default: the model's first stressor\n"
+    "  --csv           one row per region, full precision\n" CTRAIL_SCALE_HELP;
 
 int cmd_accounts(const std::vector<std::string>& argv, std::ostream& out) {
-    AccountsCommand cmd = open_accounts(argv);
+    AccountsCommand cmd = open_accounts(argv, false, true);
     const Model& m = cmd.model;
     const int k = cmd.stressor;
     const Accounts& a = cmd.accounts;
@@ -34,8 +36,8 @@ int cmd_accounts(const std::vector<std::string>& argv, std::ostream& out) {
         return 0;
     }
     const std::string unit = m.stressors[k].unit;
-    out << m.stressors[k].name_en << " accounts (" << unit << "), " << m.meta_value("name")
-        << "\n\n";
+    out << m.stressors[k].name_en << " accounts (" << unit << "), " << m.meta_value("name") << "\n"
+        << scale_note(cmd.scales) << "\n";
     TextTable t({"region", "territorial", "consumption", "imported", "exported", "elsewhere"});
     for (size_t r = 0; r < n; ++r) {
         double share = a.emitted_elsewhere_share(static_cast<Eigen::Index>(r));

@@ -9,7 +9,8 @@
 namespace ctrail::cli {
 
 const char* const kHeadlineUsage =
-    "usage: ctrail headline MODEL.sqlite [--stressor CODE] [--csv] [--ranges]\n\n"
+    "usage: ctrail headline MODEL.sqlite [--stressor CODE] [--csv] [--ranges]\n"
+    "                       [--scale R.S=F]...\n\n"
     "The headline figures of Feng et al. (2013), 'Outsourcing CO2 within China':\n"
     "  - national outside share: emissions tied to final demand outside the emitting region\n"
     "    (other regions and external ones such as ROW) / all industry emissions;\n"
@@ -21,7 +22,7 @@ const char* const kHeadlineUsage =
     "emitted_elsewhere_share is the national outside share.\n"
     "--ranges adds the low-high over the model's ensemble (models built under other reasonable\n"
     "assumptions, ranges.csv) beside each figure and each consumer's share; with --csv as two\n"
-    "more columns, low,high (of emitted_elsewhere_share).\n";
+    "more columns, low,high (of emitted_elsewhere_share).\n" CTRAIL_SCALE_HELP;
 
 namespace {
 
@@ -36,7 +37,7 @@ std::string region_label(const Model& m, int r) {
 } // namespace
 
 int cmd_headline(const std::vector<std::string>& argv, std::ostream& out) {
-    AccountsCommand cmd = open_accounts(argv, true);
+    AccountsCommand cmd = open_accounts(argv, true, true);
     const Model& m = cmd.model;
     const int k = cmd.stressor;
     const Accounts& a = cmd.accounts;
@@ -82,7 +83,8 @@ int cmd_headline(const std::vector<std::string>& argv, std::ostream& out) {
     }
 
     const Stressor& s = m.stressors[k];
-    out << s.name_en << " headline figures (" << s.unit << "), " << m.meta_value("name") << "\n\n";
+    out << s.name_en << " headline figures (" << s.unit << "), " << m.meta_value("name") << "\n"
+        << scale_note(cmd.scales) << "\n";
     out << "National outside share: " << percent(h.national_outside_share)
         << " of industry emissions are tied to "
         << "final demand outside the emitting region (external demand alone: "

@@ -19,7 +19,7 @@ const char* const kTraceUsage =
     "usage: ctrail trace MODEL.sqlite --region CODE --sector CODE [--amount A | --yuan Y]\n"
     "                    [--stressor CODE] [--threshold T] [--top N] [--max-depth D]\n"
     "                    [--stages K] [--emitted-in CODES] [--lang en|zh] [--csv]\n"
-    "                    [--ranges]\n\n"
+    "                    [--ranges] [--scale R.S=F]...\n\n"
     "Traces the emissions behind A units of sector CODE's product bought by households of\n"
     "region CODE back along its supply chains (structural path analysis, exact best-first).\n"
     "The purchase is split over supplying regions like the region's own final demand for the\n"
@@ -43,7 +43,8 @@ const char* const kTraceUsage =
     "  --ranges        low-high over the model's ensemble (ranges.csv) beside the intensity,\n"
     "                  the share emitted outside the region and the share emitted in the\n"
     "                  central and western provinces; with --csv instead of the paths:\n"
-    "                  quantity,value,low,high for those three\n\n"
+    "                  quantity,value,low,high for those three\n" CTRAIL_SCALE_HELP
+    "                  (the trace reuses the model's factorisation: one transposed solve)\n\n"
     "Text output: total, share emitted outside the region, by emitting region, by stage, and\n"
     "the paths in words. Values are in the stressor's unit; --csv prints full precision.\n";
 
@@ -76,8 +77,8 @@ std::string node_code(const Model& m, int node) {
 int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
     Args args(argv,
               {"region", "sector", "amount", "yuan", "stressor", "threshold", "top", "max-depth",
-               "stages", "lang", "emitted-in"},
-              {"csv", "ranges"});
+               "stages", "lang", "emitted-in", "scale"},
+              {"csv", "ranges"}, {"scale"});
     const std::string& path = args.positional(0, "MODEL.sqlite");
     args.expect_positionals(1);
     const auto region_code = args.option("region");
@@ -107,6 +108,9 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
     const Model& m = opened.model;
     const bool ranges = args.flag("ranges");
     if (ranges) require_ranges(m);
+    const std::vector<IntensityScale> scales = parse_scales(m, args);
+    // The ensemble's ranges are of the model as built, not of a what-if.
+    if (ranges && !scales.empty()) throw UsageError("--ranges cannot be combined with --scale");
     const int region = m.find_region(*region_code);
     if (region < 0) throw UsageError("unknown region '" + *region_code + "' (see ctrail info)");
     const int sector = m.find_sector(*sector_code);
@@ -137,7 +141,7 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
     const StoredRegionRows region_rows = stressor < static_cast<int>(opened.region_rows.size())
                                              ? opened.region_rows[stressor]
                                              : StoredRegionRows{};
-    Tracer tracer(m, *opened.leontief, stressor, {}, options.stages, stored_rows, region_rows);
+    Tracer tracer(m, *opened.leontief, stressor, scales, options.stages, stored_rows, region_rows);
     TraceResult r = tracer.trace(region, sector, amount, options);
 
     // Ranges of this consumer's purchase, with the trace's own values (CO2 per yuan, shares).
@@ -191,7 +195,7 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
         << ") bought in " << home << " (" << m.regions[region].code << "), " << sig(amount) << " x "
         << (currency.empty() ? "money units" : currency);
     if (yuan_per_unit > 0) out << " = " << plain(amount * yuan_per_unit) << " yuan";
-    out << "\nModel: " << m.meta_value("name") << "\n";
+    out << "\nModel: " << m.meta_value("name") << "\n" << scale_note(args.all("scale"));
     if (r.national_mix)
         out << "Note: " << m.regions[region].code << " buys none of " << m.sectors[sector].code
             << " in the model; the national supply mix is used.\n";

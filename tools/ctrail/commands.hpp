@@ -26,6 +26,7 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out);
 int cmd_headline(const std::vector<std::string>& argv, std::ostream& out);
 int cmd_validate(const std::vector<std::string>& argv, std::ostream& out);
 int cmd_stats(const std::vector<std::string>& argv, std::ostream& out);
+int cmd_compare(const std::vector<std::string>& argv, std::ostream& out);
 
 extern const char* const kBuildUsage;
 extern const char* const kInfoUsage;
@@ -36,5 +37,6 @@ extern const char* const kTraceUsage;
 extern const char* const kHeadlineUsage;
 extern const char* const kValidateUsage;
 extern const char* const kStatsUsage;
+extern const char* const kCompareUsage;
 
 } // namespace ctrail::cli

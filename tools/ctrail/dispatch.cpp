@@ -21,6 +21,8 @@ const Command kCommands[] = {
      kHeadlineUsage, cmd_headline},
     {"validate", "the model against published figures (Markdown, docs/VALIDATION.md)",
      kValidateUsage, cmd_validate},
+    {"compare", "two models of the same regions side by side (e.g. two years), with the change",
+     kCompareUsage, cmd_compare},
     {"stats", "the exhibit's visitor analytics (visits.sqlite): text, CSV or an HTML page",
      kStatsUsage, cmd_stats},
 };

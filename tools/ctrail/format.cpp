@@ -1,6 +1,7 @@
 #include "format.hpp"
 
-#include "args.hpp"
+#include "error.hpp"
+#include "intensity_scale.hpp"
 #include "store.hpp"
 #include "store_factorisation.hpp"
 
@@ -56,18 +57,45 @@ int stressor_index(const Model& model, const std::string& code) {
     return k;
 }
 
-AccountsCommand open_accounts(const std::vector<std::string>& argv, bool with_ranges) {
+std::vector<IntensityScale> parse_scales(const Model& model, const Args& args) {
+    try {
+        return resolve_scales(model, args.all("scale"));
+    } catch (const ModelError& e) {
+        throw UsageError("--scale: " + e.problem());
+    }
+}
+
+std::string scale_note(const std::vector<std::string>& specs) {
+    if (specs.empty()) return "";
+    std::string list;
+    for (const auto& s : specs) list += (list.empty() ? "" : ", ") + s;
+    return "What if: intensities scaled by " + list + " (not the model as built).\n";
+}
+
+AccountsCommand open_accounts(const std::vector<std::string>& argv, bool with_ranges,
+                              bool with_scale) {
     std::set<std::string> flags = {"csv"};
     if (with_ranges) flags.insert("ranges");
-    Args args(argv, {"stressor"}, flags);
+    std::set<std::string> options = {"stressor"};
+    if (with_scale) options.insert("scale");
+    Args args(argv, options, flags, {"scale"});
     const std::string& path = args.positional(0, "MODEL.sqlite");
     args.expect_positionals(1);
     // The stored factorisation when the database has it: reading beats factorising.
     OpenedModel opened = open_model(path);
-    AccountsCommand c{std::move(opened.model), 0, args.flag("csv"), {}, args.flag("ranges")};
+    AccountsCommand c{std::move(opened.model), 0, args.flag("csv"), {}, args.flag("ranges"), {}};
     if (c.ranges) require_ranges(c.model);
     c.stressor = stressor_index(c.model, args.option_or("stressor", ""));
-    c.accounts = compute_accounts(c.model, *opened.leontief, c.stressor);
+    c.scales = args.all("scale");
+    if (c.scales.empty()) {
+        c.accounts = compute_accounts(c.model, *opened.leontief, c.stressor);
+        return c;
+    }
+    // The ensemble's ranges are of the model as built, not of a what-if.
+    if (c.ranges) throw UsageError("--ranges cannot be combined with --scale");
+    scale_emissions(c.model, parse_scales(c.model, args));
+    const Leontief scaled(c.model);
+    c.accounts = compute_accounts(c.model, scaled, c.stressor);
     return c;
 }
 

@@ -29,7 +29,7 @@ from concordance import ConcordanceError  # noqa: E402
 from sources import SourceError  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(HERE))
-YEARS = (2007, 2012)
+YEARS = (2007, 2012, 2017)
 CALIBRATION_YEAR = 2007
 CO2_TOLERANCE = 1e-4      # national and provincial CO2 totals preserved to 0.01%
 OUTPUT_TOLERANCE = 5e-3   # each province's gross output within 0.5% of the provincial data
@@ -121,6 +121,17 @@ def checks(m, acc):
     return out
 
 
+def earlier_figures(sources, year):
+    """{earlier year: (headline figures, industrial CO2)}, rebuilt from the same sources with
+    their own parameter files, for the comparison in PROVENANCE.md."""
+    out = {}
+    for y in YEARS:
+        if y < year:
+            m = bundle_writer.finalize(model.build(sources, y, load_params(params_path(y))))
+            out[y] = (evaluate.headline(m, evaluate.accounts(m)), math.fsum(m["F"]))
+    return out
+
+
 def run(year, sources, out, params, params_file, log=print):
     t0 = time.perf_counter()
     m = bundle_writer.finalize(model.build(sources, year, params))
@@ -130,7 +141,8 @@ def run(year, sources, out, params, params_file, log=print):
     files = bundle_writer.bundle_files(m, meta.meta_rows(year, params, fig))
     size = sum(len(t.encode("utf-8")) for t in files.values())
     found.append(("bundle size (CSV files)", f"{size / 1e6:.2f} MB"))
-    files["PROVENANCE.md"] = provenance.text(m, acc, fig, found, params_file)
+    earlier = None if year in provenance.FIRST_EDITION else earlier_figures(sources, year)
+    files["PROVENANCE.md"] = provenance.text(m, acc, fig, found, params_file, earlier)
     bundle_writer.write(out, files)  # only after everything succeeded
     log(f"china-{year}: wrote {len(files)} files to {out} in {time.perf_counter() - t0:.1f} s")
     log(f"  national outside share {fig['national_outside_share']:.4f}; top coastal "

@@ -10,8 +10,10 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 FOLDER = os.path.join(HERE, "concordance")
 
-NATIONAL = {2007: "nbs135_to_reduced.csv", 2012: "nbs139_to_reduced.csv"}
-PROVINCIAL = {2007: "prov42_2007_to_reduced.csv", 2012: "prov42_2012_to_reduced.csv"}
+NATIONAL = {2007: "nbs135_to_reduced.csv", 2012: "nbs139_to_reduced.csv",
+            2017: "nbs42_2017_to_reduced.csv"}
+PROVINCIAL = {2007: "prov42_2007_to_reduced.csv", 2012: "prov42_2012_to_reduced.csv",
+              2017: "prov42_2017_to_reduced.csv"}
 CEADS = "ceads47_to_reduced.csv"
 HOUSEHOLD_CATEGORIES = ("households_rural", "households_urban")
 

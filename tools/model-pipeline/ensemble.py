@@ -158,7 +158,7 @@ def ensemble_md(year, results, solved):
            ("Home bias solved for each member's national target." if solved else
             "Trade parameters (distance exponent, home bias) of each member are those of the "
             "2007 member with the same assumptions (`params/china-2007-ensemble.json`); the "
-            "target column names the 2007 target, not a 2012 share.") + "\n",
+            f"target column names the 2007 target, not a {year} share.") + "\n",
            "| member | distance exponent | national target | final demand | home bias | "
            "national share | top coastal | its share | median coastal | median interior | "
            "exports abroad | top coastal, share in centre & west |",

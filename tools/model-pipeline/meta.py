@@ -4,9 +4,15 @@ CITATION_CEADS = (
     "Shan, Y., Guan, D., Zheng, H. et al. (2018). China CO2 emission accounts 1997-2015. "
     "Scientific Data 5, 170201. doi:10.1038/sdata.2017.201 (CEADs provincial inventory, "
     "https://www.ceads.net)")
+# CEADs 2016-2017 are published in a later paper (sources README section 1).
+CITATION_CEADS_2020 = (
+    "Shan, Y., Huang, Q., Guan, D. & Hubacek, K. (2020). China CO2 emission accounts 2016-2017. "
+    "Scientific Data 7, 54. doi:10.1038/s41597-020-0393-y (CEADs provincial inventory, "
+    "https://www.ceads.net)")
 CITATION_NBS = {
     2007: "National Bureau of Statistics of China: 2007 input-output table of China, 135 sectors",
     2012: "National Bureau of Statistics of China: 2012 input-output table of China, 139 sectors",
+    2017: "National Bureau of Statistics of China: 2017 input-output table of China, 42 sectors",
 }
 # Chinese forms, where the source has a Chinese title (the exhibit's About shows them in Chinese;
 # a citation without one is shown as it is). Key: the citation's key + "_zh".
@@ -17,7 +23,20 @@ CITATION_CEADS_ZH = (
 CITATION_NBS_ZH = {
     2007: "国家统计局：《2007年中国投入产出表》（135部门）",
     2012: "国家统计局：《2012年中国投入产出表》（139部门）",
+    2017: "国家统计局：《2017年中国投入产出表》（42部门）",
 }
+CITATION_CEADS_2020_ZH = (
+    "中国碳核算数据库（CEADs）省级二氧化碳排放清单：Shan, Y., Huang, Q., Guan, D. & Hubacek, K."
+    "（2020）。China CO2 emission accounts 2016-2017. Scientific Data 7, 54. "
+    "doi:10.1038/s41597-020-0393-y（https://www.ceads.net）")
+
+
+def ceads_citation(year, zh=False):
+    if year >= 2016:
+        return CITATION_CEADS_2020_ZH if zh else CITATION_CEADS_2020
+    return CITATION_CEADS_ZH if zh else CITATION_CEADS
+
+
 CITATION_IONET = (
     "via the R package ionet 0.2.2: Xiao, S., Yan, J. & Zhang, P. (2022). Incorporating "
     "auxiliary information in betweenness measure for input-output networks. Physica A 607, "
@@ -58,11 +77,11 @@ def meta_rows(year, params, figures):
         ["license", "Derived data. CEADs data are free to use with citation; the NBS table as "
                     "distributed in ionet is GPL (>= 3); Chen et al. 2023: cite the paper. "
                     "See PROVENANCE.md"],
-        ["citation", CITATION_CEADS],
+        ["citation", ceads_citation(year)],
         ["citation_2", f"{CITATION_NBS[year]}, {CITATION_IONET}"],
         ["citation_3", CITATION_CHEN],
         ["citation_4", CITATION_FENG],
-        ["citation_zh", CITATION_CEADS_ZH],
+        ["citation_zh", ceads_citation(year, zh=True)],
         ["citation_2_zh", f"{CITATION_NBS_ZH[year]}，经 R 软件包 ionet 0.2.2 提供：Xiao, S., Yan, "
                           "J. & Zhang, P. (2022). Physica A 607, 128200"],
         ["citation_3_zh", CITATION_CHEN_ZH],

@@ -77,7 +77,19 @@ def build(folder, year, params):
     table = sources.read_national_io(folder, year)
     nat_map = concordance.national(year)
     concordance.check_complete(nat_map, table["codes"], concordance.NATIONAL[year])
-    dom = national.domestic_reduced(table, nat_map, sectors)
+    split = None
+    if table["noncompetitive"]:
+        # Only total consumption is published: split each product's by a reference year.
+        ref_year = params.get("consumption_split_from")
+        if ref_year not in concordance.NATIONAL or ref_year == year:
+            raise sources.SourceError(f"{table['file']}: non-competitive table; the parameter "
+                                      "consumption_split_from must name another table year")
+        ref = sources.read_national_io(folder, ref_year)
+        ref_map = concordance.national(ref_year)
+        concordance.check_complete(ref_map, ref["codes"], concordance.NATIONAL[ref_year])
+        split = national.consumption_shares(national.domestic_reduced(ref, ref_map, sectors))
+        diag["consumption_split"] = (ref_year, split)
+    dom = national.domestic_reduced(table, nat_map, sectors, split)
     diag["national_file"] = table["file"]
     diag["import_share"] = dom["import_share"]
     diag["nbs_output"] = [g * TO_1E8 for g in dom["GO"]]

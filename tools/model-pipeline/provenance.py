@@ -16,7 +16,9 @@ def _g(v, digits=4):
     return f"{v:.{digits}g}"
 
 
-def text(m, acc, fig, checks, params_file):
+def text(m, acc, fig, checks, params_file, earlier=None):
+    """PROVENANCE.md; `earlier` {year: (figures, industry CO2 in Mt)} of the earlier model
+    years, compared with for a year without a first edition."""
     d = m["diag"]
     p = m["params"]
     year = m["year"]
@@ -43,7 +45,8 @@ def text(m, acc, fig, checks, params_file):
       "origin, commit, blob and checks). Nothing from them is copied into this folder; only "
       "what the pipeline derives.\n")
     w("| file | content | origin | terms |\n|---|---|---|---|")
-    w(f"| `{d['national_file']}` | NBS {year} national IO table (competitive imports), "
+    kind = "non-competitive imports" if "consumption_split" in d else "competitive imports"
+    w(f"| `{d['national_file']}` | NBS {year} national IO table ({kind}), "
       "10^4 CNY | R package ionet 0.2.2 (Carol-seven/ionet) | GPL (>= 3); cite Xiao, Yan & "
       "Zhang 2022 |")
     w(f"| `{d['output_file']}` | provincial gross output, 31 provinces x 42 sectors, 10^8 CNY | "
@@ -51,11 +54,11 @@ def text(m, acc, fig, checks, params_file):
       "Chen et al. 2023 |")
     w(f"| `{d['ceads_file']}` | CEADs scope-1 CO2 by province, 45 sectors + urban/rural "
       "households, Mt | CEADs via Open-Earth-Foundation/OpenClimate | free with citation "
-      "(Shan et al. 2018) |")
+      f"(Shan et al. {2020 if year >= 2016 else 2018}) |")
     w("| `provinces.csv` | names, eight regions, coastal flag, capital coordinates | "
       "compiled for the project | - |\n")
     w("Citations:\n")
-    for c in (meta.CITATION_CEADS, f"{meta.CITATION_NBS[year]}, {meta.CITATION_IONET}",
+    for c in (meta.ceads_citation(year), f"{meta.CITATION_NBS[year]}, {meta.CITATION_IONET}",
               meta.CITATION_CHEN, meta.CITATION_FENG):
         w(f"- {c}")
     w("")
@@ -67,6 +70,9 @@ def text(m, acc, fig, checks, params_file):
       "exactly once (ctest `pipeline_concordances`): `nbs135_to_reduced.csv` / "
       "`nbs139_to_reduced.csv` (national table), `prov42_2007_to_reduced.csv` / "
       "`prov42_2012_to_reduced.csv` (provincial output; the 42-sector lists differ by year), "
+      "`nbs42_2017_to_reduced.csv` / `prov42_2017_to_reduced.csv` (2017: the national and "
+      "provincial tables share the NBS 2017 42-sector list; other manufacturing and waste "
+      "together in LIGHT, repair of machinery in MACH, as in 2012), "
       "`ceads47_to_reduced.csv` (CEADs; the Urban and Rural rows go to household final demand "
       "FY). Known mismatches, all small: CEADs puts telecommunications with transport "
       "(TRANS), the IO tables with services (SERV); in 2012 the NBS and provincial lists put "
@@ -90,14 +96,10 @@ def text(m, acc, fig, checks, params_file):
 
     w("## Method\n")
     w("### 1. Domestic technology from the national table\n")
-    w(f"The NBS {year} table is aggregated to the 15 sectors. It is a competitive-import table "
-      "(each cell mixes domestic and imported goods), so imports of each detailed product are "
-      "removed from all its domestic uses in proportion to the use, "
-      "m_i = IM_i / (intermediate use + domestic final use) - the standard competitive-import "
-      "assumption, applied at full 135/139-sector detail before aggregation so that e.g. "
-      "imported crude oil does not dilute refined products. Exports are taken as domestic "
-      "products. *Reason:* the emissions embodied in imports are not China's territorial "
-      "emissions (CEADs), so imported inputs must leak out of the domestic Leontief system.\n")
+    if "consumption_split" in d:
+        _step1_noncompetitive(w, m)
+    else:
+        _step1_competitive(w, year)
     w("| sector | import share of domestic use |\n|---|---|")
     for i, s in enumerate(sectors):
         w(f"| {s} | {_pct(d['import_share'][i])} |")
@@ -213,7 +215,7 @@ def text(m, acc, fig, checks, params_file):
         w("")
     else:
         w("The trade parameters are those calibrated on 2007 (`params/china-2007.json`): Feng "
-          "et al. give no 2012 target, and keeping the parameters fixed means that differences "
+          f"et al. give no {year} target, and keeping the parameters fixed means that differences "
           "between the years come from the data (technology, output, emissions), not from a "
           "re-tuned trade model.\n")
 
@@ -248,7 +250,10 @@ def text(m, acc, fig, checks, params_file):
           + ", ".join(f"{regions[e]['code']} {T[e][r]:.1f}" for e in others) + " |")
     w(f"| ROW (exports) | - | - | {math.fsum(T[e][R] for e in range(R)):.1f} | - | - |")
     w("")
-    _moves(w, year, fig)
+    if year in FIRST_EDITION:
+        _moves(w, year, fig)
+    else:
+        _years(w, year, fig, math.fsum(m["F"]), earlier)
     w("## Limitations\n")
     w("- Trade flows are modelled, not observed; one technology per sector for all provinces "
       "(national coefficients), so provincial differences come from output mix, trade and CO2 "
@@ -374,4 +379,62 @@ def _moves(w, year, fig):
         extra = (f" ({old['top_coastal']} -> {fig['top_coastal']})"
                  if key == "top_coastal_share" else "")
         w(f"| {label}{extra} | {_pct(old[key])} | {_pct(fig[key])} |")
+    w("")
+
+
+def _step1_competitive(w, year):
+    w(f"The NBS {year} table is aggregated to the 15 sectors. It is a competitive-import table "
+      "(each cell mixes domestic and imported goods), so imports of each detailed product are "
+      "removed from all its domestic uses in proportion to the use, "
+      "m_i = IM_i / (intermediate use + domestic final use) - the standard competitive-import "
+      "assumption, applied at full 135/139-sector detail before aggregation so that e.g. "
+      "imported crude oil does not dilute refined products. Exports are taken as domestic "
+      "products. *Reason:* the emissions embodied in imports are not China's territorial "
+      "emissions (CEADs), so imported inputs must leak out of the domestic Leontief system.\n")
+
+
+def _step1_noncompetitive(w, m):
+    d = m["diag"]
+    ref, split = d["consumption_split"]
+    sectors = [c for c, _, _ in m["sectors"]]
+    w(f"The NBS {m['year']} table (42 sectors) is aggregated to the 15 sectors. It is a "
+      "non-competitive-import table: domestic products and imports are in separate rows, so "
+      "the domestic rows are the domestic technology and nothing has to be removed (the "
+      "import share below is the product's imports over its total use, domestic and "
+      "imported, for comparison with the other years). The table publishes only total final "
+      "consumption (TC), not its rural-household, urban-household and government parts. "
+      f"**Choice:** each product's TC is split with that product's shares in the NBS {ref} "
+      "table (aggregated the same way; parameter `consumption_split_from`). *Reason:* the "
+      "three parts buy very different products (government almost only services), and the "
+      "nearest year's composition is the closest published evidence; step 3 then scales each "
+      "category's total to the provinces' published expenditure anyway.\n")
+    w(f"| sector | rural households | urban households | government ({ref} shares) |"
+      "\n|---|---|---|---|")
+    for i, s in enumerate(sectors):
+        sh = split[i]
+        cells = ([_pct(sh[c]) for c in ("households_rural", "households_urban", "government")]
+                 if sh else ["-", "-", "-"])
+        w(f"| {s} | " + " | ".join(cells) + " |")
+    w("")
+
+
+def _years(w, year, fig, co2, earlier):
+    """The headline figures next to those of the earlier model years (same pipeline and trade
+    parameters, so the differences come from the data)."""
+    w("How the headline figures compare with the earlier years' models (same pipeline, same "
+      "2007 trade parameters; the differences come from technology, output, final demand and "
+      "emissions):\n")
+    years = sorted(earlier)
+    w("| figure | " + " | ".join(str(y) for y in years) + f" | {year} |")
+    w("|---|" + "---|" * (len(years) + 1))
+    w("| industrial CO2 (F), Mt | " + " | ".join(f"{earlier[y][1]:.0f}" for y in years)
+      + f" | {co2:.0f} |")
+    for key, label in (("national_outside_share", "national outside share"),
+                       ("exports_share", "exports abroad, share of industrial CO2"),
+                       ("top_coastal_share", "top coastal share"),
+                       ("median_coastal", "median coastal"),
+                       ("median_interior", "median interior")):
+        cells = [(earlier[y][0], y) for y in years] + [(fig, year)]
+        extra = lambda f: f" ({f['top_coastal']})" if key == "top_coastal_share" else ""
+        w(f"| {label} | " + " | ".join(f"{_pct(f[key])}{extra(f)}" for f, _ in cells) + " |")
     w("")

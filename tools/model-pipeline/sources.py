@@ -29,17 +29,27 @@ def _number(path, line, text, what):
         raise SourceError(f"{path}:{line}: {what} is not a number: {text!r}") from None
 
 
-NATIONAL_TABLES = {2007: "national_io_2007_135.csv", 2012: "national_io_2012_139.csv"}
+NATIONAL_TABLES = {2007: "national_io_2007_135.csv", 2012: "national_io_2012_139.csv",
+                   2017: "national_io_2017_42.csv"}
+# The 2017 table is non-competitive (domestic and imported rows apart) and publishes only total
+# final consumption (TC), not its rural / urban / government split.
+NONCOMPETITIVE = {2017}
 FINAL_DEMAND_COLUMNS = ["FU101", "FU102", "FU103", "FU201", "FU202", "EX"]
+NONCOMPETITIVE_FINAL_COLUMNS = ["TC", "FU201", "FU202", "EX"]
 
 
 def read_national_io(folder, year):
-    """The NBS competitive-import table (10^4 CNY) of `year`.
+    """The NBS table (10^4 CNY) of `year`.
 
     Returns dict with: codes (sector codes in order), labels {code: (en, zh)},
     Z {row code: [intermediate use by each column code]}, fd {row code: {column: value}} for
-    FINAL_DEMAND_COLUMNS, IM, ERR, GO {code: value}, VA {column code: total value added}.
+    FINAL_DEMAND_COLUMNS, IM, ERR, GO {code: value}, VA {column code: total value added},
+    noncompetitive (False). A non-competitive table (2017) gives the domestic rows as Z and fd
+    (columns NONCOMPETITIVE_FINAL_COLUMNS), IM = the import row's total, ERR = 0 and
+    noncompetitive True.
     """
+    if year in NONCOMPETITIVE:
+        return _read_noncompetitive(folder, year)
     path = os.path.join(folder, NATIONAL_TABLES[year])
     codes, labels, Z, fd, IM, ERR, GO, VA = [], {}, {}, {}, {}, {}, {}, {}
     rows = list(_rows(path))
@@ -60,7 +70,40 @@ def read_national_io(folder, year):
     if not VA:
         raise SourceError(f"{path}: no TVA (total value added) row")
     return {"file": NATIONAL_TABLES[year], "codes": codes, "labels": labels, "Z": Z, "fd": fd,
-            "IM": IM, "ERR": ERR, "GO": GO, "VA": VA}
+            "IM": IM, "ERR": ERR, "GO": GO, "VA": VA, "noncompetitive": False}
+
+
+def _read_noncompetitive(folder, year):
+    """The non-competitive-import layout (README section 2): `Origin` Domestic rows 01..n, then
+    Imports rows 01..n (their GO is the product's total import), then TOT summary rows."""
+    path = os.path.join(folder, NATIONAL_TABLES[year])
+    rows = list(_rows(path))
+    domestic = [(line, r) for line, r in rows if r.get("Origin") == "Domestic"]
+    imports = {r["Code"]: (line, r) for line, r in rows if r.get("Origin") == "Imports"}
+    codes = [r["Code"] for _, r in domestic]
+    if not codes or codes != [f"{k:02d}" for k in range(1, len(codes) + 1)]:
+        raise SourceError(f"{path}: domestic sector rows are not numbered 01..n in order")
+    if sorted(imports) != codes:
+        raise SourceError(f"{path}: the Imports rows do not list the same sectors as the "
+                          "Domestic rows")
+    labels, Z, fd, IM, ERR, GO, VA = {}, {}, {}, {}, {}, {}, {}
+    for line, r in domestic:
+        code = r["Code"]
+        labels[code] = (r["Description"], r["DescriptionInChinese"])
+        Z[code] = [_number(path, line, r[c], f"column {c}") for c in codes]
+        fd[code] = {c: _number(path, line, r[c], f"column {c}")
+                    for c in NONCOMPETITIVE_FINAL_COLUMNS}
+        GO[code] = _number(path, line, r["GO"], "GO")
+        line_m, m = imports[code]
+        IM[code] = _number(path, line_m, m["GO"], "GO (total imports)")
+        ERR[code] = 0.0
+    for line, r in rows:
+        if r["Code"] == "TVA":
+            VA = {c: _number(path, line, r[c], f"TVA of {c}") for c in codes}
+    if not VA:
+        raise SourceError(f"{path}: no TVA (total value added) row")
+    return {"file": NATIONAL_TABLES[year], "codes": codes, "labels": labels, "Z": Z, "fd": fd,
+            "IM": IM, "ERR": ERR, "GO": GO, "VA": VA, "noncompetitive": True}
 
 
 def read_provinces(folder):
