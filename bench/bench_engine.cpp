@@ -131,6 +131,8 @@ double ctrail_accounts_peak_mb(const std::string& db) {
 // The floor: a bare in-place LU (dgetrf with CTRAIL_USE_BLAS) of a matrix like I - A.
 double bare_lu_ms(const Model& m, int reps) {
     const Leontief l(m);
+    // The same kernel threads as the factorisation step uses at this size (leontief.hpp).
+    const KernelThreadsFor threads(m.node_count());
     Eigen::MatrixXd work(l.coefficients().rows(), l.coefficients().cols());
     return bench::median_ms(reps,
                             [&] {
@@ -241,11 +243,19 @@ void run_size(int regions, int sectors, int reps, bool csv, double target_ratio)
 
 } // namespace
 
-CTRAIL_BENCH(engine_accounts) {
+// One registration per size, so `bench engine_accounts_30x15` runs one; `bench engine_accounts`
+// runs all three and then the summary.
+CTRAIL_BENCH(engine_accounts_30x15) {
     std::printf("dense kernels: %s\n", linear_algebra_backend());
     run_size(30, 15, 9, true, 4);
+}
+CTRAIL_BENCH(engine_accounts_31x42) {
     run_size(31, 42, 7, true, 3);
+}
+CTRAIL_BENCH(engine_accounts_100x40) {
     run_size(100, 40, 5, false, 3);
+}
+CTRAIL_BENCH(engine_accounts_summary) {
     // The machine's own best dense LU rate over the sizes run; each size against it.
     double best = 0;
     for (const auto& r : lu_results()) best = std::max(best, 2.0 / 3.0 * r.n * r.n * r.n / r.lu_ms);

@@ -17,7 +17,7 @@
 namespace ctrail {
 
 struct ExhibitModel::Impl {
-    Model model;
+    Model model; // Z empty when the stored factorisation was used (KeepZ::no)
     std::unique_ptr<Leontief> leontief;
     std::vector<std::unique_ptr<Tracer>> tracers; // one per stressor, built at open
     ExhibitMeta meta;
@@ -89,7 +89,9 @@ std::unique_ptr<ExhibitModel> ExhibitModel::open(const std::string& database_pat
     auto impl = std::make_unique<Impl>();
     // Older databases still open (what they lack, e.g. ranges, is simply absent). Reads the
     // stored factorisation (schema 3) or factorises, logged, when it cannot be used.
-    OpenedModel opened = open_model(database_path, kOldestReadableSchema, &impl->schema_version);
+    // The exhibit never reads Z after open: A takes its storage (one n x n matrix fewer).
+    OpenedModel opened =
+        open_model(database_path, kOldestReadableSchema, &impl->schema_version, KeepZ::no);
     impl->model = std::move(opened.model);
     impl->leontief = std::move(opened.leontief);
     const Model& m = impl->model;

@@ -6,9 +6,11 @@
 
 namespace ctrail {
 
-void Leontief::derive(const Model& model, const std::vector<IntensityScale>& scales) {
+void Leontief::derive(const Model& model, const std::vector<IntensityScale>& scales,
+                      Eigen::MatrixXd* z_storage) {
     const int n = model.node_count();
-    x_ = model.Z.rowwise().sum() + model.Y.rowwise().sum();
+    const Eigen::MatrixXd& Z = z_storage ? *z_storage : model.Z;
+    x_ = Z.rowwise().sum() + model.Y.rowwise().sum();
     Eigen::VectorXd inv_x(n);
     for (int j = 0; j < n; ++j) {
         // A node without output has no technology: its column of A (and of S) is zero.
@@ -19,7 +21,13 @@ void Leontief::derive(const Model& model, const std::vector<IntensityScale>& sca
             zero_output_.push_back(j);
         }
     }
-    A_.noalias() = model.Z * inv_x.asDiagonal();
+    if (z_storage) {
+        // Z_ij·(1/x_j) in place: the same products, so the same bits as the copy below.
+        A_ = std::move(*z_storage);
+        for (int j = 0; j < n; ++j) A_.col(j) *= inv_x(j);
+    } else {
+        A_.noalias() = Z * inv_x.asDiagonal();
+    }
     S_.noalias() = model.F * inv_x.asDiagonal();
     for (const auto& sc : scales) {
         for (int j = 0; j < n; ++j) {
@@ -31,6 +39,7 @@ void Leontief::derive(const Model& model, const std::vector<IntensityScale>& sca
 }
 
 Leontief::Leontief(const Model& model, const std::vector<IntensityScale>& scales) {
+    const KernelThreadsFor threads(model.node_count());
     derive(model, scales);
     // I - A goes straight into the factor storage and is factorised there (LAPACK dgetrf when
     // Eigen is backed by LAPACKE): no second n x n matrix.
@@ -46,10 +55,21 @@ Leontief::Leontief(const Model& model, const std::vector<IntensityScale>& scales
 }
 
 Leontief::Leontief(const Model& model, LeontiefFactors stored) {
+    adopt(model, std::move(stored));
     derive(model, {});
+}
+
+Leontief::Leontief(const Model& model, LeontiefFactors stored, Eigen::MatrixXd&& Z) {
+    const Eigen::Index n = model.node_count();
+    if (Z.rows() != n || Z.cols() != n) throw ModelError("Z does not fit the model's size");
+    adopt(model, std::move(stored)); // first: a misfit throws with Z still the caller's
+    derive(model, {}, &Z);
+}
+
+void Leontief::adopt(const Model& model, LeontiefFactors stored) {
     const Eigen::Index n = model.node_count();
     if (stored.lu.rows() != n || stored.lu.cols() != n || stored.permutation.size() != n ||
-        stored.multipliers.rows() != S_.rows() || stored.multipliers.cols() != n)
+        stored.multipliers.rows() != model.F.rows() || stored.multipliers.cols() != n)
         throw ModelError("stored factorisation does not fit the model's size");
     std::vector<char> seen(static_cast<size_t>(n), 0);
     for (Eigen::Index i = 0; i < n; ++i) {
@@ -64,6 +84,7 @@ Leontief::Leontief(const Model& model, LeontiefFactors stored) {
 
 Eigen::MatrixXd Leontief::solve(const Eigen::MatrixXd& B) const {
     // (I - A) = P^-1 L U: X = U^-1 L^-1 P B, all right-hand sides in one pair of solves.
+    const KernelThreadsFor threads(lu_.rows());
     Eigen::MatrixXd X = perm_ * B;
     lu_.triangularView<Eigen::UnitLower>().solveInPlace(X);
     lu_.triangularView<Eigen::Upper>().solveInPlace(X);
@@ -72,6 +93,7 @@ Eigen::MatrixXd Leontief::solve(const Eigen::MatrixXd& B) const {
 
 Eigen::MatrixXd Leontief::solve_transposed(const Eigen::MatrixXd& C) const {
     // (I - A)^T = U^T L^T P, so (I - A)^T Z = C^T is U^T W = C^T, L^T V = W, Z = P^T V.
+    const KernelThreadsFor threads(lu_.rows());
     Eigen::MatrixXd W = C.transpose();
     lu_.triangularView<Eigen::Upper>().transpose().solveInPlace(W);
     lu_.triangularView<Eigen::UnitLower>().transpose().solveInPlace(W);
@@ -80,11 +102,28 @@ Eigen::MatrixXd Leontief::solve_transposed(const Eigen::MatrixXd& C) const {
 
 #if defined(EIGEN_USE_BLAS)
 extern "C" void openblas_set_num_threads(int num_threads); // OpenBLAS's cblas.h
+extern "C" int openblas_get_num_threads(void);
 #endif
 
 void use_single_threaded_kernels() {
 #if defined(EIGEN_USE_BLAS)
     openblas_set_num_threads(1);
+#endif
+}
+
+KernelThreadsFor::KernelThreadsFor([[maybe_unused]] Eigen::Index n) {
+#if defined(EIGEN_USE_BLAS)
+    if (n >= kThreadedKernelsMinNodes) return;
+    const int now = openblas_get_num_threads();
+    if (now <= 1) return;
+    restore_ = now;
+    openblas_set_num_threads(1);
+#endif
+}
+
+KernelThreadsFor::~KernelThreadsFor() {
+#if defined(EIGEN_USE_BLAS)
+    if (restore_ > 0) openblas_set_num_threads(restore_);
 #endif
 }
 

@@ -33,6 +33,9 @@ class Leontief {
     // Computes x, A, S and adopts stored factors instead of factorising. Throws ModelError when
     // their sizes do not fit the model or the permutation is not one.
     Leontief(const Model& model, LeontiefFactors stored);
+    // The same, forming A in `Z`'s storage (the model's Z, moved out by a caller that needs Z no
+    // more, e.g. the exhibit): one n x n matrix fewer to allocate and fault in at open.
+    Leontief(const Model& model, LeontiefFactors stored, Eigen::MatrixXd&& Z);
 
     const Eigen::VectorXd& output() const { return x_; }       // x = Z·1 + Y·1
     const Eigen::MatrixXd& coefficients() const { return A_; } // A = Z·diag(x)^-1
@@ -48,7 +51,11 @@ class Leontief {
     Eigen::MatrixXd solve_transposed(const Eigen::MatrixXd& C) const;
 
   private:
-    void derive(const Model& model, const std::vector<IntensityScale>& scales);
+    // x, S and A; A in `z_storage` when given (it holds the model's Z), else a new matrix.
+    void derive(const Model& model, const std::vector<IntensityScale>& scales,
+                Eigen::MatrixXd* z_storage = nullptr);
+    // Checks the stored factors against the model's sizes and takes them.
+    void adopt(const Model& model, LeontiefFactors stored);
 
     Eigen::VectorXd x_;
     Eigen::MatrixXd A_;
@@ -66,6 +73,26 @@ const char* linear_algebra_backend();
 // threads cost more than they save and compete with the frame and the trace worker (measured
 // 10x slower stage products on a busy 2-core machine). No effect on an Eigen-only build.
 void use_single_threaded_kernels();
+
+// Below this many nodes a factorisation or solve runs its dense kernels on one thread: at
+// n = 450 OpenBLAS's second thread made open + factorise + accounts 3x slower on a loaded 2-core
+// machine (docs/BENCHMARKS.md); above it, the caller's thread count stands.
+inline constexpr Eigen::Index kThreadedKernelsMinNodes = 1000;
+
+// For its lifetime, one kernel thread when n < kThreadedKernelsMinNodes (restored after); never
+// raises the count. The count is process-wide: meant for one thread doing the algebra (ctrail,
+// bench); the exhibit sets one thread for good (use_single_threaded_kernels), so this is a no-op
+// there.
+class KernelThreadsFor {
+  public:
+    explicit KernelThreadsFor(Eigen::Index n);
+    ~KernelThreadsFor();
+    KernelThreadsFor(const KernelThreadsFor&) = delete;
+    KernelThreadsFor& operator=(const KernelThreadsFor&) = delete;
+
+  private:
+    int restore_ = 0; // the count to restore, 0 when unchanged
+};
 
 // Rows s·A^k for k = 0..stages: supply-chain stage k of intensities s (docs/MRIO.md). A trace's
 // stage decomposition is a dot product with them; the database stores them per stressor.

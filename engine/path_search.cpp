@@ -60,21 +60,27 @@ SupplierGraph SupplierGraph::build(const Eigen::MatrixXd& A, const Eigen::Vector
     // One pass to size the arrays exactly: no regrowth, every page is touched once.
     size_t nonzeros = 0;
     for (Eigen::Index k = 0; k < A.size(); ++k) nonzeros += A.data()[k] > 0;
-    g.supplier.reserve(nonzeros);
-    g.coefficient.reserve(nonzeros);
+    // One spare slot: every entry is written and only the nonzeros advance the end, so the
+    // loop has no branch to mispredict on a 30-70 % dense A.
+    g.supplier.resize(nonzeros + 1);
+    g.a = A.data();
+    g.n = n;
     g.offsets[0] = 0;
+    int* out = g.supplier.data();
+    size_t end = 0;
     for (int j = 0; j < n; ++j) {
         const double* a = A.col(j).data();
         double best = 0;
         for (int i = 0; i < n; ++i) {
-            if (!(a[i] > 0)) continue;
-            g.supplier.push_back(i);
-            g.coefficient.push_back(a[i]);
+            out[end] = i;
+            end += a[i] > 0;
+            // A zero entry adds a zero product, which cannot raise best (>= 0).
             best = std::max(best, a[i] * m(i) * (1 + kBoundSlack));
         }
         g.max_bound[static_cast<size_t>(j)] = best;
-        g.offsets[static_cast<size_t>(j) + 1] = static_cast<int>(g.supplier.size());
+        g.offsets[static_cast<size_t>(j) + 1] = static_cast<int>(end);
     }
+    g.supplier.resize(nonzeros);
     return g;
 }
 
@@ -136,11 +142,12 @@ PathSearchResult best_first(const SupplierGraph& graph, const Eigen::VectorXd& y
             out.hit_depth = true;
             continue;
         }
+        const double* column = graph.column(p.node);
         for (int e = graph.offsets[p.node], end = graph.offsets[p.node + 1]; e < end; ++e) {
-            const double key = policy.edge_bound(p.a, e, p.depth);
+            const int i = graph.supplier[e];
+            const double key = policy.edge_bound(p.a, column[i], i, p.depth);
             if (!qualifies(key)) continue;
-            arena.push_back(
-                {top.prefix, graph.supplier[e], p.depth + 1, p.a * graph.coefficient[e]});
+            arena.push_back({top.prefix, i, p.depth + 1, p.a * column[i]});
             open.push({key, static_cast<int>(arena.size()) - 1, false, order++});
         }
     }
@@ -158,8 +165,8 @@ struct AnyDepth {
     bool finishes(int) const { return true; }
     double node_bound(double a, int node, int) const { return a * graph.max_bound[node]; }
     int last_depth() const { return max_depth; }
-    double edge_bound(double a, int e, int) const {
-        return a * (graph.coefficient[e] * m(graph.supplier[e]) * (1 + kBoundSlack));
+    double edge_bound(double a, double coefficient, int supplier, int) const {
+        return a * (coefficient * m(supplier) * (1 + kBoundSlack));
     }
 };
 
@@ -176,8 +183,8 @@ struct AnyDepthInSet {
     bool finishes(int) const { return true; }
     double node_bound(double a, int node, int) const { return a * max_bound[node]; }
     int last_depth() const { return max_depth; }
-    double edge_bound(double a, int e, int) const {
-        return a * (graph.coefficient[e] * m(graph.supplier[e]) * (1 + kBoundSlack));
+    double edge_bound(double a, double coefficient, int supplier, int) const {
+        return a * (coefficient * m(supplier) * (1 + kBoundSlack));
     }
 };
 
@@ -195,9 +202,8 @@ struct ExactDepth {
         return t < depth ? a * rows(depth - t, node) * (1 + kBoundSlack) : 0.0;
     }
     int last_depth() const { return depth; }
-    double edge_bound(double a, int e, int t) const {
-        return a * graph.coefficient[e] * rows(depth - t - 1, graph.supplier[e]) *
-               (1 + kBoundSlack);
+    double edge_bound(double a, double coefficient, int supplier, int t) const {
+        return a * coefficient * rows(depth - t - 1, supplier) * (1 + kBoundSlack);
     }
 };
 
@@ -212,10 +218,12 @@ PathSearchResult search_paths(const SupplierGraph& graph, const Eigen::VectorXd&
 std::vector<double> max_supplier_bounds(const SupplierGraph& graph, const Eigen::VectorXd& m) {
     const int n = static_cast<int>(graph.offsets.size()) - 1;
     std::vector<double> out(static_cast<size_t>(std::max(n, 0)), 0.0);
-    for (int j = 0; j < n; ++j)
+    for (int j = 0; j < n; ++j) {
+        const double* column = graph.column(j);
         for (int e = graph.offsets[j]; e < graph.offsets[j + 1]; ++e)
-            out[j] =
-                std::max(out[j], graph.coefficient[e] * m(graph.supplier[e]) * (1 + kBoundSlack));
+            out[j] = std::max(out[j],
+                              column[graph.supplier[e]] * m(graph.supplier[e]) * (1 + kBoundSlack));
+    }
     return out;
 }
 

@@ -18,12 +18,16 @@ namespace ctrail {
 
 // Suppliers of every node (CSR layout; only A_ij > 0). An edge's bound A_ij · M_i · (1 + slack)
 // is formed when the search looks at it: storing it would cost more to build at open (and in
-// memory) than the multiplication costs the few edges a search reaches.
+// memory) than the multiplication costs the few edges a search reaches. A_ij is read from A
+// itself (column j is contiguous), not copied: the graph refers to A, which must outlive it.
 struct SupplierGraph {
-    std::vector<int> offsets;        // node j's suppliers are [offsets[j], offsets[j+1])
-    std::vector<int> supplier;       // i
-    std::vector<double> coefficient; // A_ij
-    std::vector<double> max_bound;   // per node j: the largest A_ij · M_i · (1 + slack)
+    std::vector<int> offsets;      // node j's suppliers are [offsets[j], offsets[j+1])
+    std::vector<int> supplier;     // i
+    std::vector<double> max_bound; // per node j: the largest A_ij · M_i · (1 + slack)
+    const double* a = nullptr;     // A's data, column-major n x n
+    Eigen::Index n = 0;
+
+    const double* column(int j) const { return a + static_cast<Eigen::Index>(j) * n; }
 
     // A: n x n coefficients (non-negative), m: total intensities M (n).
     static SupplierGraph build(const Eigen::MatrixXd& A, const Eigen::VectorXd& m);

@@ -205,14 +205,18 @@ namespace {
 
 // The stored factorisation read through `db` adopted as a Leontief (with its rows), or null with
 // the reason in `why`.
+// With `take_z` (the model's Z) the Leontief forms A in it, leaving it empty, when the stored
+// factorisation is used.
 std::unique_ptr<Leontief> adopt_stored(Db& db, const Model& model,
                                        std::vector<Eigen::MatrixXd>* stage_rows,
-                                       std::vector<StoredRegionRows>* region_rows,
-                                       std::string& why) {
+                                       std::vector<StoredRegionRows>* region_rows, std::string& why,
+                                       Eigen::MatrixXd* take_z = nullptr) {
     why.clear();
     try {
         if (std::optional<StoredFactorisation> stored = read_factorisation(db, model, why)) {
-            auto l = std::make_unique<Leontief>(model, std::move(stored->factors));
+            auto l = take_z ? std::make_unique<Leontief>(model, std::move(stored->factors),
+                                                         std::move(*take_z))
+                            : std::make_unique<Leontief>(model, std::move(stored->factors));
             if (stage_rows) *stage_rows = std::move(stored->stage_rows);
             if (region_rows) *region_rows = std::move(stored->region_rows);
             return l;
@@ -247,12 +251,14 @@ std::unique_ptr<Leontief> stored_or_factorised(const std::string& path, const Mo
     return l ? std::move(l) : factorise(path, model);
 }
 
-OpenedModel open_model(const std::string& path, int oldest_version, int* found_version) {
+OpenedModel open_model(const std::string& path, int oldest_version, int* found_version,
+                       KeepZ keep_z) {
     OpenedModel o;
     const auto db = open_for_reading(path);
     o.model = read_database(*db, oldest_version, found_version);
     std::string why;
-    o.leontief = adopt_stored(*db, o.model, &o.stage_rows, &o.region_rows, why);
+    o.leontief = adopt_stored(*db, o.model, &o.stage_rows, &o.region_rows, why,
+                              keep_z == KeepZ::no ? &o.model.Z : nullptr);
     o.from_store = o.leontief != nullptr;
     if (o.from_store) return o;
     // A factorisation is stored only for a valid model (write_database), and its checksum

@@ -65,10 +65,14 @@ struct OpenedModel {
     bool from_store = false;                   // false: it was factorised at open (and logged)
 };
 
+// Whether OpenedModel::model keeps Z. KeepZ::no (the exhibit, which never reads Z after open):
+// when the stored factorisation is used, A is formed in Z's storage and model.Z is left empty.
+enum class KeepZ : bool { no, yes };
+
 // read_database + validate + the stored factorisation, or factorising with a logged note when
 // it cannot be used. Throws ModelError naming the file for an invalid or singular model.
 // `oldest_version` and `found_version` as for read_database (store.hpp).
 OpenedModel open_model(const std::string& path, int oldest_version = kSchemaVersion,
-                       int* found_version = nullptr);
+                       int* found_version = nullptr, KeepZ keep_z = KeepZ::yes);
 
 } // namespace ctrail

@@ -79,3 +79,36 @@ TEST_CASE("Leontief: intensity scaling multiplies the chosen node's intensity on
     S(0, node) *= 0.5;
     CHECK((scaled.multipliers() - base.solve_transposed(S)).cwiseAbs().maxCoeff() < 1e-12);
 }
+
+#if defined(EIGEN_USE_BLAS)
+extern "C" void openblas_set_num_threads(int num_threads);
+extern "C" int openblas_get_num_threads(void);
+
+TEST_CASE("Leontief: small problems run their kernels on one thread, then the count is restored") {
+    const int before = openblas_get_num_threads();
+    openblas_set_num_threads(2);
+    if (openblas_get_num_threads() == 2) { // a build limited to one thread has nothing to test
+        {
+            const KernelThreadsFor small(kThreadedKernelsMinNodes - 1);
+            CHECK(openblas_get_num_threads() == 1);
+        }
+        CHECK(openblas_get_num_threads() == 2);
+        {
+            const KernelThreadsFor large(kThreadedKernelsMinNodes);
+            CHECK(openblas_get_num_threads() == 2);
+        }
+        // A factorisation and its solves leave the caller's count as they found it.
+        const Model m = test::random_model(3, 4, 12);
+        const Leontief l(m);
+        (void)l.solve(Eigen::MatrixXd::Ones(m.node_count(), 2));
+        CHECK(openblas_get_num_threads() == 2);
+    }
+    openblas_set_num_threads(1);
+    {
+        const KernelThreadsFor small(10);
+        CHECK(openblas_get_num_threads() == 1);
+    }
+    CHECK(openblas_get_num_threads() == 1); // never raised
+    openblas_set_num_threads(before);
+}
+#endif

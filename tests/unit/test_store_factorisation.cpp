@@ -272,3 +272,45 @@ TEST_CASE("stored factorisation: an invalid model gets none, and is refused when
     CHECK_THROWS_WITH_AS(open_model(dir.file("m.sqlite")), doctest::Contains("invalid model: F"),
                          ModelError);
 }
+
+TEST_CASE("stored factorisation: KeepZ::no forms A in Z's storage, bit for bit") {
+    test::TempDir dir;
+    // A zero-output node too: its column of A stays zero either way.
+    Model m = test::random_model(4, 5, 82, 0.7, 0.6, 2);
+    m.Z.col(3).setZero();
+    m.Z.row(3).setZero();
+    m.Y.row(3).setZero();
+    m.F.col(3).setZero();
+    write_database(m, dir.file("m.sqlite"));
+    const OpenedModel kept = open_model(dir.file("m.sqlite"));
+    const OpenedModel taken = open_model(dir.file("m.sqlite"), kSchemaVersion, nullptr, KeepZ::no);
+    REQUIRE(kept.from_store);
+    REQUIRE(taken.from_store);
+    CHECK(kept.model.Z.size() == m.Z.size());
+    CHECK(taken.model.Z.size() == 0);
+    // The same products Z_ij·(1/x_j), so exactly the same coefficients and everything after.
+    CHECK(taken.leontief->coefficients() == kept.leontief->coefficients());
+    CHECK(taken.leontief->output() == kept.leontief->output());
+    CHECK(taken.leontief->zero_output_nodes() == kept.leontief->zero_output_nodes());
+    CHECK(taken.leontief->coefficients() == Leontief(m).coefficients());
+
+    // A stale factorisation falls back to factorising, and then Z stays (it was not taken).
+    exec(dir.file("m.sqlite"), "UPDATE factorisation_inputs SET checksum = '0'");
+    CapturedLog log;
+    const OpenedModel fallback =
+        open_model(dir.file("m.sqlite"), kSchemaVersion, nullptr, KeepZ::no);
+    CHECK_FALSE(fallback.from_store);
+    CHECK(fallback.model.Z == m.Z);
+    CHECK(fallback.leontief->coefficients() == Leontief(m).coefficients());
+}
+
+TEST_CASE("stored factorisation: a misfit stored factorisation leaves Z to the caller") {
+    const Model m = test::random_model(3, 4, 83);
+    Eigen::MatrixXd z = m.Z;
+    LeontiefFactors wrong;
+    wrong.lu = Eigen::MatrixXd::Identity(2, 2);
+    wrong.permutation = Eigen::VectorXi::LinSpaced(2, 0, 1);
+    wrong.multipliers = Eigen::MatrixXd::Zero(1, 2);
+    CHECK_THROWS_AS(Leontief(m, std::move(wrong), std::move(z)), ModelError);
+    CHECK(z == m.Z);
+}
