@@ -32,8 +32,8 @@ for t in "${targets[@]}"; do
   rc=$?
   set -e
   # Final stats and the last status line ("#N DONE cov: C ft: F corp: U/Sb ...").
-  runs=$(awk -F: '/stat::number_of_executed_units/ {gsub(/ /,"",$2); print $2}' "$dir/log")
-  speed=$(awk -F: '/stat::average_exec_per_sec/ {gsub(/ /,"",$2); print $2}' "$dir/log")
+  runs=$(awk '/stat::number_of_executed_units/ {print $NF}' "$dir/log")
+  speed=$(awk '/stat::average_exec_per_sec/ {print $NF}' "$dir/log")
   status=$(grep -E '^#[0-9]+' "$dir/log" | tail -1)
   cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$status")
   ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$status")
