@@ -29,10 +29,10 @@ void damage(const std::string& assets, const std::string& rel, Damage how) {
     case Damage::Truncated: // cut mid-line, as an interrupted copy leaves it
         std::ofstream(file, std::ios::binary) << original.substr(0, original.size() / 3);
         break;
-    case Damage::Garbage: { // bytes that are not UTF-8 text
-        std::string junk = original.substr(0, 200);
-        for (int i = 0; i < 512; ++i) junk += char(0x80 + (i * 37) % 0x80);
-        std::ofstream(file, std::ios::binary) << junk << original.substr(200);
+    case Damage::Garbage: { // the file overwritten by bytes that are not UTF-8 text
+        std::string junk;
+        for (int i = 0; i < 4096; ++i) junk += char(i % 97 == 0 ? '\n' : 0x80 + (i * 37) % 0x80);
+        std::ofstream(file, std::ios::binary) << junk;
         break;
     }
     case Damage::Missing:
