@@ -65,7 +65,7 @@ TEST_CASE("hostile text: truncated") {
                "is used by the exhibit but missing");
 }
 TEST_CASE("hostile text: garbage") {
-    asset_case("text-garbage", "text/en.tsv", Damage::Garbage, "text/en.tsv:");
+    asset_case("text-garbage", "text/en.tsv", Damage::Garbage, "text/en.tsv:2: not valid UTF-8");
 }
 TEST_CASE("hostile text: missing") {
     asset_case("text-missing", "text/en.tsv", Damage::Missing,
@@ -82,10 +82,11 @@ TEST_CASE("hostile text: huge") {
 // The content tables (content/products.tsv is the folder's probe: equivalents.tsv goes missing).
 TEST_CASE("hostile content: truncated") {
     asset_case("content-truncated", "content/products.tsv", Damage::Truncated,
-               "content/products.tsv:");
+               "content/products.tsv: no header row");
 }
 TEST_CASE("hostile content: garbage") {
-    asset_case("content-garbage", "content/products.tsv", Damage::Garbage, "content/products.tsv:");
+    asset_case("content-garbage", "content/products.tsv", Damage::Garbage,
+               "content/products.tsv:2: the header lacks the column");
 }
 TEST_CASE("hostile content: missing") {
     asset_case("content-missing", "content/equivalents.tsv", Damage::Missing,
@@ -103,11 +104,11 @@ TEST_CASE("hostile content: huge") {
 // convenience of run_config; installed, that fallback does not exist and the open fails).
 TEST_CASE("hostile map: truncated") {
     asset_case("map-truncated", "map/china-provinces.map", Damage::Truncated,
-               "map/china-provinces.map:");
+               "triangle indices, found");
 }
 TEST_CASE("hostile map: garbage") {
     asset_case("map-garbage", "map/china-provinces.map", Damage::Garbage,
-               "map/china-provinces.map:");
+               "map/china-provinces.map:2: not a Carbon Trail map asset");
 }
 TEST_CASE("hostile map: folder") {
     asset_case("map-folder", "map/china-provinces.map", Damage::Folder,
