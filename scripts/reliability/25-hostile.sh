@@ -18,7 +18,7 @@ rc=$?
 took=$(( $(date +%s) - start ))
 set -e
 
-table=$(python3 - "$junit" "$build/tests/e2e/out" <<'PY'
+table=$(python3 - "$junit" "$PWD/$build/tests/e2e/out" <<'PY'
 import sys, os, xml.etree.ElementTree as ET
 junit, out = sys.argv[1], sys.argv[2]
 tests = {}
@@ -39,7 +39,7 @@ def first(path, prefix=""):
         pass
     return "?"
 def cell(s):
-    return s.replace("|", "\\|").replace(out, "…")
+    return s.replace("|", "\\|").replace("`", "'").replace(out + "/", "")
 print("| case | exhibit (en + zh + kiosk loop) | log reason | watchdog | `ctrail info` |")
 print("|---|---|---|---|---|")
 model = ["truncated", "bit-flipped", "wrong-schema-version", "wrong-application-id",
@@ -49,7 +49,7 @@ for c in model:
     info_ok, _ = tests.get(f"hostile_ctrail_info_{c}", (False, 0))
     info = first(f"{out}/hostile-info-{c}/ctrail-info.log", "ctrail info: error:")
     print(f"| model: {c} | {res('hostile_model_' + c)} | `{cell(first(d + '/reason.txt'))}` | "
-          f"{first(d + '/reason.txt', 'watchdog')} | "
+          f"{first(d + '/reason.txt', 'WATCHDOG')} | "
           f"{'exit 1' if info_ok else '**FAILED**'}: `{cell(info)}` |")
 for kind, cases in (("text", ["truncated", "garbage", "missing", "folder", "huge"]),
                     ("content", ["truncated", "garbage", "missing", "folder", "huge"]),
@@ -57,7 +57,7 @@ for kind, cases in (("text", ["truncated", "garbage", "missing", "folder", "huge
     for c in cases:
         d = f"{out}/hostile-asset-{kind}-{c}"
         print(f"| {kind}: {c} | {res(f'hostile_{kind}_{c}')} | "
-              f"`{cell(first(d + '/reason.txt'))}` | {first(d + '/reason.txt', 'watchdog')} | — |")
+              f"`{cell(first(d + '/reason.txt'))}` | {first(d + '/reason.txt', 'WATCHDOG')} | — |")
 PY
 )
 cat <<MD
@@ -67,7 +67,7 @@ cat <<MD
 Every file is made at test time from the bundled model and assets. Each exhibit case runs the
 headless exhibit in English and in Chinese (resting screen drawn, state \`screen=unavailable\`,
 the reason in the state file and in the log's \`exhibit unavailable:\` line) and the kiosk loop
-for 40 frames with a fake systemd \`NOTIFY_SOCKET\` (\`READY=1\` with \`STATUS=unavailable: REASON\`,
+for 20 frames (\`WATCHDOG_USEC=20000\`) with a fake systemd \`NOTIFY_SOCKET\` (\`READY=1\` with \`STATUS=unavailable: REASON\`,
 \`WATCHDOG=1\` kept coming: the count is shown). The unreadable model runs the exhibit and
 \`ctrail\` as \`nobody\` (setpriv) when the tests run as root, since root reads a chmod 000 file.
 Bit flips: 16 bytes of a data page of the stored matrix Z set to 0xFF; SQLite has no page
