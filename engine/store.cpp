@@ -161,8 +161,17 @@ void write_database(const Model& model, const std::string& path) {
 }
 
 std::unique_ptr<Db> open_for_reading(const std::string& path) {
-    if (!std::filesystem::is_regular_file(path))
+    // Says which of missing, a folder, a symlink loop or another non-file it is (the log of a
+    // resting exhibit names the reason); never throws a filesystem_error.
+    std::error_code ec;
+    const auto st = std::filesystem::status(path, ec);
+    if (st.type() == std::filesystem::file_type::not_found)
         throw ModelError(path, 0, "no such model database");
+    if (ec) throw ModelError(path, 0, "cannot open the model database: " + ec.message());
+    if (std::filesystem::is_directory(st))
+        throw ModelError(path, 0, "a folder, not a model database");
+    if (!std::filesystem::is_regular_file(st))
+        throw ModelError(path, 0, "not a regular file, so not a model database");
     auto db = std::make_unique<Db>(path, SQLITE_OPEN_READONLY);
     // Read the BLOBs through a memory map of the file: no page cache of our own to allocate
     // and fill first (fresh pages cost more than the copy at open). Capped: mapped pages count

@@ -7,14 +7,16 @@
 #        scripts/setup.sh --check   list what is missing, install nothing (exit 1 if any)
 set -eu
 
-# chromium: a test renders `ctrail stats --html` in it (headless, offline).
+# chromium: a test renders `ctrail stats --html` in it (headless, offline). xvfb: the hostile-
+# input tests run the kiosk loop on a virtual X display; clang-14 + libclang-rt-14-dev: the fuzz
+# preset (libFuzzer).
 packages="build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libeigen3-dev libsqlite3-dev doctest-dev
   libopenblas-dev liblapacke-dev libsodium-dev
   python3 python3-fonttools fonts-noto-cjk fonts-wqy-microhei
   python3-numpy libopenblas0-pthread python3-threadpoolctl
   dpkg-dev fakeroot file systemd clang-format duktape
-  chromium"
+  chromium xvfb clang-14 libclang-rt-14-dev"
 
 check_only=0
 [ "${1:-}" = "--check" ] && check_only=1

@@ -253,4 +253,8 @@ struct ExhibitApp::Impl {
     void draw_about();
 };
 
+// screen_unavailable.cpp: the resting screen's own words, used when the text tables are what is
+// broken (the screen must still speak both languages); their glyphs go into the font atlas.
+const std::vector<std::string>& resting_words();
+
 } // namespace ctrail::ui

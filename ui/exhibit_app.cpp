@@ -1,5 +1,6 @@
 #include "app_internal.hpp"
 #include "overrides.hpp"
+#include "text_boxes.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -57,8 +58,15 @@ bool ExhibitApp::load(ImVec2 canvas) {
     // Texts first: even the "unavailable" screen needs them.
     try {
         d.texts = Texts::load_dir(d.config.paths.text);
+        // A truncated or damaged table still parses: what it lost is a key the screens use.
+        for (const std::string& key : keys_the_code_uses())
+            for (Lang l : {Lang::En, Lang::Zh})
+                if (!d.texts.has(l, key))
+                    throw TextError(d.config.paths.text + "/" + std::string(lang_code(l)) + ".tsv",
+                                    0, "key '" + key + "' is used by the exhibit but missing");
     } catch (const std::exception& e) {
-        d.log(3, e.what());
+        // Without its words the exhibit would show "[key]" everywhere: rest instead.
+        d.become_unavailable(e.what());
     }
     set_active_texts(&d.texts);
 
@@ -84,7 +92,7 @@ bool ExhibitApp::load(ImVec2 canvas) {
         d.apply_curator_overrides();
 
     // Names the screens can show, so the font atlas holds their glyphs.
-    std::vector<std::string> extra;
+    std::vector<std::string> extra(resting_words());
     if (d.model) {
         for (const auto& r : d.model->regions()) {
             extra.push_back(r.name_en);

@@ -6,6 +6,23 @@
 
 namespace ctrail::ui {
 
+namespace {
+// The same sentences as assets/text/*.tsv (unavailable.title, unavailable.ask_staff).
+const char* const kResting[2][2] = {{"This exhibit is resting.", "Please ask a member of staff."},
+                                    {"展品正在休息。", "请联系工作人员。"}};
+
+const char* resting_text(const Texts& texts, Lang lang, int line) {
+    const char* key = line == 0 ? "unavailable.title" : "unavailable.ask_staff";
+    return texts.has(lang, key) ? texts.tr(lang, key) : kResting[lang == Lang::En ? 0 : 1][line];
+}
+} // namespace
+
+const std::vector<std::string>& resting_words() {
+    static const std::vector<std::string> words = {kResting[0][0], kResting[0][1], kResting[1][0],
+                                                   kResting[1][1]};
+    return words;
+}
+
 void ExhibitApp::Impl::draw_unavailable() {
     const Box c = L.canvas;
     const float w = std::min(c.w() - 2 * L.outer, L.h1 * 22);
@@ -22,8 +39,8 @@ void ExhibitApp::Impl::draw_unavailable() {
     for (int i = 0; i < 2; ++i) {
         const float hs = i == 0 ? L.h1 : L.h2;
         const ImU32 col = i == 0 ? theme::text : theme::muted_text;
-        const char* t1 = texts.tr(order[i], "unavailable.title");
-        const char* t2 = texts.tr(order[i], "unavailable.ask_staff");
+        const char* t1 = resting_text(texts, order[i], 0);
+        const char* t2 = resting_text(texts, order[i], 1);
         y += text_centred(head, hs, Box(x, y, x + w, y + hs * 1.25f), col, t1) + L.pad * 0.5f;
         y += text_centred(fonts.body, L.body, Box(x, y, x + w, y + L.body * 1.4f), col, t2);
         y += L.gap * 2;

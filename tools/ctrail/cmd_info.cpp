@@ -44,7 +44,8 @@ int cmd_info(const std::vector<std::string>& argv, std::ostream& out) {
         << (report.ok() ? "ok" : "FAILED") << '\n';
     for (const auto& e : report.errors) out << "  error: " << e << '\n';
     for (const auto& w : report.warnings) out << "  note: " << w << '\n';
-    if (!report.ok()) return 1;
+    // The checks above, and one line on stderr naming the file and the first problem.
+    if (!report.ok()) throw ModelError(path, 0, "invalid model: " + report.errors.front());
     out << "  productive: yes (largest column sum of A " << fixed(report.max_column_sum, 4)
         << (report.spectral_radius > 0 ? ", spectral radius " + fixed(report.spectral_radius, 4)
                                        : "")

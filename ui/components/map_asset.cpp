@@ -1,5 +1,6 @@
 // Reader of the CTMAP text format (docs/MAP.md) and geometric queries on the result.
 #include "map_asset.hpp"
+#include <small_file.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -133,12 +134,8 @@ bool point_in_ring(const std::vector<ImVec2>& pts, ImVec2 p) {
 } // namespace
 
 MapAsset MapAsset::load(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw MapError(path, 0, "cannot open the map asset");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw MapError(path, 0, "read error");
-    return parse(ss.str(), path);
+    // 16 MB: the shipped map is 156 kB.
+    return parse(read_small_file<MapError>(path, 16 << 20, "map asset"), path);
 }
 
 MapAsset MapAsset::parse(std::string_view text, const std::string& name) {

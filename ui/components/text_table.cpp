@@ -3,6 +3,7 @@
 #include "text_table.hpp"
 
 #include "utf8.hpp"
+#include <small_file.hpp>
 
 #include <fstream>
 #include <sstream>
@@ -45,11 +46,8 @@ bool lang_from_code(std::string_view code, Lang& out) {
 }
 
 TextTable TextTable::load(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw TextError(path, 0, "cannot open the text table");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parse(ss.str(), path);
+    // 1 MB: the shipped tables are 12 kB each.
+    return parse(read_small_file<TextError>(path, 1 << 20, "text table"), path);
 }
 
 TextTable TextTable::parse(std::string_view content, const std::string& name) {
