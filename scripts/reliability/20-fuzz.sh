@@ -17,20 +17,30 @@ targets=(csv bundle kiosk_config visitor_script text_table content map_asset)
 cmake --build --preset fuzz >&2
 
 work=build/fuzz/fuzz-work
+# Targets run side by side, one per core (FUZZ_JOBS overrides): each still gets its full time.
+jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}
+fuzz_one() { # target
+  local t=$1 dir=$work/$1 rc=0
+  local dict=()
+  [[ -f tests/fuzz/dict/$t.dict ]] && dict=(-dict="tests/fuzz/dict/$t.dict")
+  ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 UBSAN_OPTIONS=print_stacktrace=1 \
+    build/fuzz/tests/fuzz/fuzz_$t "$dir/corpus" "tests/fuzz/corpus/$t" "${dict[@]}" \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$dir/" >"$dir/log" 2>&1 || rc=$?
+  echo "$rc" >"$dir/rc"
+}
+for t in "${targets[@]}"; do
+  rm -rf "${work:?}/$t" && mkdir -p "$work/$t/corpus"
+  while [[ $(jobs -rp | wc -l) -ge $jobs ]]; do wait -n || true; done
+  fuzz_one "$t" &
+done
+wait
+
 rows=()
 failed=0
 for t in "${targets[@]}"; do
   dir=$work/$t
-  rm -rf "$dir" && mkdir -p "$dir/corpus"
-  dict=()
-  [[ -f tests/fuzz/dict/$t.dict ]] && dict=(-dict="tests/fuzz/dict/$t.dict")
-  set +e
-  ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 UBSAN_OPTIONS=print_stacktrace=1 \
-    build/fuzz/tests/fuzz/fuzz_$t "$dir/corpus" "tests/fuzz/corpus/$t" "${dict[@]}" \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$dir/" >"$dir/log" 2>&1
-  rc=$?
-  set -e
+  rc=$(cat "$dir/rc" 2>/dev/null || echo 99)
   # Final stats and the last status line ("#N DONE cov: C ft: F corp: U/Sb ...").
   runs=$(awk '/stat::number_of_executed_units/ {print $NF}' "$dir/log")
   speed=$(awk '/stat::average_exec_per_sec/ {print $NF}' "$dir/log")
@@ -56,7 +66,8 @@ cat <<MD
 
 \`scripts/reliability/20-fuzz.sh${1:+ $1}\`: libFuzzer (clang-14, \`fuzz\` preset, ASan + UBSan,
 \`-fno-sanitize-recover=all\`, leak detection on) for ${seconds} s per target, starting from the
-committed seed corpus \`tests/fuzz/corpus/TARGET/\` with the dictionary \`tests/fuzz/dict/TARGET.dict\`.
+committed seed corpus \`tests/fuzz/corpus/TARGET/\` with the dictionary \`tests/fuzz/dict/TARGET.dict\`,
+${jobs} target(s) at a time.
 A crash, leak, timeout (10 s), out-of-memory (2 GB) or sanitizer report fails the run.
 Coverage = edges / features (libFuzzer's \`cov\` / \`ft\`); corpus = inputs / bytes at the end.
 
