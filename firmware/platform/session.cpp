@@ -117,6 +117,7 @@ void Session::frame(double now, std::vector<std::uint8_t>* capture) {
     admin->frame_done(
         now, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                  .count());
+    if (after_frame) after_frame();
 }
 
 void Session::inject_tap(ImVec2 p) {
@@ -124,7 +125,7 @@ void Session::inject_tap(ImVec2 p) {
     inject_finger(SDL_FINGERUP, p);
 }
 
-void Session::inject_finger(Uint32 type, ImVec2 p) {
+void Session::inject_finger(Uint32 type, ImVec2 p, SDL_FingerID finger) {
     const ImVec2 canvas = platform.canvas_size();
     float nx = p.x / canvas.x, ny = p.y / canvas.y;
     if (auto r = kiosk::rotation_from_degrees(platform.rotation())) {
@@ -136,7 +137,7 @@ void Session::inject_finger(Uint32 type, ImVec2 p) {
         e.type = type;
         e.tfinger.timestamp = SDL_GetTicks();
         e.tfinger.touchId = 1;
-        e.tfinger.fingerId = 1;
+        e.tfinger.fingerId = finger;
         e.tfinger.x = nx;
         e.tfinger.y = ny;
         e.tfinger.pressure = 1.f;

@@ -12,6 +12,7 @@
 #include "visits/visit_recorder.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,7 +41,9 @@ class Session {
     // keeps it pressed for one frame).
     void inject_tap(ImVec2 p);
     // One finger event (SDL_FINGERDOWN, _MOTION or _UP) at canvas pixel p, rotated like a touch.
-    void inject_finger(Uint32 type, ImVec2 p);
+    void inject_finger(Uint32 type, ImVec2 p, SDL_FingerID finger = 1);
+    // Called after every frame (the monkey checks its invariants here); may throw.
+    std::function<void()> after_frame;
 
   private:
     void pump_events();
