@@ -78,6 +78,22 @@ int run_carbontrail(const std::vector<std::string>& args, const std::string& log
     return rc;
 }
 
+// `carbontrail --hash-pin` with the PIN on standard input: the config line it prints.
+std::string hash_pin_line(const std::string& pin, int* exit_code) {
+    const std::string emulator = CARBONTRAIL_EMULATOR;
+    const std::string cmd = "printf '%s\\n' '" + pin + "' | " +
+                            (emulator.empty() ? "" : emulator + " ") + CARBONTRAIL_EXE +
+                            " --hash-pin 2>/dev/null";
+    std::string out;
+    if (FILE* p = popen(cmd.c_str(), "r")) {
+        char buf[512];
+        while (std::fgets(buf, sizeof buf, p)) out += buf;
+        const int status = pclose(p);
+        if (exit_code) *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    return out;
+}
+
 SignalledRun run_and_signal(const std::vector<std::string>& args, const std::string& log_dir,
                             const std::string& playing, int signal) {
     std::vector<std::string> argv;
