@@ -1,5 +1,6 @@
 #include "session.hpp"
 
+#include "event_policy.hpp"
 #include "log.hpp"
 
 #include "kiosk/data_dir.hpp"
@@ -14,7 +15,7 @@ namespace ctrail::platform {
 
 bool Session::open(const RunConfig& config, std::string& error) {
     headless = config.mode == RunMode::Headless;
-    escape_quits = config.mode == RunMode::Window;
+    mode_ = config.mode;
     if (!platform.open(config.platform, error)) return false;
     log_line(6,
              std::string("video driver ") + platform.video_driver() + ", renderer " +
@@ -83,14 +84,15 @@ void Session::open_visits(const RunConfig& config, ui::AppConfig& app_config) {
 void Session::pump_events() {
     SDL_Event e;
     while (SDL_PollEvent(&e)) {
-        if (e.type == SDL_QUIT) quit = true;
+        const EventVerdict v = event_verdict(e, mode_);
+        if (v == EventVerdict::Quit) quit = true;
+        if (v != EventVerdict::Pass) continue;
         if (touch.handle_event(e)) continue;
         // SDL's own touch emulation: the finger events above already carry the touch.
         if ((e.type == SDL_MOUSEMOTION && e.motion.which == SDL_TOUCH_MOUSEID) ||
             ((e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) &&
              e.button.which == SDL_TOUCH_MOUSEID))
             continue;
-        if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE && escape_quits) quit = true;
         ImGui_ImplSDL2_ProcessEvent(&e);
     }
 }

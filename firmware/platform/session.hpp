@@ -27,8 +27,7 @@ class Session {
     // Before the app: it outlives the app's worker thread, which calls its hooks.
     std::unique_ptr<AdminPlatform> admin;
     std::unique_ptr<ui::ExhibitApp> app;
-    bool quit = false; // the window was closed, or Escape in a window
-    bool escape_quits = false;
+    bool quit = false; // a developer's window was closed, or Escape (event_policy.hpp)
     bool headless = false;
 
     bool open(const RunConfig& config, std::string& error);
@@ -46,6 +45,7 @@ class Session {
     std::function<void()> after_frame;
 
   private:
+    RunMode mode_ = RunMode::Headless;
     void pump_events();
     void open_visits(const RunConfig& config, ui::AppConfig& app);
 };
