@@ -9,7 +9,8 @@
 #
 # Needs the configured presets release, asan and tsan (cmake --preset NAME); builds their
 # `carbontrail` target (and with it the model) itself. SOAK_PRESETS="release asan" limits
-# the configurations; SOAK_SEED picks the seed (default 1).
+# the configurations; SOAK_SEED picks the seed (default 1); SOAK_FRAMES=N runs N frames in
+# each (10^6 release frames take about an hour on a loaded 2-core machine: measure first).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 quick=0
@@ -20,6 +21,7 @@ work=$(mktemp -d /tmp/ctrail-soak.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 frames_for() { # preset -> frames
+    [ -n "${SOAK_FRAMES:-}" ] && { echo "$SOAK_FRAMES"; return; }
     case "$1:$quick" in
     release:0) echo 1000000 ;; release:1) echo 20000 ;;
     asan:0) echo 100000 ;; asan:1) echo 20000 ;;
