@@ -114,7 +114,7 @@ computes, so a seed always replays the same visit. Every $([ $quick = 1 ] && ech
 the open descriptors in /proc/self/fd and the thread count.
 
 Targets: no crash, no sanitizer report, RSS growth below 2 MB from frame 10^4 to the end, no
-growth in open files or threads. Seed $seed.
+growth in open files or threads. Seed $seed; configurations run: $presets$([ -n "${SOAK_FRAMES:-}" ] && echo "; SOAK_FRAMES=$SOAK_FRAMES").
 
 | build | frames | time | RSS (from frame 10^4) | growth | open files | threads | verdict |
 |---|---|---|---|---|---|---|---|
