@@ -1,6 +1,6 @@
 #include "e2e_support.hpp"
 
-#include "shown_number.hpp"
+#include "../../firmware/platform/shown_number.hpp"
 
 #include <doctest/doctest.h>
 #include <stb_image.h>
