@@ -441,6 +441,13 @@ std::optional<Box> ExhibitApp::target(std::string_view id) const {
     return it->second;
 }
 
+std::vector<std::string> ExhibitApp::target_ids() const {
+    std::vector<std::string> ids;
+    ids.reserve(impl_->targets.size());
+    for (const auto& t : impl_->targets) ids.push_back(t.first);
+    return ids;
+}
+
 bool ExhibitApp::settled() const {
     const Impl& d = *impl_;
     return !engine_busy() && d.now >= d.busy_until;

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ctrail::ui {
 
@@ -72,6 +73,8 @@ class ExhibitApp {
     // Where a tappable thing was drawn in the last frame ("start", "next", "home",
     // "home.yes", "home.no", "lang.en", "lang.zh", "region.SH", "map.SH", "product.car", ...).
     std::optional<Box> target(std::string_view id) const;
+    // Every target drawn in the last frame, sorted (the headless monkey picks from them).
+    std::vector<std::string> target_ids() const;
     // Nothing is moving or pending: no trace running, every animation finished.
     bool settled() const;
     // The screen is fully drawn: its fade-in and any trail-step fade are over and no result is

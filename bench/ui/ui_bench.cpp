@@ -28,7 +28,7 @@ bool bench_ui(const platform::Options& o, int frames, UiBenchResult& r, std::str
     const std::string script =
         script_to_screen("trail") + "tap next\nsettle\ntap next\nsettle\ntap next\nsettle\n";
     double now = 0;
-    if (play(s, parse_script(script, "bench"), {"bench", "", ""}, &now) != 0 ||
+    if (play(s, parse_script(script, "bench"), {"bench", "", "", {}}, &now) != 0 ||
         s.app->state().screen != ui::Screen::Trail) {
         error = "could not reach the trail screen";
         return false;

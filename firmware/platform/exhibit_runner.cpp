@@ -3,6 +3,7 @@
 #include "headless_mode.hpp"
 #include "kiosk_mode.hpp"
 #include "log.hpp"
+#include "monkey.hpp"
 #include "run_config.hpp"
 #include "session.hpp"
 #include "stop_signal.hpp"
@@ -30,6 +31,7 @@ int run_exhibit(const Options& o) {
         return 1;
     }
     try {
+        if (config.mode == RunMode::Headless && o.monkey_frames) return run_monkey(s, config, o);
         return config.mode == RunMode::Headless ? run_headless(s, o) : run_on_display(s, config, o);
     } catch (const ScriptError& e) {
         log_line(3, e.what());

@@ -49,14 +49,14 @@ int run_headless(Session& s, const Options& o) {
         int rc = 0;
         if (!out.empty())
             rc = play(s, parse_script("settle\nshot 01-unavailable\n", "unavailable"),
-                      {"unavailable", out, ""}, &clock);
+                      {"unavailable", out, "", {}}, &clock);
         if (rc == 0 && !o.screenshot.empty())
-            rc = play(s, {}, {"unavailable", "", o.screenshot}, &clock);
+            rc = play(s, {}, {"unavailable", "", o.screenshot, {}}, &clock);
         if (rc > 128) return rc;
         log_line(3, "the exhibit is unavailable (" + s.app->state().unavailable_reason + ")");
         return 4;
     }
-    const int rc = play(s, steps, {name, out, o.screenshot});
+    const int rc = play(s, steps, {name, out, o.screenshot, {}});
     if (rc == 0) log_line(6, name + ": finished");
     return rc;
 }

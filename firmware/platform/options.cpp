@@ -38,6 +38,13 @@ The Carbon Trail exhibit. Without options it runs full screen with the kiosk con
                        with --tour DIR its `shot` lines write into DIR
   --goto SCREEN        reach a screen (attract, region, product, trail, big_picture, about)
   --screenshot FILE    write one PNG (+ FILE.state.tsv) of the state reached by --goto/--script
+  --monkey FRAMES      a seeded random visitor for FRAMES frames (taps on and off targets,
+                       drags, many fingers, edges, languages, Back/Home, idle resets, the admin
+                       gesture), checking after every frame that it was drawn, that the state is
+                       consistent and that every number shown is the engine's; logs the frames
+                       per screen. Implies --headless; exit 3 names the frame, seed and invariant
+  --seed S             the monkey's seed (default 1): the same seed gives the same visit
+  --monkey-sample N    log RSS, open files and threads every N frames (default 10000; 0 = never)
   --or-tour DIR        open a window; where there is no display, say so and play the tour
   --check-content DIR  check the curator's texts and content in DIR (which holds content/ and
                        text/) against the model (--model or the config's), the fonts and the
@@ -48,7 +55,8 @@ The Carbon Trail exhibit. Without options it runs full screen with the kiosk con
   --help-script        describe the visitor script language
   -h, --help           this text
 
-Exit codes: 0 fine, 1 failure (logged), 2 bad command line, 3 a script step failed,
+Exit codes: 0 fine, 1 failure (logged), 2 bad command line, 3 a script step or a monkey
+invariant failed,
 4 the exhibit is unavailable (no model or broken assets; the screen asks visitors to get staff),
 128+N stopped by signal N (SIGTERM 143, SIGINT 130) within a frame, after finishing the file
 being written; the full-screen kiosk stops on SIGTERM/SIGINT with 0, as systemd expects.
@@ -150,7 +158,20 @@ Options parse_options(const std::vector<std::string>& args) {
             o.hash_pin = true;
         else if (a == "--clock")
             o.clock = value();
-        else
+        else if (a == "--monkey")
+            o.monkey_frames = (long long)parse_number(value(), "--monkey", 1, 1e12),
+            o.headless = true;
+        else if (a == "--seed")
+            o.seed = std::uint64_t(parse_number(value(), "--seed", 0, 9007199254740992.0));
+        else if (a == "--monkey-sample")
+            o.monkey_sample = (long long)parse_number(value(), "--monkey-sample", 0, 1e12);
+        else if (a == "--monkey-break") { // test-only: proves a broken invariant fails the run
+            o.monkey_break = value();
+            if (o.monkey_break != "state" && o.monkey_break != "figure" &&
+                o.monkey_break != "pixels")
+                throw UsageError("--monkey-break '" + o.monkey_break +
+                                 "': expected state, figure or pixels");
+        } else
             throw UsageError("unknown option '" + a + "' (see --help)");
     }
     if (!o.go_to.empty() && o.screenshot.empty() && o.tour_dir.empty())

@@ -1,6 +1,7 @@
 // carbontrail's command line. Explicit options override the kiosk config file.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -48,6 +49,10 @@ struct Options {
     std::string check_model;            // --check-model FILE: can the exhibit open it?
     bool hash_pin = false;              // --hash-pin: read a PIN, print the admin_pin line
     std::string clock;                  // --clock "YYYY-MM-DD HH:MM": headless wall clock start
+    std::optional<long long> monkey_frames; // --monkey FRAMES: the seeded random visitor
+    std::uint64_t seed = 1;                 // --seed S
+    long long monkey_sample = 10000;        // --monkey-sample N: RSS, fds, threads every N frames
+    std::string monkey_break; // --monkey-break state|figure|pixels: tests prove the checks fail
 };
 
 Options parse_options(const std::vector<std::string>& args); // throws UsageError

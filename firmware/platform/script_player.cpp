@@ -22,8 +22,9 @@ struct Stopped {
     int signal;
 };
 
-void tick(Session& s, double& now, double d) {
+void tick(Session& s, double& now, double d, const PlayOptions& o) {
     if (const int sig = stop_signal()) throw Stopped{sig};
+    if (o.before_tick) o.before_tick(now);
     now += d;
     s.frame(now);
 }
@@ -42,7 +43,7 @@ std::map<std::string, std::string> state_map(const ui::ExhibitState& st) {
 // Runs frames until done() holds. Animations get 30 s of exhibit time; a pending engine result
 // is waited for in real time (a slow machine or a sanitizer build computes more slowly than the
 // simulated clock runs), up to 120 s, with the clock following the wall meanwhile.
-template <class Done> bool run_until(Session& s, double& now, Done done) {
+template <class Done> bool run_until(Session& s, double& now, const PlayOptions& o, Done done) {
     using clock = std::chrono::steady_clock;
     const auto wall_limit = clock::now() + std::chrono::seconds(120);
     for (int f = 0; !done();) {
@@ -50,10 +51,10 @@ template <class Done> bool run_until(Session& s, double& now, Done done) {
             if (clock::now() > wall_limit) return false;
             const auto before = clock::now();
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
-            tick(s, now, std::chrono::duration<double>(clock::now() - before).count());
+            tick(s, now, std::chrono::duration<double>(clock::now() - before).count(), o);
         } else {
             if (++f > 30 * 60) return false;
-            tick(s, now, kFrame);
+            tick(s, now, kFrame, o);
         }
     }
     return true;
@@ -63,7 +64,7 @@ template <class Done> bool run_until(Session& s, double& now, Done done) {
 
 bool write_screenshot(Session& s, const std::string& png, double& now) {
     // A fully drawn frame: wait out the screen's fade-in and any pending result (bounded).
-    run_until(s, now, [&] { return s.app->drawn(); });
+    run_until(s, now, PlayOptions{}, [&] { return s.app->drawn(); });
     std::vector<std::uint8_t> pixels;
     now += kFrame;
     s.frame(now, &pixels);
@@ -89,7 +90,7 @@ namespace {
 int step(Session& s, const ScriptStep& st, const PlayOptions& o, double& now) {
     const std::string where = o.name + ":" + std::to_string(st.line) + ": ";
     auto frames = [&](int n) {
-        for (int f = 0; f < n; ++f) tick(s, now, kFrame);
+        for (int f = 0; f < n; ++f) tick(s, now, kFrame, o);
     };
     switch (st.kind) {
     case ScriptStep::Kind::Tap: {
@@ -154,18 +155,18 @@ int step(Session& s, const ScriptStep& st, const PlayOptions& o, double& now) {
         // Big clock steps: a minute of idling costs a few hundred frames, not 3,600.
         for (double left = st.seconds; left > 1e-9;) {
             const double d = std::min(0.25, left);
-            tick(s, now, d);
+            tick(s, now, d, o);
             left -= d;
         }
         return 0;
     }
     case ScriptStep::Kind::Settle: {
-        if (!run_until(s, now, [&] { return s.app->settled(); })) {
+        if (!run_until(s, now, o, [&] { return s.app->settled(); })) {
             log_line(3,
                      where + "the exhibit did not settle (30 s of animation, 120 s for a result)");
             return 3;
         }
-        tick(s, now, kFrame);
+        tick(s, now, kFrame, o);
         return 0;
     }
     case ScriptStep::Kind::Shot:
@@ -191,7 +192,7 @@ int play(Session& s, const std::vector<ScriptStep>& steps, const PlayOptions& o,
     double local_clock = 0;
     double& now = clock ? *clock : local_clock;
     try {
-        tick(s, now, kFrame); // a touch injected before the first frame is lost
+        tick(s, now, kFrame, o); // a touch injected before the first frame is lost
         for (const ScriptStep& st : steps)
             if (const int rc = step(s, st, o, now)) return rc;
         if (!o.screenshot.empty() && !write_screenshot(s, o.screenshot, now)) return 1;

@@ -5,6 +5,7 @@
 #include "session.hpp"
 #include "visitor_script.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,9 @@ struct PlayOptions {
     std::string name;       // for messages: "tour", the script's file name, ...
     std::string out_dir;    // `shot NAME` writes OUT_DIR/NAME.png (+ .state.tsv); "" = skip
     std::string screenshot; // a last PNG (+ .state.tsv) when the steps are done; "" = none
+    // Called before each frame that moves the clock (the monkey waits there, clock held, for
+    // the engine's result, so a run does not depend on how fast the machine computes).
+    std::function<void(double now)> before_tick;
 };
 
 // Returns the exit code: 0 done, 1 a file could not be written, 3 a step failed, 128+N when

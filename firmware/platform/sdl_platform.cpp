@@ -1,5 +1,7 @@
 #include "sdl_platform.hpp"
 
+#include "window_geometry.hpp"
+
 #include "kiosk/drm_device.hpp"
 #include "kiosk/kiosk_log.hpp"
 
@@ -46,6 +48,8 @@ bool SdlPlatform::open(const PlatformOptions& o, std::string& error) {
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    // Full screen stays full screen when something else takes the focus (no Alt+Tab escape).
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         error = std::string("cannot start SDL video (") + SDL_GetError() +
                 "); no display? Use --headless, or check DISPLAY / the KMSDRM device and that the "
@@ -62,17 +66,14 @@ bool SdlPlatform::open(const PlatformOptions& o, std::string& error) {
         return false;
     }
 
+    Rect display;
+    if (SDL_Rect b; SDL_GetDisplayBounds(0, &b) == 0) display = Rect{b.x, b.y, b.w, b.h};
+    const WindowGeometry g = window_geometry(o.width, o.height, rotation_, display);
     Uint32 flags = SDL_WINDOW_SHOWN;
-    int w = o.width, h = o.height;
-    if (w <= 0 || h <= 0) {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-        w = 800;
-        h = 480;
-    } else if (rotation_ == 90 || rotation_ == 270) {
-        std::swap(w, h); // --size is the canvas; the panel is turned
-    }
-    window_ = SDL_CreateWindow("Carbon Trail", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
-                               flags);
+    if (g.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    const int x = g.centred ? int(SDL_WINDOWPOS_CENTERED) : g.rect.x;
+    const int y = g.centred ? int(SDL_WINDOWPOS_CENTERED) : g.rect.y;
+    window_ = SDL_CreateWindow("Carbon Trail", x, y, g.rect.w, g.rect.h, flags);
     if (!window_) {
         error = std::string("cannot create the window: ") + SDL_GetError();
         close();
@@ -105,6 +106,15 @@ bool SdlPlatform::open(const PlatformOptions& o, std::string& error) {
         kiosk::log_warning("drawing with the " + renderer_name_ + " renderer, not GLES2");
     SDL_ShowCursor(SDL_DISABLE);
     SDL_GetRendererOutputSize(renderer_, &panel_w_, &panel_h_);
+    if (g.fullscreen && !o.headless && !covers_display(panel_w_, panel_h_, display)) {
+        // No window manager made it full screen: place and size it over the display ourselves.
+        SDL_SetWindowPosition(window_, display.x, display.y);
+        SDL_SetWindowSize(window_, display.w, display.h);
+        SDL_GetRendererOutputSize(renderer_, &panel_w_, &panel_h_);
+        kiosk::log_warning("the window was " + std::to_string(g.rect.w) + "x" +
+                           std::to_string(g.rect.h) + " short of the display; resized to " +
+                           std::to_string(panel_w_) + "x" + std::to_string(panel_h_));
+    }
     canvas_w_ = panel_w_;
     canvas_h_ = panel_h_;
     if (rotation_ == 90 || rotation_ == 270) std::swap(canvas_w_, canvas_h_);

@@ -1,5 +1,6 @@
 #include "session.hpp"
 
+#include "event_policy.hpp"
 #include "log.hpp"
 
 #include "kiosk/data_dir.hpp"
@@ -14,7 +15,7 @@ namespace ctrail::platform {
 
 bool Session::open(const RunConfig& config, std::string& error) {
     headless = config.mode == RunMode::Headless;
-    escape_quits = config.mode == RunMode::Window;
+    mode_ = config.mode;
     if (!platform.open(config.platform, error)) return false;
     log_line(6,
              std::string("video driver ") + platform.video_driver() + ", renderer " +
@@ -83,14 +84,15 @@ void Session::open_visits(const RunConfig& config, ui::AppConfig& app_config) {
 void Session::pump_events() {
     SDL_Event e;
     while (SDL_PollEvent(&e)) {
-        if (e.type == SDL_QUIT) quit = true;
+        const EventVerdict v = event_verdict(e, mode_);
+        if (v == EventVerdict::Quit) quit = true;
+        if (v != EventVerdict::Pass) continue;
         if (touch.handle_event(e)) continue;
         // SDL's own touch emulation: the finger events above already carry the touch.
         if ((e.type == SDL_MOUSEMOTION && e.motion.which == SDL_TOUCH_MOUSEID) ||
             ((e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) &&
              e.button.which == SDL_TOUCH_MOUSEID))
             continue;
-        if (e.type == SDL_KEYDOWN && e.key.keysym.sym == SDLK_ESCAPE && escape_quits) quit = true;
         ImGui_ImplSDL2_ProcessEvent(&e);
     }
 }
@@ -117,6 +119,7 @@ void Session::frame(double now, std::vector<std::uint8_t>* capture) {
     admin->frame_done(
         now, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                  .count());
+    if (after_frame) after_frame();
 }
 
 void Session::inject_tap(ImVec2 p) {
@@ -124,7 +127,7 @@ void Session::inject_tap(ImVec2 p) {
     inject_finger(SDL_FINGERUP, p);
 }
 
-void Session::inject_finger(Uint32 type, ImVec2 p) {
+void Session::inject_finger(Uint32 type, ImVec2 p, SDL_FingerID finger) {
     const ImVec2 canvas = platform.canvas_size();
     float nx = p.x / canvas.x, ny = p.y / canvas.y;
     if (auto r = kiosk::rotation_from_degrees(platform.rotation())) {
@@ -136,7 +139,7 @@ void Session::inject_finger(Uint32 type, ImVec2 p) {
         e.type = type;
         e.tfinger.timestamp = SDL_GetTicks();
         e.tfinger.touchId = 1;
-        e.tfinger.fingerId = 1;
+        e.tfinger.fingerId = finger;
         e.tfinger.x = nx;
         e.tfinger.y = ny;
         e.tfinger.pressure = 1.f;

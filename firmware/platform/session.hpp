@@ -12,6 +12,7 @@
 #include "visits/visit_recorder.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,8 +27,7 @@ class Session {
     // Before the app: it outlives the app's worker thread, which calls its hooks.
     std::unique_ptr<AdminPlatform> admin;
     std::unique_ptr<ui::ExhibitApp> app;
-    bool quit = false; // the window was closed, or Escape in a window
-    bool escape_quits = false;
+    bool quit = false; // a developer's window was closed, or Escape (event_policy.hpp)
     bool headless = false;
 
     bool open(const RunConfig& config, std::string& error);
@@ -40,9 +40,12 @@ class Session {
     // keeps it pressed for one frame).
     void inject_tap(ImVec2 p);
     // One finger event (SDL_FINGERDOWN, _MOTION or _UP) at canvas pixel p, rotated like a touch.
-    void inject_finger(Uint32 type, ImVec2 p);
+    void inject_finger(Uint32 type, ImVec2 p, SDL_FingerID finger = 1);
+    // Called after every frame (the monkey checks its invariants here); may throw.
+    std::function<void()> after_frame;
 
   private:
+    RunMode mode_ = RunMode::Headless;
     void pump_events();
     void open_visits(const RunConfig& config, ui::AppConfig& app);
 };

@@ -1,5 +1,7 @@
 #include "e2e_support.hpp"
 
+#include "../../firmware/platform/shown_number.hpp"
+
 #include <doctest/doctest.h>
 #include <stb_image.h>
 
@@ -74,6 +76,22 @@ int run_carbontrail(const std::vector<std::string>& args, const std::string& log
     if (rc != 0)
         MESSAGE("carbontrail exited " << rc << "; its log:\n" << read_text(log_dir + "/run.log"));
     return rc;
+}
+
+// `carbontrail --hash-pin` with the PIN on standard input: the config line it prints.
+std::string hash_pin_line(const std::string& pin, int* exit_code) {
+    const std::string emulator = CARBONTRAIL_EMULATOR;
+    const std::string cmd = "printf '%s\\n' '" + pin + "' | " +
+                            (emulator.empty() ? "" : emulator + " ") + CARBONTRAIL_EXE +
+                            " --hash-pin 2>/dev/null";
+    std::string out;
+    if (FILE* p = popen(cmd.c_str(), "r")) {
+        char buf[512];
+        while (std::fgets(buf, sizeof buf, p)) out += buf;
+        const int status = pclose(p);
+        if (exit_code) *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    return out;
 }
 
 SignalledRun run_and_signal(const std::vector<std::string>& args, const std::string& log_dir,
@@ -181,35 +199,7 @@ double differing_fraction(const Image& a, const Image& b, int threshold) {
 }
 
 double read_shown(const std::string& shown, const std::string& unit) {
-    // The first number in the text (digits, grouping commas, one decimal point).
-    std::string digits;
-    bool seen = false;
-    std::size_t end = 0;
-    for (std::size_t i = 0; i < shown.size(); ++i) {
-        const char c = shown[i];
-        if ((c >= '0' && c <= '9') || (seen && (c == '.' || c == ','))) {
-            if (c != ',') digits += c;
-            seen = true;
-            end = i + 1;
-        } else if (seen) {
-            break;
-        }
-    }
-    if (digits.empty()) return std::nan("");
-    double v = std::strtod(digits.c_str(), nullptr);
-    const std::string rest = shown.substr(end);
-    auto has = [&](const char* s) { return rest.find(s) != std::string::npos; };
-    if (has("万")) v *= 1e4;
-    if (unit == "share") {
-        if (!has("%")) return std::nan("");
-        return v / 100.0;
-    }
-    if (unit == "kg") {
-        if (rest.find(" t") == 0 || has("吨")) return v * 1000.0;
-        if (has("kg") || has("千克")) return v;
-        return std::nan("");
-    }
-    return v;
+    return ctrail::platform::read_shown(shown, unit);
 }
 
 } // namespace e2e

@@ -24,6 +24,8 @@ const ctrail::ui::Content& content();
 std::string fresh_dir(const std::string& name);
 // Runs carbontrail with these arguments (output to DIR/run.log); returns its exit code.
 int run_carbontrail(const std::vector<std::string>& args, const std::string& log_dir);
+// `carbontrail --hash-pin` with the PIN on standard input: the config line it prints.
+std::string hash_pin_line(const std::string& pin, int* exit_code = nullptr);
 // Starts carbontrail (output to DIR/run.log), waits until its log contains `playing` (at most a
 // minute), sends it `signal` and waits for it: its exit code (-1 when a signal killed it) and
 // the seconds from the signal to the exit.

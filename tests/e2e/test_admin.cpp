@@ -25,22 +25,6 @@ std::string type_pin(const std::string& pin) {
     return s + "tap admin.pin.ok\nsettle\n";
 }
 
-// `carbontrail --hash-pin` with the PIN on standard input: the config line it prints.
-std::string hash_pin_line(const std::string& pin, int* exit_code = nullptr) {
-    const std::string emulator = CARBONTRAIL_EMULATOR;
-    const std::string cmd = "printf '%s\\n' '" + pin + "' | " +
-                            (emulator.empty() ? "" : emulator + " ") + CARBONTRAIL_EXE +
-                            " --hash-pin 2>/dev/null";
-    std::string out;
-    if (FILE* p = popen(cmd.c_str(), "r")) {
-        char buf[512];
-        while (std::fgets(buf, sizeof buf, p)) out += buf;
-        const int status = pclose(p);
-        if (exit_code) *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    }
-    return out;
-}
-
 // A kiosk config in `dir` with the PIN 2468 and these extra lines; returns its path.
 std::string admin_config(const std::string& dir, const std::string& extra = "") {
     static const std::string line = hash_pin_line("2468");

@@ -1,0 +1,25 @@
+#include "process_stats.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace ctrail::platform {
+
+ProcessStats read_process_stats() {
+    ProcessStats p;
+    std::ifstream in("/proc/self/status");
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("VmRSS:", 0) == 0) p.rss_kb = std::stol(line.substr(6));
+        if (line.rfind("Threads:", 0) == 0) p.threads = std::stoi(line.substr(8));
+    }
+    std::error_code ec;
+    int n = 0;
+    for (auto it = std::filesystem::directory_iterator("/proc/self/fd", ec);
+         !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
+        ++n;
+    if (!ec) p.fds = n - 1; // the directory iterator's own descriptor
+    return p;
+}
+
+} // namespace ctrail::platform
