@@ -191,7 +191,10 @@ std::shared_ptr<const Tracer::SetBounds> Tracer::bounds_for(const RegionMask& se
     if (every) return nullptr; // the tracer's own s, M and graph
     {
         std::lock_guard<std::mutex> lock(sets_mutex_);
-        if (auto it = sets_.find(set); it != sets_.end()) return it->second;
+        if (auto it = sets_.find(set); it != sets_.end()) {
+            it->second.used = ++set_uses_;
+            return it->second.bounds;
+        }
     }
     // Built outside the lock: two threads may both build it; the first one stays.
     std::shared_ptr<const SetBounds> built;
@@ -234,7 +237,17 @@ std::shared_ptr<const Tracer::SetBounds> Tracer::bounds_for(const RegionMask& se
         built = std::move(b);
     }
     std::lock_guard<std::mutex> lock(sets_mutex_);
-    return sets_.emplace(set, std::move(built)).first->second;
+    if (auto it = sets_.find(set); it != sets_.end()) return it->second.bounds; // built twice
+    if (sets_.size() >= kCachedSets)
+        sets_.erase(std::min_element(sets_.begin(), sets_.end(), [](const auto& a, const auto& b) {
+            return a.second.used < b.second.used;
+        }));
+    return sets_.emplace(set, CachedSet{std::move(built), ++set_uses_}).first->second.bounds;
+}
+
+std::size_t Tracer::cached_sets() const {
+    std::lock_guard<std::mutex> lock(sets_mutex_);
+    return sets_.size();
 }
 
 std::shared_ptr<const Tracer::SetBounds> Tracer::solve_set(const RegionMask& set) const {

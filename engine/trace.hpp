@@ -14,6 +14,7 @@
 #include "path_search.hpp"
 #include "zones.hpp"
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -116,6 +117,8 @@ class Tracer {
     const Eigen::VectorXd& intensities() const { return s_; }       // s (scaled)
     const Eigen::VectorXd& total_intensities() const { return m_; } // M = s·L (scaled)
     const SupplierGraph& suppliers() const { return graph_; }
+    // How many region sets' bounds are cached now (at most kCachedSets).
+    std::size_t cached_sets() const;
 
   private:
     // s, M, supplier bounds and s·A^k restricted to a region set: ~15 n doubles per set, sums of
@@ -146,7 +149,16 @@ class Tracer {
     Eigen::MatrixXd stage_rows_; // row k = s·A^k
     SupplierGraph graph_;
     mutable std::mutex sets_mutex_;
-    mutable std::map<RegionMask, std::shared_ptr<const SetBounds>> sets_;
+    // At most kCachedSets sets, the least recently used one goes: one province's two sets are
+    // ~110 KB for China and rebuilt from the stored rows in ~0.1 ms, so a cache of every
+    // province a long day's visitors choose would only grow the exhibit's memory.
+    static constexpr std::size_t kCachedSets = 8;
+    struct CachedSet {
+        std::shared_ptr<const SetBounds> bounds;
+        std::uint64_t used = 0;
+    };
+    mutable std::map<RegionMask, CachedSet> sets_;
+    mutable std::uint64_t set_uses_ = 0;                         // guarded by sets_mutex_
     mutable std::shared_ptr<const Eigen::MatrixXd> region_rows_; // guarded by sets_mutex_
     std::shared_ptr<const Eigen::MatrixXd> region_m_;            // stored M^R per region, or null
     bool scaled_ = false; // built with what-if scales (usually a one-off: no caches worth it)

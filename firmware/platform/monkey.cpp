@@ -167,7 +167,8 @@ class Monkey {
             const ProcessStats p = read_process_stats();
             log_line(6, "monkey: sample frame " + std::to_string(frames_) + " rss_kb " +
                             std::to_string(p.rss_kb) + " fds " + std::to_string(p.fds) +
-                            " threads " + std::to_string(p.threads));
+                            " threads " + std::to_string(p.threads) + " heap_kb " +
+                            std::to_string(p.heap_kb));
         }
     }
 

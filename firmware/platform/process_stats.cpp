@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <malloc.h>
 #include <string>
 
 namespace ctrail::platform {
@@ -19,6 +20,10 @@ ProcessStats read_process_stats() {
          !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
         ++n;
     if (!ec) p.fds = n - 1; // the directory iterator's own descriptor
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+    const struct mallinfo2 m = mallinfo2();
+    p.heap_kb = long((m.uordblks + m.hblkhd) / 1024);
+#endif
     return p;
 }
 

@@ -191,6 +191,31 @@ TEST_CASE("trace sets: concurrent searches share one cached bound per set") {
     }
 }
 
+TEST_CASE("trace sets: the cache keeps the recently used sets and rebuilds evicted ones alike") {
+    // A day of visitors choosing every province must not grow the exhibit's memory.
+    const Model m = test::random_model(12, 3, 11);
+    const Leontief L(m);
+    const Tracer tracer(m, L, 0);
+    TraceOptions opt;
+    opt.threshold = 0.001;
+    const TraceResult r = tracer.trace(1, 2, 1.0, opt);
+    const RegionMask first = all_but(m, 0);
+    const SetPaths before = tracer.paths_emitted_in(r, first, opt);
+    for (int home : m.domestic_regions()) {
+        tracer.paths_emitted_in(r, all_but(m, home), opt);
+        tracer.paths_emitted_in(r, region_mask(m, {home}), opt);
+        CHECK(tracer.cached_sets() <= 8);
+    }
+    CHECK(tracer.cached_sets() == 8);
+    const SetPaths after = tracer.paths_emitted_in(r, first, opt); // evicted long ago
+    CHECK(after.total == doctest::Approx(before.total).epsilon(1e-15));
+    REQUIRE(after.paths.size() == before.paths.size());
+    for (size_t p = 0; p < before.paths.size(); ++p) {
+        CHECK(after.paths[p].nodes == before.paths[p].nodes);
+        CHECK(after.paths[p].value == before.paths[p].value);
+    }
+}
+
 TEST_CASE("trace: stage by region adds up both ways") {
     const Model m = test::random_model(3, 3, 11);
     const Leontief L(m);
