@@ -5,7 +5,7 @@
 # when a figure misses its target.
 #
 #   scripts/reliability/10-soak.sh           release 10^6 frames, asan 10^5, tsan 10^5
-#   scripts/reliability/10-soak.sh --quick   release 2*10^4, asan 2*10^4, tsan 2*10^3 (CI)
+#   scripts/reliability/10-soak.sh --quick   release 2*10^4, asan 2*10^4, tsan 2*10^3 (CI: asan, tsan)
 #
 # Needs the configured presets release, asan and tsan (cmake --preset NAME); builds their
 # `carbontrail` target (and with it the model) itself. SOAK_PRESETS="release asan" limits
