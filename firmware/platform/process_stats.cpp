@@ -1,8 +1,13 @@
 #include "process_stats.hpp"
 
+#include <cstddef>
 #include <filesystem>
 #include <fstream>
 #include <malloc.h>
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+// From the sanitizer runtime (sanitizer/allocator_interface.h, which Debian's GCC does not ship).
+extern "C" std::size_t __sanitizer_get_current_allocated_bytes();
+#endif
 #include <string>
 
 namespace ctrail::platform {
@@ -20,7 +25,11 @@ ProcessStats read_process_stats() {
          !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
         ++n;
     if (!ec) p.fds = n - 1; // the directory iterator's own descriptor
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    // The sanitizer's own allocator serves malloc: ask it (RSS there also holds its quarantine
+    // of freed blocks and its shadow memory, which fill over a long run).
+    p.heap_kb = long(__sanitizer_get_current_allocated_bytes() / 1024);
+#elif defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
     const struct mallinfo2 m = mallinfo2();
     p.heap_kb = long((m.uordblks + m.hblkhd) / 1024);
 #endif
