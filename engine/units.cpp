@@ -1,5 +1,7 @@
 #include "units.hpp"
 
+#include "trim.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -12,15 +14,9 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string trimmed(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
 // The multiplier in front of "yuan": "", "10^4", "10⁴", "10000", "1e4", "million", "100 million".
 double multiplier(std::string m) {
-    m = trimmed(m);
+    m = std::string(trim_blanks(m));
     if (m.empty()) return 1;
     static const std::map<std::string, double> words = {
         {"thousand", 1e3},    {"ten thousand", 1e4},    {"10 thousand", 1e4}, {"million", 1e6},
@@ -44,7 +40,7 @@ double multiplier(std::string m) {
 } // namespace
 
 double yuan_per_money_unit(const std::string& currency_unit) {
-    const std::string u = trimmed(currency_unit);
+    const std::string u(trim_blanks(currency_unit));
     if (u == "元" || u == "CNY" || u == "RMB") return 1;
     if (u.rfind("万元", 0) == 0) return 1e4;
     if (u.rfind("亿元", 0) == 0) return 1e8;
@@ -60,7 +56,7 @@ double yuan_per_money_unit(const std::string& currency_unit) {
 }
 
 double kg_per_unit(const std::string& unit) {
-    const std::string u = trimmed(unit);
+    const std::string u(trim_blanks(unit));
     const std::string first = u.substr(0, u.find_first_of(" \t"));
     static const std::map<std::string, double> masses = {
         {"g", 1e-3}, {"kg", 1},   {"t", 1e3},  {"tonne", 1e3}, {"tonnes", 1e3}, {"Mg", 1e3},

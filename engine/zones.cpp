@@ -2,6 +2,8 @@
 
 #include "error.hpp"
 
+#include "trim.hpp"
+
 #include <algorithm>
 
 namespace ctrail {
@@ -9,12 +11,6 @@ namespace ctrail {
 namespace {
 
 const char* const kZones[] = {kZoneCoast, kZoneCentreWest, kZoneNortheast};
-
-std::string trimmed(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
 
 } // namespace
 
@@ -33,7 +29,7 @@ RegionMask resolve_regions(const Model& model, const std::string& codes) {
     size_t start = 0;
     while (start <= codes.size()) {
         const size_t comma = std::min(codes.find(',', start), codes.size());
-        const std::string item = trimmed(codes.substr(start, comma - start));
+        const std::string item(trim_blanks(codes.substr(start, comma - start)));
         start = comma + 1;
         if (item.empty()) throw ModelError("empty item in the region list '" + codes + "'");
         if (const int r = model.find_region(item); r >= 0) {

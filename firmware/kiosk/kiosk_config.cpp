@@ -2,6 +2,8 @@
 // `panel` first so that explicit panel_*_mm lines override the preset wherever they appear.
 #include "kiosk/kiosk_config.hpp"
 
+#include "trim.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -46,10 +48,7 @@ bool is_region_code(std::string_view code) {
 namespace {
 
 std::string_view trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r\f\v");
-    if (first == std::string_view::npos) return {};
-    const auto last = s.find_last_not_of(" \t\r\f\v");
-    return s.substr(first, last - first + 1);
+    return trim_blanks(s, " \t\r\f\v");
 }
 
 // A '#' at the start or after white space starts a comment.

@@ -1,5 +1,7 @@
 #include "kiosk/opening_hours.hpp"
 
+#include "trim.hpp"
+
 #include <ctime>
 
 namespace ctrail::kiosk {
@@ -7,12 +9,6 @@ namespace ctrail::kiosk {
 namespace {
 
 constexpr const char* kDays[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-
-std::string_view trim(std::string_view s) {
-    const auto a = s.find_first_not_of(" \t");
-    if (a == std::string_view::npos) return {};
-    return s.substr(a, s.find_last_not_of(" \t") - a + 1);
-}
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
     std::vector<std::string_view> out;
@@ -44,14 +40,14 @@ std::optional<int> minutes(std::string_view t, bool end) {
 
 std::optional<OpeningHours> parse_opening_hours(std::string_view text, std::string& error) {
     OpeningHours out;
-    if (trim(text).empty()) return out;
+    if (trim_blanks(text).empty()) return out;
     out.always_open = false;
     for (std::string_view item : split(text, ',')) {
-        item = trim(item);
+        item = trim_blanks(item);
         const std::string quoted = "'" + std::string(item) + "': ";
         std::vector<std::string_view> words;
         for (std::string_view w : split(item, ' '))
-            if (!trim(w).empty()) words.push_back(trim(w));
+            if (!trim_blanks(w).empty()) words.push_back(trim_blanks(w));
         if (words.size() < 2) {
             error = quoted + "expected days and times, e.g. 'mon-fri 09:00-17:00'";
             return std::nullopt;

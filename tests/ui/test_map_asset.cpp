@@ -38,7 +38,7 @@ double twice_area(ImVec2 a, ImVec2 b, ImVec2 c) {
 }
 
 // Expect parse() of `text` to fail with "name:line: ..." mentioning `fragment`.
-void expect_error(const std::string& text, int line, const std::string& fragment) {
+void expect_map_error(const std::string& text, int line, const std::string& fragment) {
     try {
         MapAsset::parse(text, "broken.map");
         FAIL("parse accepted a corrupt asset (expected line " << line << ")");
@@ -235,9 +235,9 @@ TEST_CASE("map asset: corrupt files are reported with file and line") {
     REQUIRE(!good.empty());
     CHECK_NOTHROW(MapAsset::parse(good, "good.map"));
 
-    expect_error("", 0, "empty file");
-    expect_error("CTMAP 9\n", 1, "version");
-    expect_error("PNG\n", 1, "not a Carbon Trail map");
+    expect_map_error("", 0, "empty file");
+    expect_map_error("CTMAP 9\n", 1, "version");
+    expect_map_error("PNG\n", 1, "not a Carbon Trail map");
 
     int ring = line_of(good, "ring ");
     REQUIRE(ring > 0);
@@ -248,15 +248,15 @@ TEST_CASE("map asset: corrupt files are reported with file and line") {
         for (int n = 1; std::getline(in, coords) && n <= ring; ++n) {
         }
     }
-    expect_error(replace_line(good, ring + 1, "12.5x" + coords.substr(coords.find(' '))), ring + 1,
-                 "bad number");
+    expect_map_error(replace_line(good, ring + 1, "12.5x" + coords.substr(coords.find(' '))),
+                     ring + 1, "bad number");
     // Too few coordinates for the declared point count.
-    expect_error(replace_line(good, ring + 1, "1 2 3 4 5 6"), ring + 1, "coordinates");
+    expect_map_error(replace_line(good, ring + 1, "1 2 3 4 5 6"), ring + 1, "coordinates");
     // A triangle index outside the ring.
-    expect_error(replace_line(good, ring + 2, "0 1 60000"), ring + 2, "triangle ind");
+    expect_map_error(replace_line(good, ring + 2, "0 1 60000"), ring + 2, "triangle ind");
     // A wrong keyword where the anchor should be.
     int anchor = line_of(good, "anchor ");
-    expect_error(replace_line(good, anchor, "anker 1 2"), anchor, "expected 'anchor'");
+    expect_map_error(replace_line(good, anchor, "anker 1 2"), anchor, "expected 'anchor'");
     // Truncated file.
     std::string cut = good.substr(0, good.size() / 2);
     cut = cut.substr(0, cut.rfind('\n') + 1);

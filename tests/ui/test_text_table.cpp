@@ -48,7 +48,7 @@ std::map<std::string, std::string> keys_used_in_ui() {
     return keys;
 }
 
-void expect_error(const std::string& text, int line, const std::string& fragment) {
+void expect_table_error(const std::string& text, int line, const std::string& fragment) {
     try {
         TextTable::parse(text, "t.tsv");
         FAIL("accepted a bad table (expected an error on line " << line << ")");
@@ -131,15 +131,15 @@ TEST_CASE("texts: parsing, escapes, errors with file:line") {
     CHECK(*t.find("hello") == "Hello, {name}!");
     CHECK(*t.find("two.lines") == "A\nB\\C\tD");
 
-    expect_error("a\tA\nno tab here\n", 2, "no tab");
-    expect_error("a\tA\na\tB\n", 2, "defined twice");
-    expect_error("Bad-Key\tx\n", 1, "bad key");
-    expect_error("k\t\n", 1, "empty text");
-    expect_error("k\tx\\q\n", 1, "unknown escape");
-    expect_error("k\tx\\\n", 1, "lone backslash");
-    expect_error("k\tsee {oops\n", 1, "placeholder");
-    expect_error("k\ta\tb\n", 1, "more than one tab");
-    expect_error("#\nk\t\xC3\x28\n", 2, "UTF-8");
+    expect_table_error("a\tA\nno tab here\n", 2, "no tab");
+    expect_table_error("a\tA\na\tB\n", 2, "defined twice");
+    expect_table_error("Bad-Key\tx\n", 1, "bad key");
+    expect_table_error("k\t\n", 1, "empty text");
+    expect_table_error("k\tx\\q\n", 1, "unknown escape");
+    expect_table_error("k\tx\\\n", 1, "lone backslash");
+    expect_table_error("k\tsee {oops\n", 1, "placeholder");
+    expect_table_error("k\ta\tb\n", 1, "more than one tab");
+    expect_table_error("#\nk\t\xC3\x28\n", 2, "UTF-8");
     CHECK_THROWS_WITH_AS(TextTable::load("/nonexistent/en.tsv"),
                          doctest::Contains("/nonexistent/en.tsv"), TextError);
 }

@@ -5,6 +5,7 @@
 #include "cli_run.hpp"
 #include "error.hpp"
 #include "exhibit_model.hpp"
+#include "sql_exec.hpp"
 #include "store.hpp"
 #include "test_support.hpp"
 
@@ -43,13 +44,6 @@ long long pragma(const std::string& path, const char* name) {
     sqlite3_finalize(s);
     sqlite3_close(db);
     return v;
-}
-
-void exec(const std::string& path, const char* sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
-    sqlite3_close(db);
 }
 
 using test::ctrail_run;
@@ -116,7 +110,7 @@ TEST_CASE("ranges: a version 1 database is refused by ctrail but opened by the e
     const std::string db = dir.file("v1.sqlite");
     write_database(read_bundle(bundle_with_ranges(dir, kRanges).string()), db);
     // What a first-edition build wrote: no ranges table, user_version 1, no application_id.
-    exec(db, "DROP TABLE ranges; PRAGMA user_version = 1; PRAGMA application_id = 0;");
+    test::exec_sql(db, "DROP TABLE ranges; PRAGMA user_version = 1; PRAGMA application_id = 0;");
     CHECK_THROWS_WITH_AS(read_database(db), doctest::Contains("ctrail build"), ModelError);
     Run r = ctrail_run({"headline", db});
     CHECK(r.code == 1);
@@ -134,11 +128,11 @@ TEST_CASE("ranges: foreign databases are refused") {
     test::TempDir dir;
     const std::string db = dir.file("other.sqlite");
     write_database(read_bundle(test::data_dir("two-region")), db);
-    exec(db, "PRAGMA application_id = 12345;");
+    test::exec_sql(db, "PRAGMA application_id = 12345;");
     CHECK_THROWS_WITH_AS(read_database(db), doctest::Contains("not a Carbon Trail model"),
                          ModelError);
     // Version 2 must carry the application_id.
-    exec(db, "PRAGMA application_id = 0;");
+    test::exec_sql(db, "PRAGMA application_id = 0;");
     CHECK_THROWS_AS(read_database(db), ModelError);
 }
 

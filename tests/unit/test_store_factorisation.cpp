@@ -4,6 +4,7 @@
 #include "log.hpp"
 #include "random_model.hpp"
 #include "region_rows.hpp"
+#include "sql_exec.hpp"
 #include "store.hpp"
 #include "store_factorisation.hpp"
 #include "test_support.hpp"
@@ -26,17 +27,6 @@ struct CapturedLog {
     }
     ~CapturedLog() { set_log_sink(old); }
 };
-
-void exec(const std::string& path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    char* err = nullptr;
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
-    INFO((err ? err : ""));
-    sqlite3_free(err);
-    sqlite3_close(db);
-    REQUIRE(rc == SQLITE_OK);
-}
 
 bool close(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
     return a.rows() == b.rows() && a.cols() == b.cols() &&
@@ -132,7 +122,7 @@ TEST_CASE("stored factorisation: missing or malformed tables fall back, logged")
           Case{"DELETE FROM factorisation WHERE name = 'region_stages'", "has no region_stages"}}) {
         CAPTURE(c.sql);
         write_database(m, path);
-        exec(path, c.sql);
+        test::exec_sql(path, c.sql);
         CapturedLog log;
         OpenedModel o = open_model(path);
         CHECK_FALSE(o.from_store);
@@ -148,7 +138,7 @@ Model fresh_and_stale(test::TempDir& dir, Model m, const char* sql) {
     m.meta = {{"name", "random"}, {"currency_unit", "10^4 yuan"}};
     write_database(m, dir.file("m.sqlite"));
     write_database(m, dir.file("stale.sqlite"));
-    exec(dir.file("stale.sqlite"), sql);
+    test::exec_sql(dir.file("stale.sqlite"), sql);
     return m;
 }
 
@@ -254,7 +244,7 @@ TEST_CASE("stored factorisation: without per-region rows it is still used") {
     test::TempDir dir;
     const Model m = test::random_model(3, 4, 83);
     write_database(m, dir.file("m.sqlite"));
-    exec(dir.file("m.sqlite"), "DELETE FROM factorisation WHERE name LIKE 'region_%'");
+    test::exec_sql(dir.file("m.sqlite"), "DELETE FROM factorisation WHERE name LIKE 'region_%'");
     CapturedLog log;
     const OpenedModel o = open_model(dir.file("m.sqlite"));
     CHECK(o.from_store);
@@ -295,7 +285,7 @@ TEST_CASE("stored factorisation: KeepZ::no forms A in Z's storage, bit for bit")
     CHECK(taken.leontief->coefficients() == Leontief(m).coefficients());
 
     // A stale factorisation falls back to factorising, and then Z stays (it was not taken).
-    exec(dir.file("m.sqlite"), "UPDATE factorisation_inputs SET checksum = '0'");
+    test::exec_sql(dir.file("m.sqlite"), "UPDATE factorisation_inputs SET checksum = '0'");
     CapturedLog log;
     const OpenedModel fallback =
         open_model(dir.file("m.sqlite"), kSchemaVersion, nullptr, KeepZ::no);

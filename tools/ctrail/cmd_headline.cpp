@@ -26,10 +26,6 @@ const char* const kHeadlineUsage =
 
 namespace {
 
-std::string percent(double share) {
-    return std::isnan(share) ? "-" : fixed(100 * share, 1) + "%";
-}
-
 std::string region_label(const Model& m, int r) {
     return m.regions[r].code + " " + m.regions[r].name_en;
 }

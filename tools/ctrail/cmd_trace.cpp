@@ -64,10 +64,6 @@ std::string plain(double v) {
     return buf;
 }
 
-std::string percent(double share) {
-    return fixed(100 * share, 1) + "%";
-}
-
 std::string node_code(const Model& m, int node) {
     return m.regions[m.region_of_node(node)].code + "/" + m.sectors[m.sector_of_node(node)].code;
 }

@@ -5,10 +5,15 @@
 #include "store.hpp"
 #include "store_factorisation.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <set>
 
 namespace ctrail::cli {
+
+std::string percent(double share) {
+    return std::isnan(share) ? "-" : fixed(100 * share, 1) + "%";
+}
 
 std::string fixed(double v, int decimals) {
     char buf[64];

@@ -14,6 +14,8 @@ namespace ctrail::cli {
 
 // Fixed-point with `decimals` digits (text tables).
 std::string fixed(double v, int decimals);
+// A share as "57.0%" (one decimal); "-" for NaN (no value).
+std::string percent(double share);
 
 class TextTable {
   public:

@@ -95,7 +95,7 @@ std::string bar_chart(const Counts& bars, const std::string& title, int whole,
           << "\" height=\"" << row - 8 << "\" fill=\"" << kBar << "\"/>";
         o << "<text x=\"" << num(label + bw + 8) << "\" y=\"" << num(y + 17) << "\" fill=\"" << kInk
           << "\" font-size=\"14\">" << bars[i].second << " ("
-          << xml_escape(percent(bars[i].second, whole)) << ")</text>";
+          << xml_escape(percent_of(bars[i].second, whole)) << ")</text>";
     }
     o << "</svg>";
     return o.str();
@@ -127,7 +127,7 @@ std::string stats_html(const visits::VisitStats& s, const StatsRange& range,
       << "</td></tr><tr><td>90th percentile visit length</td><td class=\"n\">"
       << xml_escape(minutes_seconds(s.p90_s))
       << "</td></tr><tr><td>Completion (reached the big picture)</td><td class=\"n\">"
-      << xml_escape(percent(s.reached_big_picture, s.visits)) << "</td></tr></table>";
+      << xml_escape(percent_of(s.reached_big_picture, s.visits)) << "</td></tr></table>";
 
     Counts days(s.per_day.begin(), s.per_day.end());
     o << "<h2>Visits per day</h2>"

@@ -31,7 +31,7 @@ std::string minutes_seconds(double seconds) {
     return std::to_string(s / 60) + " min " + (sec < 10 ? "0" : "") + std::to_string(sec) + " s";
 }
 
-std::string percent(int part, int whole) {
+std::string percent_of(int part, int whole) {
     return whole ? fixed(100.0 * part / whole, 1) + "%" : "-";
 }
 
@@ -48,7 +48,7 @@ void counts_table(std::ostream& out, const char* title, const char* what, const 
     std::size_t n = 0;
     for (const auto& [name, count] : counts) {
         if (limit && n++ == limit) break;
-        t.add({name, std::to_string(count), percent(count, whole)});
+        t.add({name, std::to_string(count), percent_of(count, whole)});
     }
     t.print(out);
     out << '\n';
@@ -76,7 +76,7 @@ void write_stats_text(std::ostream& out, const visits::VisitStats& s, const Stat
     out << "median length      " << minutes_seconds(s.median_s) << '\n';
     out << "90th percentile    " << minutes_seconds(s.p90_s) << " (of " << s.lengths
         << " ended visits)\n";
-    out << "completion         " << percent(s.reached_big_picture, s.visits) << " ("
+    out << "completion         " << percent_of(s.reached_big_picture, s.visits) << " ("
         << s.reached_big_picture << " reached the big picture)\n\n";
 
     out << "Visits per day (trusted clock only)\n";

@@ -27,6 +27,6 @@ void write_stats_csv(std::ostream& out, const std::string& table, const visits::
 // "4 min 05 s", "38 s".
 std::string minutes_seconds(double seconds);
 // "42.0%" of part in whole; "-" for none.
-std::string percent(int part, int whole);
+std::string percent_of(int part, int whole);
 
 } // namespace ctrail::cli
