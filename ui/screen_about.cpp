@@ -61,6 +61,8 @@ void ExhibitApp::Impl::draw_about() {
                      L.pad * 0.8f;
             return h;
         };
+        // The comparison with Mi et al. is the first to go when even caption size overflows.
+        if (!mi.empty() && y + height_at(L.caption) > left.max.y) paras.pop_back();
         const float body = y + height_at(L.body) <= left.max.y ? L.body : L.caption;
         for (const char* para : paras)
             y += paragraph(fonts.body, body, ImVec2(left.min.x, y), left.w(), theme::text, para) +
