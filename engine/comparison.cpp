@@ -19,6 +19,10 @@ constexpr const char* kFeng =
     "consumed in the highly developed coastal provinces are imported from less developed "
     "provinces in central and western China\")";
 
+constexpr const char* kMi =
+    "Mi et al. 2017, Nat Commun 8:1712 (inter-regional CO2 flows shifted after 2008; some less "
+    "developed regions, e.g. the southwest, turned into net importers of embodied CO2)";
+
 std::string pct(double v) {
     if (std::isnan(v)) return "-";
     char b[32];
@@ -175,6 +179,63 @@ double spearman(const std::vector<double>& a, const std::vector<double>& b) {
     return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : std::numeric_limits<double>::quiet_NaN();
 }
 
+// The Southwest's net balance of CO2 embodied in trade between the eight regions (Mi et al.
+// 2017): net exporter in 2007, net importer by 2012. The model cell lists every net importer.
+ComparisonRow southwest_row(const Model& m, const Accounts& a, int year) {
+    const RegionGroups groups = region_groups(m);
+    const Eigen::MatrixXd flows = group_flows(m, a, groups);
+    const int G = static_cast<int>(groups.names.size());
+    std::vector<double> net(G, 0.0); // in from the other domestic groups minus out to them
+    for (int i = 0; i < G; ++i)
+        for (int j = 0; j < G; ++j)
+            if (i != j && !groups.external[i] && !groups.external[j]) {
+                net[j] += flows(i, j);
+                net[i] -= flows(i, j);
+            }
+    int sw = -1;
+    std::string importers;
+    for (int g = 0; g < G; ++g) {
+        if (groups.external[g]) continue;
+        if (groups.names[g] == "Southwest") sw = g;
+        if (net[g] > 0) importers += (importers.empty() ? "" : ", ") + groups.names[g];
+    }
+    const std::string unit = m.stressors[a.stressor].unit;
+    const bool importer = sw >= 0 && net[sw] > 0;
+    const std::string model =
+        sw < 0 ? "-"
+               : std::string(importer ? "net importer, " : "net exporter, ") +
+                     num(std::abs(net[sw]), "%.1f") + " " + unit +
+                     " (net importers: " + (importers.empty() ? "none" : importers) + ")";
+    ComparisonRow row{"Southwest's net position",
+                      "CO2 released in the other seven regions for the Southwest's final demand "
+                      "minus released in the Southwest for theirs (industrial CO2, trade abroad "
+                      "apart); positive = net importer",
+                      year == 2007 ? "2007" : "2012",
+                      kMi,
+                      year == 2007 ? "net exporter (before the turn after 2008)"
+                                   : "net importer (turned after 2008)",
+                      model,
+                      "-",
+                      "",
+                      ""};
+    if (sw < 0) {
+        row.verdict = "not checked";
+        row.reason = "the model has no Southwest region group";
+    } else if (year != 2007 && year != 2012) {
+        row.verdict = "not comparable";
+        row.reason = "Mi et al. cover 2007-2012; the model keeps the 2007 trade parameters";
+    } else if (importer == (year == 2012)) {
+        row.verdict = "agrees";
+        row.reason = year == 2012 ? "the model shows the turn" : "before the turn, as published";
+    } else {
+        row.verdict = "disagrees";
+        row.reason = "the model keeps the 2007 trade parameters (a gravity model, not observed "
+                     "flows), so a shift in trade after 2008 shows only through output, demand "
+                     "and emissions";
+    }
+    return row;
+}
+
 std::vector<ComparisonRow> compare_with_published(const Model& m, const Accounts& a,
                                                   const std::optional<std::string>& statistics) {
     const Headline h = compute_headline(m, a);
@@ -258,6 +319,7 @@ std::vector<ComparisonRow> compare_with_published(const Model& m, const Accounts
                                    : "in the point model; the ensemble ranges overlap")
                             : "the model's interior median is not below the coastal one"});
     rows.push_back(provflow_row(m, statistics, year));
+    rows.push_back(southwest_row(m, a, year));
     rows.push_back({"Exports' share of emissions",
                     "industrial CO2 tied to exports abroad (ROW final demand) / all industrial "
                     "CO2",

@@ -2,6 +2,7 @@
 
 #include "accounts.hpp"
 #include "error.hpp"
+#include "exhibit_model_access.hpp"
 #include "store_factorisation.hpp"
 #include "trace.hpp"
 #include "trace_text.hpp"
@@ -394,6 +395,18 @@ ExhibitTraceRanges ExhibitModel::trace_ranges(const std::string& region_code,
     out.share_elsewhere = range("share_outside", region_code, sector_code);
     out.share_centre_west = range("share_centre_west", region_code, sector_code);
     return out;
+}
+
+} // namespace ctrail
+
+namespace ctrail {
+
+const Model& ExhibitModelAccess::model(const ExhibitModel& m) {
+    return m.impl_->model;
+}
+
+const Leontief& ExhibitModelAccess::leontief(const ExhibitModel& m) {
+    return *m.impl_->leontief;
 }
 
 } // namespace ctrail

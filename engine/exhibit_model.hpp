@@ -248,6 +248,8 @@ struct ExhibitTraceRanges {
     ExhibitRange share_centre_west; // share emitted in the central and western provinces
 };
 
+struct ExhibitModelAccess; // the engine's own view inside (exhibit_model_access.hpp)
+
 class ExhibitModel {
   public:
     // Opens the database read-only, validates it and factorises once.
@@ -289,6 +291,7 @@ class ExhibitModel {
     struct Impl;
 
   private:
+    friend struct ExhibitModelAccess;
     explicit ExhibitModel(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };

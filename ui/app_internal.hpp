@@ -12,6 +12,7 @@
 #include "label_placement.hpp"
 #include "story_data.hpp"
 #include "visit_observer.hpp"
+#include "year_switch.hpp"
 
 #include "fonts.hpp"
 #include "icons.hpp"
@@ -67,6 +68,7 @@ struct ExhibitApp::Impl {
     JobSlot<BigPicture> big_job;
     std::optional<BigPicture> big;
     bool big_failed = false; // the engine could not compute it (logged)
+    YearSwitch years;        // the big picture's 2007 / 2012 / 2017 (year_switch.hpp)
     Journey journey;
     std::vector<std::string> keep_words; // never split across lines: the province names
     int home = -1; // model index of the museum's own province (AppConfig::home_region), or -1
@@ -250,6 +252,14 @@ struct ExhibitApp::Impl {
     void draw_product();
     void draw_trail();
     void draw_big_picture();
+    // screen_years.cpp: the year buttons on the map; the shown year's findings in the story
+    // panel from y (returns the new y).
+    void draw_year_switch();
+    float year_story(Box in, float y,
+                     const std::function<std::string(const std::string&)>& group_name);
+    // About: the Southwest in 2007 and 2012 beside Mi et al. 2017 (docs/VALIDATION.md's row);
+    // "" until both years are open.
+    std::string years_vs_paper() const;
     void draw_about();
 };
 

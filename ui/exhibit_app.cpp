@@ -165,6 +165,8 @@ bool ExhibitApp::load(ImVec2 canvas) {
                                      "' names sector '" + p.sector +
                                      "', which the model does not have");
         d.big_job.start(d.worker, [m = d.model] { return m->big_picture(); });
+        d.years.setup(d.config.paths.years, d.model,
+                      [&d](int level, const std::string& m) { d.log(level, m); });
     }
     d.state.language = d.journey.language();
     d.state.screen = d.journey.screen();
@@ -249,6 +251,8 @@ void ExhibitApp::Impl::poll_jobs() {
             big_failed = true;
         }
     }
+    if (years.poll([this](int level, const std::string& m) { log(level, m); }))
+        transition_until(now + 0.6);
     if (auto t = trace_job.poll()) {
         // The engine refuses a bad request with t.error; a throw arrives as the slot's error.
         const std::string error = t->value ? t->value->error : t->error;
@@ -281,6 +285,7 @@ void ExhibitApp::Impl::end_visit(VisitEnd why) {
     trace_failed = false;
     trace_request.clear();
     notice_until = 0;
+    years.reset();
 }
 
 void ExhibitApp::Impl::fit_map(Box area) {
@@ -398,6 +403,11 @@ void ExhibitApp::frame(double now_s) {
     s.trail_stage = d.journey.trail_step();
     s.trail_stage_count = s.screen == Screen::Trail ? d.journey.trail_steps() : 0;
     s.trace_pending = d.trace_job.busy();
+    if (s.screen != Screen::BigPicture) s.year_importers.clear();
+    s.year_shown = d.years.shown();
+    s.year_chosen = d.years.chosen();
+    s.years.clear();
+    for (int y : d.years.buttons()) s.years += (s.years.empty() ? "" : " ") + std::to_string(y);
     s.home_confirm = d.journey.home_confirm();
     s.region_page = d.journey.region_page();
     s.notice = d.now < d.notice_until ? d.notice : "";
@@ -455,7 +465,7 @@ bool ExhibitApp::settled() const {
 
 bool ExhibitApp::engine_busy() const {
     const Impl& d = *impl_;
-    return d.trace_job.busy() || d.big_job.busy() || d.admin.pin_job.busy() ||
+    return d.trace_job.busy() || d.big_job.busy() || d.years.busy() || d.admin.pin_job.busy() ||
            d.admin.action_job.busy();
 }
 

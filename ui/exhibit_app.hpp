@@ -20,8 +20,17 @@
 
 namespace ctrail::ui {
 
+// One year of the model for the big picture's year switch (…/china-2017.sqlite).
+struct YearModel {
+    int year = 0;
+    std::string path;
+};
+
 struct AppPaths {
-    std::string model;   // the model database (…/china-2007.sqlite)
+    std::string model; // the model database the trail runs in (…/china-2007.sqlite)
+    // The years the big picture can switch between, oldest first; each opens on first use.
+    // A missing or damaged one loses its button (logged). Empty = no year switch.
+    std::vector<YearModel> years;
     std::string content; // folder with products.tsv, equivalents.tsv
     std::string text;    // folder with en.tsv, zh.tsv
     // A curator's override folders (DATA_DIR/content, DATA_DIR/text; "" = none): read over the

@@ -53,6 +53,10 @@ std::string state_to_tsv(const ExhibitState& s) {
     kv("trail_stage", std::to_string(s.trail_stage));
     kv("trail_stage_count", std::to_string(s.trail_stage_count));
     kv("trace_pending", s.trace_pending ? "1" : "0");
+    kv("year_shown", std::to_string(s.year_shown));
+    kv("year_chosen", std::to_string(s.year_chosen));
+    kv("years", s.years);
+    kv("year_importers", s.year_importers);
     kv("home_confirm", s.home_confirm ? "1" : "0");
     kv("region_page", std::to_string(s.region_page));
     kv("notice", s.notice);

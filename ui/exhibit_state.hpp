@@ -30,10 +30,17 @@ struct ExhibitState {
     int trail_stage = 0;    // 1..trail_stage_count on the trail
     int trail_stage_count = 0;
     bool trace_pending = false; // a trace is running off the UI thread
-    bool home_confirm = false;  // "Start again?" is open
-    int region_page = 0;        // "Where do you live?": 0 the first page, g the g-th group
-    std::string notice;         // a brief message on screen (e.g. why a province has no data)
-    int about_page = 0;         // About: the page of sources shown (0-based) of about_pages
+    // The big picture's year switch: the year shown, the year chosen (they differ while the
+    // chosen year opens) and the years with a button ("2007 2012 2017"; "" = no switch).
+    int year_shown = 0, year_chosen = 0;
+    std::string years;
+    // The big picture in a year of the switch: the regions it names as net importers of CO2
+    // from the rest of China (the model's group names, comma-separated; in no order of size).
+    std::string year_importers;
+    bool home_confirm = false; // "Start again?" is open
+    int region_page = 0;       // "Where do you live?": 0 the first page, g the g-th group
+    std::string notice;        // a brief message on screen (e.g. why a province has no data)
+    int about_page = 0;        // About: the page of sources shown (0-based) of about_pages
     int about_pages = 0;
     std::string about_sources;        // About: the sources on this page, as indices "0,1,..."
     int about_source_count = 0;       // About: every source (citations, then comparisons' sources)

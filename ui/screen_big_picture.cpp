@@ -34,6 +34,7 @@ void ExhibitApp::Impl::draw_big_picture() {
     fit_map(L.map);
     draw_map_base(true);
     draw_no_data_labels();
+    draw_year_switch();
     ImFont* head = fonts.headline ? fonts.headline : fonts.body;
     const float line = std::max(2.f, metrics.mm(0.5f));
     if (!big) {
@@ -43,7 +44,7 @@ void ExhibitApp::Impl::draw_big_picture() {
         if (!big_failed) animate_until(now + 0.1);
         return;
     }
-    const BigPicture& b = *big;
+    const BigPicture& b = years.view() ? years.view()->big : *big; // the year switch's year
     const float appear = Ease::in_out(now, screen_at + 0.2, 1.4);
 
     // Centre of each domestic group: the mean of its provinces' capitals on screen.
@@ -147,6 +148,13 @@ void ExhibitApp::Impl::draw_big_picture() {
     y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), head_runs, 1.12f) + L.pad;
     record(share);
 
+    // Another year than the trail's: what that year shows comes first (a small panel has no
+    // room for both); in the trail's year, the paper's policy point comes first: the lesson.
+    auto year_findings = [&] {
+        y = year_story(in, y, [this](const std::string& g) { return group_label(*this, g); });
+    };
+    const bool year_first = years.shown() != years.trail_year();
+    if (year_first) year_findings();
     // The paper's policy point comes before the detail: it is the lesson.
     const float policy_h = paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), theme::text,
                                      tr("big.policy"), false);
@@ -154,6 +162,7 @@ void ExhibitApp::Impl::draw_big_picture() {
         y += paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), theme::text,
                        tr("big.policy")) +
              L.pad;
+    if (!year_first) year_findings();
     if (y + L.caption * 2 < in.max.y) {
         dl->AddLine(ImVec2(in.min.x, y), ImVec2(in.max.x, y),
                     theme::with_alpha(theme::muted_text, 0.35f), 1.f);

@@ -10,8 +10,8 @@ namespace ctrail::admin {
 
 namespace {
 
-const std::vector<std::string> kKeys = {"idle_timeout_s", "language", "home_region",
-                                        "panel_width_mm", "panel_height_mm"};
+const std::vector<std::string> kKeys = {"idle_timeout_s", "language",        "home_region",
+                                        "panel_width_mm", "panel_height_mm", "model_year"};
 
 } // namespace
 
@@ -38,7 +38,8 @@ LoadedSettings parse_settings(std::string_view text, const std::string& file_nam
             out.warnings.push_back({file_name, n,
                                     "'" + key +
                                         "' cannot be set here (only idle_timeout_s, language, "
-                                        "home_region, panel_width_mm, panel_height_mm); ignored"});
+                                        "home_region, panel_width_mm, panel_height_mm, "
+                                        "model_year); ignored"});
             line = "";
         }
         kept += line + "\n";
@@ -72,6 +73,7 @@ LoadedSettings parse_settings(std::string_view text, const std::string& file_nam
     if (usable("home_region")) s.home_region = c.home_region;
     if (usable("panel_width_mm")) s.panel_width_mm = c.panel_width_mm;
     if (usable("panel_height_mm")) s.panel_height_mm = c.panel_height_mm;
+    if (usable("model_year")) s.model_year = c.model_year;
     return out;
 }
 
@@ -91,6 +93,7 @@ std::string settings_to_text(const Settings& s) {
     if (s.home_region) out << "home_region = " << *s.home_region << "\n";
     if (s.panel_width_mm) out << "panel_width_mm = " << *s.panel_width_mm << "\n";
     if (s.panel_height_mm) out << "panel_height_mm = " << *s.panel_height_mm << "\n";
+    if (s.model_year) out << "model_year = " << *s.model_year << "\n";
     return out.str();
 }
 
@@ -105,6 +108,7 @@ void apply_settings(const Settings& s, kiosk::KioskConfig& c) {
     if (s.home_region) c.home_region = *s.home_region;
     if (s.panel_width_mm) c.panel_width_mm = *s.panel_width_mm;
     if (s.panel_height_mm) c.panel_height_mm = *s.panel_height_mm;
+    if (s.model_year) c.model_year = *s.model_year;
 }
 
 } // namespace ctrail::admin

@@ -1,6 +1,6 @@
 // DATA_DIR/settings.conf: what staff change in admin mode (idle timeout, default language, home
-// province, the calibrated panel size). Same `key = value` syntax as kiosk.conf; read after it
-// and wins over it. Written atomically (atomic_file.hpp).
+// province, the calibrated panel size, the trail's model year). Same `key = value` syntax as
+// kiosk.conf; read after it and wins over it. Written atomically (atomic_file.hpp).
 #pragma once
 
 #include "admin/atomic_file.hpp"
@@ -22,6 +22,7 @@ struct Settings {
     std::optional<std::string> language;
     std::optional<std::string> home_region; // "" = none first
     std::optional<double> panel_width_mm, panel_height_mm;
+    std::optional<int> model_year; // the year the trail runs in (kiosk_config.hpp)
 };
 
 struct LoadedSettings {

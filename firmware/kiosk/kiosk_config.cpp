@@ -21,24 +21,23 @@ const std::vector<PanelPreset> kPresets = {
     {"15.6inch", 1920, 1080, 344.2, 193.6, "15.6\" 16:9 1920x1080 touch monitor"},
 };
 
-const std::vector<std::string> kKeys = {"panel",
-                                        "panel_width_mm",
-                                        "panel_height_mm",
-                                        "rotation",
-                                        "idle_timeout_s",
-                                        "language",
-                                        "admin_pin_sha256",
-                                        "model",
-                                        "assets_dir",
-                                        "data_dir",
-                                        "log_level",
-                                        "drm_device",
-                                        "home_region",
-                                        "visits_retention_days",
-                                        "admin_pin",
-                                        "opening_hours"};
+const std::vector<std::string> kKeys = {
+    "panel",     "panel_width_mm",   "panel_height_mm", "rotation",   "idle_timeout_s",
+    "language",  "admin_pin_sha256", "model",           "assets_dir", "data_dir",
+    "log_level", "drm_device",       "home_region",     "model_year", "visits_retention_days",
+    "admin_pin", "opening_hours"};
 
 } // namespace
+
+const std::vector<int>& model_years() {
+    static const std::vector<int> years = {2007, 2012, 2017};
+    return years;
+}
+
+bool is_model_year(int year) {
+    const auto& y = model_years();
+    return std::find(y.begin(), y.end(), year) != y.end();
+}
 
 bool is_region_code(std::string_view code) {
     return code.size() >= 2 && code.size() <= 3 &&
@@ -146,6 +145,14 @@ class Applier {
                 c.home_region = v;
             } else {
                 bad(key, e, "is not a province code such as SH", "no home province");
+            }
+        } else if (key == "model_year") {
+            int y = 0;
+            if (parse_int(v, y) && is_model_year(y)) {
+                c.model_year = y;
+            } else {
+                bad(key, e, "is not one of the bundled years 2007, 2012 or 2017",
+                    "the default " + std::to_string(c.model_year));
             }
         } else if (key == "admin_pin_sha256") {
             std::string hex = v;

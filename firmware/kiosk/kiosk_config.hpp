@@ -58,6 +58,8 @@ struct KioskConfig {
     int idle_timeout_s = 60;            // 10..3600: seconds without a touch before reset
     std::string language = "en";        // en | zh: language after every reset
     std::string home_region;            // the museum's province code ("SH"); empty = none
+    // The year the trail runs in: china-<year>.sqlite beside `model_path` (model_years()).
+    int model_year = 2007;
     // The admin PIN as `carbontrail --hash-pin` prints it ($argon2id$...); empty = admin mode
     // off unless the deprecated admin_pin_sha256 (64 lowercase hex digits) is set.
     std::string admin_pin;
@@ -76,6 +78,10 @@ struct KioskConfig {
     // The same, for the configured panel_width_px x panel_height_px.
     double pixels_per_mm() const { return pixels_per_mm(panel_width_px, panel_height_px); }
 };
+
+// The bundled model years (china-<year>.sqlite): the big picture's year switch, model_year.
+const std::vector<int>& model_years();
+bool is_model_year(int year);
 
 // A model region code as regions.csv writes them: 2 or 3 capital letters ("SH", "ROW"). Whether
 // the model has it is checked by the exhibit once the model is open.

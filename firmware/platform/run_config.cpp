@@ -62,6 +62,8 @@ RunConfig resolve_run_config(const Options& o) {
     RunConfig s;
     s.mode = o.headless ? RunMode::Headless : o.size ? RunMode::Window : RunMode::Kiosk;
     std::string model = o.model, assets = o.assets_dir, lang = o.lang, home = o.home_region;
+    std::string config_model; // the config's `model`: its folder holds the other years
+    int model_year = 2007;
     std::optional<double> idle = o.idle_timeout;
     std::optional<int> rotation = o.rotation;
     std::optional<PanelMm> panel = o.panel_mm;
@@ -89,6 +91,7 @@ RunConfig resolve_run_config(const Options& o) {
             if (!idle && t.idle_timeout_s) idle = *t.idle_timeout_s;
             if (lang.empty() && t.language) lang = *t.language;
             if (home.empty() && t.home_region) home = *t.home_region;
+            if (t.model_year) model_year = *t.model_year;
             if (!panel && t.panel_width_mm && t.panel_height_mm)
                 panel = PanelMm{float(*t.panel_width_mm), float(*t.panel_height_mm)};
         }
@@ -96,7 +99,9 @@ RunConfig resolve_run_config(const Options& o) {
     }
     if (!config_path.empty()) {
         const kiosk::KioskConfig& c = loaded.config;
-        if (model.empty() && fs::exists(c.model_path)) model = c.model_path.string();
+        // `model` names the folder of the years; model_year (default 2007) picks the trail's.
+        if (model.empty() && fs::exists(c.model_path)) config_model = c.model_path.string();
+        model_year = c.model_year;
         if (assets.empty() && fs::exists(c.assets_dir)) assets = c.assets_dir.string();
         if (lang.empty()) lang = c.language;
         if (home.empty()) home = c.home_region;
@@ -136,10 +141,25 @@ RunConfig resolve_run_config(const Options& o) {
     }
     const std::string build = CTRAIL_BUILD_ASSETS_DIR, source = CTRAIL_SOURCE_ASSETS_DIR;
     ui::AppPaths& p = s.app.paths;
-    p.model = !model.empty()
-                  ? model
-                  : first_existing({assets.empty() ? "" : assets + "/model/china-2007.sqlite",
-                                    std::string(CTRAIL_BUILD_MODEL_DIR) + "/china-2007.sqlite"});
+    // The years live side by side as china-<year>.sqlite: beside --model, else beside the
+    // config's model, else in the install or build tree. model_year picks the trail's.
+    const std::string year_file = "china-" + std::to_string(model_year) + ".sqlite";
+    std::string years_dir =
+        !o.model.empty() ? fs::path(o.model).parent_path().string()
+        : !config_model.empty()
+            ? fs::path(config_model).parent_path().string()
+            : fs::path(first_existing({assets.empty() ? "" : assets + "/model/" + year_file,
+                                       std::string(CTRAIL_BUILD_MODEL_DIR) + "/" + year_file}))
+                  .parent_path()
+                  .string();
+    if (years_dir.empty()) years_dir = ".";
+    // A config naming a model of its own (not one of the years) runs the trail in it.
+    if (model.empty() && !config_model.empty() &&
+        fs::path(config_model).filename().string().rfind("china-", 0) != 0)
+        model = config_model;
+    p.model = !model.empty() ? model : years_dir + "/" + year_file;
+    for (int y : kiosk::model_years())
+        p.years.push_back({y, years_dir + "/china-" + std::to_string(y) + ".sqlite"});
     p.content = first_existing({assets.empty() ? "" : assets + "/content", source + "/content"},
                                "products.tsv");
     p.text = first_existing(

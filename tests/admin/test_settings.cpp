@@ -6,8 +6,9 @@
 
 using namespace ctrail::admin;
 
-TEST_CASE("settings.conf reads the five keys with the kiosk config's rules") {
+TEST_CASE("settings.conf reads the six keys with the kiosk config's rules") {
     const LoadedSettings s = parse_settings("# staff\n"
+                                            "model_year = 2017\n"
                                             "idle_timeout_s = 90\n"
                                             "language = zh\n"
                                             "home_region = SH\n"
@@ -20,6 +21,11 @@ TEST_CASE("settings.conf reads the five keys with the kiosk config's rules") {
     CHECK(s.settings.home_region == "SH");
     CHECK(*s.settings.panel_width_mm == doctest::Approx(160.5));
     CHECK(*s.settings.panel_height_mm == doctest::Approx(90));
+    CHECK(s.settings.model_year == 2017);
+    ctrail::kiosk::KioskConfig c;
+    apply_settings(s.settings, c);
+    CHECK(c.model_year == 2017);
+    CHECK(settings_to_text(s.settings).find("model_year = 2017\n") != std::string::npos);
 }
 
 TEST_CASE("a bad or foreign line in settings.conf is a warning naming file and line") {

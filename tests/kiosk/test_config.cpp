@@ -229,6 +229,18 @@ TEST_CASE("home_region: a province code, or a warning and none") {
     CHECK_FALSE(is_region_code("SH1"));
 }
 
+TEST_CASE("model_year: a bundled year (2007, 2012, 2017), default 2007, else a warning") {
+    CHECK(parse_config("").config.model_year == 2007);
+    CHECK(parse_config("model_year = 2017\n").config.model_year == 2017);
+    CHECK(parse_config("model_year = 2012\n").config.model_year == 2012);
+    const LoadedConfig c = parse_config("language = zh\nmodel_year = 2010\n", "test.conf");
+    CHECK(c.config.model_year == 2007);
+    CHECK(warning_on(c, 2) == "test.conf:2: model_year: '2010' is not one of the bundled years "
+                              "2007, 2012 or 2017; using the default 2007");
+    CHECK(parse_config("model_year = latest\n").config.model_year == 2007);
+    CHECK(model_years() == std::vector<int>{2007, 2012, 2017});
+}
+
 TEST_CASE("visits_retention_days: whole days from 1 to 36500, default 400") {
     CHECK(parse_config("").config.visits_retention_days == 400);
     CHECK(parse_config("visits_retention_days = 30\n").config.visits_retention_days == 30);

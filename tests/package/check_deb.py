@@ -5,7 +5,7 @@ Fields: Package, Version, Architecture (and the ELF machine of the packaged prog
 Depends computed by dpkg-shlibdeps (libsdl2, libsqlite3, libc6...) plus adduser, and OpenBLAS
 and LAPACKE exactly when the build uses them (--blas ON, CTRAIL_USE_BLAS); control
 members: conffiles listing /etc/carbontrail/kiosk.conf, executable postinst/prerm/postrm.
-Contents: /usr/bin/carbontrail and ctrail, a model database, fonts (when the build has a font
+Contents: /usr/bin/carbontrail and ctrail, the model databases of 2007, 2012 and 2017, fonts (when the build has a font
 rule) and the assets under /usr/share/carbontrail, the unit in /lib/systemd/system, the
 conffile, the setup helper; nothing under /usr/local or the build folder's paths. The packaged
 unit is verified by systemd-analyze against the extracted tree (check_unit.py).
@@ -146,6 +146,10 @@ def main():
            f"kiosk.conf mode 0640 (got {paths.get('/etc/carbontrail/kiosk.conf')})")
     models = [f for f in files if f.startswith("/usr/share/carbontrail/model/") and f.endswith(".sqlite")]
     expect(models, "a model database under /usr/share/carbontrail/model")
+    # The big picture's year switch: every bundled year beside the 2007 model (kiosk.conf).
+    for year in (2007, 2012, 2017):
+        expect(f"/usr/share/carbontrail/model/china-{year}.sqlite" in models,
+               f"the {year} model (china-{year}.sqlite) under /usr/share/carbontrail/model")
     if os.path.isfile(os.path.join(a.source_dir, "assets/fonts/CMakeLists.txt")):
         fonts = [f for f in files if f.startswith("/usr/share/carbontrail/") and
                  f.lower().endswith((".ttf", ".otf", ".ttc"))]
