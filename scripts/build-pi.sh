@@ -88,7 +88,7 @@ fi
 cd "$here"
 say "2/6 configure ($build_dir)"
 cmake -S . -B "$build_dir" --toolchain toolchains/aarch64-linux-gnu.cmake \
-    -DCMAKE_BUILD_TYPE=Release -DCTRAIL_BUILD_TESTS=ON
+    -DCMAKE_BUILD_TYPE=Release -DCTRAIL_BUILD_TESTS=ON -DCMAKE_UNITY_BUILD=ON
 
 say "3/6 build"
 start=$(date +%s)
