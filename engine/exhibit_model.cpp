@@ -124,6 +124,9 @@ std::unique_ptr<ExhibitModel> ExhibitModel::open(const std::string& database_pat
         impl->stressors.push_back({s.code, s.name_en, s.unit, kg_per_unit(s.unit)});
     const int co2 = m.find_stressor("CO2");
     impl->default_stressor = co2 >= 0 ? co2 : 0;
+    // The path texts' word table is parsed once per process: here, not in the first trace
+    // (a no-op for every later open).
+    (void)word_table();
     return std::unique_ptr<ExhibitModel>(new ExhibitModel(std::move(impl)));
 }
 
@@ -203,6 +206,7 @@ ExhibitTrace ExhibitModel::trace(const std::string& region_code, const std::stri
     opt.max_depth = options.max_depth;
     opt.stages = options.stages;
     opt.stage_regions = options.stage_regions;
+    opt.by_node = false; // by region and sector from the stored multipliers: no LU needed
     TraceResult r;
     try {
         r = tracer.trace(region, sector, amount_yuan / yuan_per_unit, opt);

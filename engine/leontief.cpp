@@ -1,6 +1,7 @@
 #include "leontief.hpp"
 
 #include "error.hpp"
+#include "log.hpp"
 
 #include <Eigen/LU>
 
@@ -41,6 +42,12 @@ void Leontief::derive(const Model& model, const std::vector<IntensityScale>& sca
 Leontief::Leontief(const Model& model, const std::vector<IntensityScale>& scales) {
     const KernelThreadsFor threads(model.node_count());
     derive(model, scales);
+    factorise();
+    M_ = solve_transposed(S_);
+}
+
+void Leontief::factorise() const {
+    const KernelThreadsFor threads(A_.rows());
     // I - A goes straight into the factor storage and is factorised there (LAPACK dgetrf when
     // Eigen is backed by LAPACKE): no second n x n matrix.
     lu_ = -A_;
@@ -51,7 +58,6 @@ Leontief::Leontief(const Model& model, const std::vector<IntensityScale>& scales
         throw ModelError("I - A is singular (reciprocal condition number " +
                          std::to_string(lu.rcond()) + "): the model is not productive");
     perm_ = lu.permutationP();
-    M_ = solve_transposed(S_);
 }
 
 Leontief::Leontief(const Model& model, LeontiefFactors stored) {
@@ -66,24 +72,76 @@ Leontief::Leontief(const Model& model, LeontiefFactors stored, Eigen::MatrixXd&&
     derive(model, {}, &Z);
 }
 
-void Leontief::adopt(const Model& model, LeontiefFactors stored) {
+Leontief::Leontief(const Model& model, Eigen::MatrixXd multipliers, FactorSource later,
+                   Eigen::MatrixXd* Z) {
     const Eigen::Index n = model.node_count();
-    if (stored.lu.rows() != n || stored.lu.cols() != n || stored.permutation.size() != n ||
-        stored.multipliers.rows() != model.F.rows() || stored.multipliers.cols() != n)
+    if (multipliers.rows() != model.F.rows() || multipliers.cols() != n)
+        throw ModelError("stored factorisation does not fit the model's size");
+    if (Z && (Z->rows() != n || Z->cols() != n))
+        throw ModelError("Z does not fit the model's size");
+    M_ = std::move(multipliers);
+    later_ = std::move(later);
+    ready_ = !later_;
+    derive(model, {}, Z);
+}
+
+void Leontief::adopt(const Model& model, LeontiefFactors stored) {
+    if (stored.multipliers.rows() != model.F.rows() ||
+        stored.multipliers.cols() != model.node_count())
+        throw ModelError("stored factorisation does not fit the model's size");
+    take_factors(model.node_count(), std::move(stored.lu), std::move(stored.permutation));
+    M_ = std::move(stored.multipliers);
+}
+
+void Leontief::take_factors(Eigen::Index n, Eigen::MatrixXd lu, Eigen::VectorXi permutation) const {
+    if (lu.rows() != n || lu.cols() != n || permutation.size() != n)
         throw ModelError("stored factorisation does not fit the model's size");
     std::vector<char> seen(static_cast<size_t>(n), 0);
     for (Eigen::Index i = 0; i < n; ++i) {
-        const int p = stored.permutation(i);
+        const int p = permutation(i);
         if (p < 0 || p >= n || seen[static_cast<size_t>(p)]++)
             throw ModelError("stored pivots are not a permutation");
     }
-    lu_ = std::move(stored.lu);
-    perm_.indices() = std::move(stored.permutation);
-    M_ = std::move(stored.multipliers);
+    lu_ = std::move(lu);
+    perm_.indices() = std::move(permutation);
+}
+
+bool Leontief::factors_ready() const {
+    return ready_.load(std::memory_order_acquire);
+}
+
+void Leontief::ensure_factors() const {
+    if (!later_) return; // set at construction only
+    std::call_once(later_once_, [this] {
+        std::string why;
+        std::optional<LaterFactors> f;
+        try {
+            f = later_(why);
+            if (f) take_factors(A_.rows(), std::move(f->lu), std::move(f->permutation));
+        } catch (const ModelError& e) {
+            why = e.what();
+            f.reset();
+        }
+        if (!f) {
+            // The multipliers and A were verified at open: only the factors are recomputed.
+            log_note("stored LU factors unusable (" + why + "): factorising instead");
+            factorise();
+        }
+        ready_.store(true, std::memory_order_release);
+    });
 }
 
 Eigen::MatrixXd Leontief::solve(const Eigen::MatrixXd& B) const {
     // (I - A) = P^-1 L U: X = U^-1 L^-1 P B, all right-hand sides in one pair of solves.
+    ensure_factors();
+    if (B.cols() == 1) {
+        // One right-hand side (a trace): a triangular vector solve. BLAS dtrsm would first copy
+        // (pack) the whole n x n factor, several times the cost of the solve itself.
+        Eigen::VectorXd x = perm_ * B.col(0);
+        lu_.triangularView<Eigen::UnitLower>().solveInPlace(x);
+        lu_.triangularView<Eigen::Upper>().solveInPlace(x);
+        return x;
+    }
     const KernelThreadsFor threads(lu_.rows());
     Eigen::MatrixXd X = perm_ * B;
     lu_.triangularView<Eigen::UnitLower>().solveInPlace(X);
@@ -93,6 +151,13 @@ Eigen::MatrixXd Leontief::solve(const Eigen::MatrixXd& B) const {
 
 Eigen::MatrixXd Leontief::solve_transposed(const Eigen::MatrixXd& C) const {
     // (I - A)^T = U^T L^T P, so (I - A)^T Z = C^T is U^T W = C^T, L^T V = W, Z = P^T V.
+    ensure_factors();
+    if (C.rows() == 1) {
+        Eigen::VectorXd w = C.row(0).transpose(); // as in solve(): no packed copy of the factor
+        lu_.triangularView<Eigen::Upper>().transpose().solveInPlace(w);
+        lu_.triangularView<Eigen::UnitLower>().transpose().solveInPlace(w);
+        return (perm_.transpose() * w).transpose();
+    }
     const KernelThreadsFor threads(lu_.rows());
     Eigen::MatrixXd W = C.transpose();
     lu_.triangularView<Eigen::Upper>().transpose().solveInPlace(W);

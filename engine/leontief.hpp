@@ -4,6 +4,11 @@
 
 #include "model.hpp"
 
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace ctrail {
@@ -25,6 +30,15 @@ struct LeontiefFactors {
     Eigen::MatrixXd multipliers; // M = S·L, stressors x nodes
 };
 
+// The LU factors and pivots of stored factorisation, read when first needed (what-if scaling,
+// restricted searches, accounts): an exhibit's open and its traces do without them. nullopt,
+// with the reason in `why`, makes the Leontief factorise its own A instead (logged).
+struct LaterFactors {
+    Eigen::MatrixXd lu;
+    Eigen::VectorXi permutation;
+};
+using FactorSource = std::function<std::optional<LaterFactors>(std::string& why)>;
+
 class Leontief {
   public:
     // Computes x, A, S, factorises (I - A) in place and M = S·L. Throws ModelError when (I - A)
@@ -36,14 +50,30 @@ class Leontief {
     // The same, forming A in `Z`'s storage (the model's Z, moved out by a caller that needs Z no
     // more, e.g. the exhibit): one n x n matrix fewer to allocate and fault in at open.
     Leontief(const Model& model, LeontiefFactors stored, Eigen::MatrixXd&& Z);
+    // Adopts stored multipliers now and the LU factors from `later` on first use (thread-safe);
+    // A in `*Z`'s storage when Z is not null (as above). Throws ModelError when the multipliers
+    // do not fit the model.
+    Leontief(const Model& model, Eigen::MatrixXd multipliers, FactorSource later,
+             Eigen::MatrixXd* Z = nullptr);
+    Leontief(const Leontief&) = delete;
+    Leontief& operator=(const Leontief&) = delete;
 
     const Eigen::VectorXd& output() const { return x_; }       // x = Z·1 + Y·1
     const Eigen::MatrixXd& coefficients() const { return A_; } // A = Z·diag(x)^-1
     const Eigen::MatrixXd& intensities() const { return S_; }  // S = F·diag(x)^-1 (scaled)
     const Eigen::MatrixXd& multipliers() const { return M_; }  // M = S·L
     const std::vector<int>& zero_output_nodes() const { return zero_output_; }
-    const Eigen::MatrixXd& lu() const { return lu_; } // see LeontiefFactors::lu
-    Eigen::VectorXi permutation() const { return perm_.indices(); }
+    // See LeontiefFactors::lu. Stored factors not yet read are read (or factorised) first.
+    const Eigen::MatrixXd& lu() const {
+        ensure_factors();
+        return lu_;
+    }
+    Eigen::VectorXi permutation() const {
+        ensure_factors();
+        return perm_.indices();
+    }
+    // Whether the LU factors are in memory (false until first use when read later).
+    bool factors_ready() const;
 
     // L·B (columns of B are final-demand vectors), by solving (I - A) X = B.
     Eigen::MatrixXd solve(const Eigen::MatrixXd& B) const;
@@ -56,13 +86,23 @@ class Leontief {
                 Eigen::MatrixXd* z_storage = nullptr);
     // Checks the stored factors against the model's sizes and takes them.
     void adopt(const Model& model, LeontiefFactors stored);
+    // Takes LU and pivots when they fit n nodes, else throws ModelError.
+    void take_factors(Eigen::Index n, Eigen::MatrixXd lu, Eigen::VectorXi permutation) const;
+    // Factorises I - A into lu_ and perm_. Throws ModelError when singular.
+    void factorise() const;
+    // Reads the later factors once (or factorises when they cannot be used).
+    void ensure_factors() const;
 
     Eigen::VectorXd x_;
     Eigen::MatrixXd A_;
     Eigen::MatrixXd S_;
     Eigen::MatrixXd M_;
-    Eigen::MatrixXd lu_;
-    Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> perm_;
+    // Filled at construction, or once by ensure_factors() from later_ (hence mutable).
+    mutable Eigen::MatrixXd lu_;
+    mutable Eigen::PermutationMatrix<Eigen::Dynamic, Eigen::Dynamic, int> perm_;
+    FactorSource later_;
+    mutable std::once_flag later_once_;
+    mutable std::atomic<bool> ready_{true};
     std::vector<int> zero_output_;
 };
 

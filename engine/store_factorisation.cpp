@@ -126,18 +126,53 @@ void write_factorisation(Db& db, const Model& model) {
         put(s, "region_M", mult.rows(), n, mult.data(),
             static_cast<size_t>(mult.size()) * sizeof(double));
     }
+    {
+        // Per stressor, rows [k·sectors, ...): M^K = s^K·L per sector K, so that a trace's
+        // by-sector split needs no solve (and no LU at all in the exhibit).
+        const Eigen::Index nk = model.sector_count();
+        Eigen::MatrixXd mult(ns * nk, n);
+        for (Eigen::Index k = 0; k < ns; ++k) {
+            Eigen::MatrixXd c = Eigen::MatrixXd::Zero(nk, n);
+            for (Eigen::Index i = 0; i < n; ++i)
+                c(model.sector_of_node(static_cast<int>(i)), i) = l.intensities()(k, i);
+            mult.middleRows(k * nk, nk) = l.solve_transposed(c);
+        }
+        put(s, "sector_M", mult.rows(), n, mult.data(),
+            static_cast<size_t>(mult.size()) * sizeof(double));
+    }
     Stmt c(db, "INSERT INTO factorisation_inputs VALUES(?,?)");
     c.bind(1, hex(inputs_checksum(model))).bind(2, static_cast<long long>(kStoredStages)).run();
 }
 
 std::optional<StoredFactorisation> read_factorisation(const std::string& path, const Model& model,
-                                                      std::string& why) {
+                                                      std::string& why, ReadLu read_lu) {
     Db db(path, SQLITE_OPEN_READONLY);
-    return read_factorisation(db, model, why);
+    return read_factorisation(db, model, why, read_lu);
 }
 
-std::optional<StoredFactorisation> read_factorisation(Db& db, const Model& model,
-                                                      std::string& why) {
+std::optional<LaterFactors> read_lu_factors(const std::string& path, const std::string& checksum,
+                                            Eigen::Index n, std::string& why) {
+    const auto db = open_for_reading(path);
+    {
+        Stmt c(*db, "SELECT checksum FROM factorisation_inputs");
+        if (!c.next() || c.text(0) != checksum) {
+            why = path + " was replaced by a database of other inputs since it was opened";
+            return std::nullopt;
+        }
+    }
+    LaterFactors f;
+    f.lu.resize(n, n);
+    f.permutation.resize(n);
+    if (!get(*db, "LU", n, n, sizeof(double), f.lu.data(), why) ||
+        !get(*db, "pivots", n, 1, sizeof(int), f.permutation.data(), why)) {
+        why = path + " " + why;
+        return std::nullopt;
+    }
+    return f;
+}
+
+std::optional<StoredFactorisation> read_factorisation(Db& db, const Model& model, std::string& why,
+                                                      ReadLu read_lu) {
     static_assert(sizeof(int) == 4, "pivots are stored as int32");
     {
         Stmt t(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
@@ -147,6 +182,7 @@ std::optional<StoredFactorisation> read_factorisation(Db& db, const Model& model
             return std::nullopt;
         }
     }
+    std::string checksum;
     {
         Stmt c(db, "SELECT checksum, stages FROM factorisation_inputs");
         if (!c.next()) {
@@ -164,17 +200,25 @@ std::optional<StoredFactorisation> read_factorisation(Db& db, const Model& model
                   ", Z, Y, F give " + want + ")";
             return std::nullopt;
         }
+        checksum = want;
     }
     const Eigen::Index n = model.node_count();
     const auto ns = static_cast<Eigen::Index>(model.stressors.size());
     StoredFactorisation f;
-    f.factors.lu.resize(n, n);
-    f.factors.permutation.resize(n);
+    f.checksum = std::move(checksum);
     f.factors.multipliers.resize(ns, n);
+    if (read_lu == ReadLu::now) {
+        f.factors.lu.resize(n, n);
+        f.factors.permutation.resize(n);
+        if (!get(db, "LU", n, n, sizeof(double), f.factors.lu.data(), why) ||
+            !get(db, "pivots", n, 1, sizeof(int), f.factors.permutation.data(), why))
+            return std::nullopt;
+    } else if (!has(db, "LU") || !has(db, "pivots")) {
+        why = "has no stored LU factors";
+        return std::nullopt;
+    }
     Eigen::MatrixXd stages(ns * (kStoredStages + 1), n);
-    if (!get(db, "LU", n, n, sizeof(double), f.factors.lu.data(), why) ||
-        !get(db, "pivots", n, 1, sizeof(int), f.factors.permutation.data(), why) ||
-        !get(db, "M", ns, n, sizeof(double), f.factors.multipliers.data(), why) ||
+    if (!get(db, "M", ns, n, sizeof(double), f.factors.multipliers.data(), why) ||
         !get(db, "stages", stages.rows(), n, sizeof(double), stages.data(), why))
         return std::nullopt;
     for (Eigen::Index k = 0; k < ns; ++k)
@@ -198,6 +242,16 @@ std::optional<StoredFactorisation> read_factorisation(Db& db, const Model& model
                 ns == 1 ? std::move(mult) : Eigen::MatrixXd(mult.middleRows(k * nr, nr)));
         }
     }
+    if (has(db, "sector_M")) { // absent from earlier schema-3 databases
+        const Eigen::Index nk = model.sector_count();
+        Eigen::MatrixXd mult(ns * nk, n);
+        if (!get(db, "sector_M", mult.rows(), n, sizeof(double), mult.data(), why))
+            return std::nullopt;
+        for (Eigen::Index k = 0; k < ns; ++k)
+            f.region_rows[static_cast<size_t>(k)].sector_multipliers =
+                std::make_shared<const Eigen::MatrixXd>(
+                    ns == 1 ? std::move(mult) : Eigen::MatrixXd(mult.middleRows(k * nk, nk)));
+    }
     return f;
 }
 
@@ -213,10 +267,15 @@ std::unique_ptr<Leontief> adopt_stored(Db& db, const Model& model,
                                        Eigen::MatrixXd* take_z = nullptr) {
     why.clear();
     try {
-        if (std::optional<StoredFactorisation> stored = read_factorisation(db, model, why)) {
-            auto l = take_z ? std::make_unique<Leontief>(model, std::move(stored->factors),
-                                                         std::move(*take_z))
-                            : std::make_unique<Leontief>(model, std::move(stored->factors));
+        if (std::optional<StoredFactorisation> stored =
+                read_factorisation(db, model, why, ReadLu::later)) {
+            // The LU factors are read when first needed (Leontief::ensure_factors).
+            FactorSource later = [path = db.path(), sum = stored->checksum,
+                                  n = model.node_count()](std::string& reason) {
+                return read_lu_factors(path, sum, n, reason);
+            };
+            auto l = std::make_unique<Leontief>(model, std::move(stored->factors.multipliers),
+                                                std::move(later), take_z);
             if (stage_rows) *stage_rows = std::move(stored->stage_rows);
             if (region_rows) *region_rows = std::move(stored->region_rows);
             return l;

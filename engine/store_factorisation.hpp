@@ -28,7 +28,8 @@ inline constexpr int kStoredStages = 12;
 inline constexpr int kRegionRowsMaxNodes = 1000;
 
 struct StoredFactorisation {
-    LeontiefFactors factors;
+    LeontiefFactors factors; // lu and permutation empty when read with ReadLu::later
+    std::string checksum;    // of the inputs, as stored (16 hex digits)
     std::vector<Eigen::MatrixXd> stage_rows;   // per stressor, (kStoredStages + 1) x nodes
     std::vector<StoredRegionRows> region_rows; // per stressor; null when not stored
 };
@@ -40,13 +41,23 @@ std::uint64_t inputs_checksum(const Model& model);
 // transaction). Throws ModelError when I - A is singular.
 void write_factorisation(sql::Db& db, const Model& model);
 
+// Whether read_factorisation reads the LU factors (1.6 MB for the China model) now or leaves
+// them to read_lu_factors on first use (open_model: the exhibit's traces never need them).
+enum class ReadLu : bool { later, now };
+
 // The stored factorisation of the database at `path` for `model` (read from the same file), or
 // nullopt with the reason in `why` when it is absent, malformed or its checksum disagrees.
 std::optional<StoredFactorisation> read_factorisation(const std::string& path, const Model& model,
-                                                      std::string& why);
+                                                      std::string& why,
+                                                      ReadLu read_lu = ReadLu::now);
 // The same through an open connection (open_for_reading).
-std::optional<StoredFactorisation> read_factorisation(sql::Db& db, const Model& model,
-                                                      std::string& why);
+std::optional<StoredFactorisation>
+read_factorisation(sql::Db& db, const Model& model, std::string& why, ReadLu read_lu = ReadLu::now);
+
+// The LU factors and pivots of the n-node model stored at `path`, provided its inputs' checksum
+// is still `checksum` (the one verified at open); else nullopt with the reason in `why`.
+std::optional<LaterFactors> read_lu_factors(const std::string& path, const std::string& checksum,
+                                            Eigen::Index n, std::string& why);
 
 // The Leontief of `model` (read from `path`) from its stored factorisation when that is usable
 // (and its stage rows into *stage_rows when not null), else factorised here; then `why` says
@@ -56,7 +67,7 @@ std::unique_ptr<Leontief> stored_or_factorised(const std::string& path, const Mo
                                                std::vector<Eigen::MatrixXd>* stage_rows,
                                                std::string& why);
 
-// A model ready for questions: read, validated, factorised.
+// A model ready for questions: read, validated, factorised (a stored LU is read on first use).
 struct OpenedModel {
     Model model;
     std::unique_ptr<Leontief> leontief;

@@ -47,6 +47,9 @@ Tracer::Tracer(const Model& model, const Leontief& leontief, int stressor,
             region_rows_ = rows;
         const auto& mult = stored_region_rows.multipliers;
         if (mult && mult->rows() == nr && mult->cols() == n) region_m_ = mult;
+        const auto& by_sector = stored_region_rows.sector_multipliers;
+        if (by_sector && by_sector->rows() == model.sector_count() && by_sector->cols() == n)
+            sector_m_ = by_sector;
     }
 }
 
@@ -93,13 +96,22 @@ TraceResult Tracer::trace(int consumer_region, int product_sector, double amount
 
     r.total = m_.dot(y);
 
-    // Emitted at each node: s ∘ (L·y), L·y by one solve.
-    r.by_node = s_.cwiseProduct(leontief_.solve(y));
     r.by_region = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(m.regions.size()));
     r.by_sector = Eigen::VectorXd::Zero(m.sector_count());
-    for (int i = 0; i < m.node_count(); ++i) {
-        r.by_region(m.region_of_node(i)) += r.by_node(i);
-        r.by_sector(m.sector_of_node(i)) += r.by_node(i);
+    if (!options.by_node && region_m_ && sector_m_) {
+        // By region R: M^R·y, by sector K: M^K·y (y has one nonzero per supplying region).
+        for (Eigen::Index i = 0; i < y.size(); ++i)
+            if (y(i) != 0) {
+                r.by_region.noalias() += region_m_->col(i) * y(i);
+                r.by_sector.noalias() += sector_m_->col(i) * y(i);
+            }
+    } else {
+        // Emitted at each node: s ∘ (L·y), L·y by one solve.
+        r.by_node = s_.cwiseProduct(leontief_.solve(y));
+        for (int i = 0; i < m.node_count(); ++i) {
+            r.by_region(m.region_of_node(i)) += r.by_node(i);
+            r.by_sector(m.sector_of_node(i)) += r.by_node(i);
+        }
     }
     r.emitted_elsewhere = r.total - r.by_region(consumer_region);
     r.share_elsewhere = r.total > 0 ? r.emitted_elsewhere / r.total : 0;
@@ -210,11 +222,15 @@ std::shared_ptr<const Tracer::SetBounds> Tracer::bounds_for(const RegionMask& se
         built = solve_set(set);
     } else {
         // s^set·A^k and M^set are sums of the per-region rows (both linear in s): a few
-        // thousand additions per region instead of a solve and `stages` products per set.
+        // thousand additions per region instead of a solve and `stages` products per set. A set
+        // of most regions (the exhibit's "all but the home province") is the tracer's own rows
+        // less the regions outside it: fewer rows to read on a province's first trace.
         const Eigen::Index nr = static_cast<Eigen::Index>(m.regions.size());
-        std::vector<Eigen::Index> members;
-        for (Eigen::Index r = 0; r < nr; ++r)
-            if (set[static_cast<size_t>(r)]) members.push_back(r);
+        std::vector<Eigen::Index> members, others;
+        for (int r : m.domestic_regions())
+            (set[static_cast<size_t>(r)] ? members : others).push_back(r);
+        const bool complement = others.size() < members.size();
+        const std::vector<Eigen::Index>& add = complement ? others : members;
         const Eigen::Index n = s_.size(), stages = stage_rows_.rows();
         auto b = std::make_shared<SetBounds>();
         b->m.resize(n);
@@ -224,13 +240,21 @@ std::shared_ptr<const Tracer::SetBounds> Tracer::bounds_for(const RegionMask& se
             const double* mc = mult->col(j).data();
             const double* rc = rows->col(j).data();
             double mj = 0;
-            for (Eigen::Index r : members) mj += mc[r];
-            b->m(j) = mj;
+            for (Eigen::Index r : add) mj += mc[r];
+            b->m(j) = complement ? m_(j) - mj : mj;
             for (Eigen::Index k = 0; k < stages; ++k) {
                 double v = 0;
-                for (Eigen::Index r : members) v += rc[k * nr + r];
-                b->rows(k, j) = v;
+                for (Eigen::Index r : add) v += rc[k * nr + r];
+                b->rows(k, j) = complement ? stage_rows_(k, j) - v : v;
             }
+        }
+        if (complement) {
+            // s^set is exactly s or 0 per node (row 0); the differences can round below zero
+            // where the set's share is nil, and M^set >= 0 exactly.
+            b->m = b->m.cwiseMax(0.0);
+            for (Eigen::Index r : others)
+                for (int k = 0; k < m.sector_count(); ++k)
+                    b->rows(0, m.node(static_cast<int>(r), k)) = 0.0;
         }
         b->s = b->rows.row(0).transpose();
         b->max_bound = max_supplier_bounds(graph_, b->m);

@@ -33,6 +33,10 @@ struct TraceOptions {
     // The threshold stays a share of the whole trace total.
     RegionMask emitted_in;
     bool stage_regions = false; // fill TraceResult::stage_regions (`stages` dense products)
+    // Fill TraceResult::by_node (one solve with the LU factors). false: by_region and by_sector
+    // come from the stored per-region and per-sector multipliers when the tracer has them (no
+    // solve, no LU: the exhibit), and by_node stays empty.
+    bool by_node = true;
 };
 
 struct TraceResult {
@@ -44,7 +48,8 @@ struct TraceResult {
     Eigen::VectorXd demand;    // y, per node
 
     double total = 0;           // M · y
-    Eigen::VectorXd by_node;    // s_i (L y)_i: emitted at node i (region x sector, region-major)
+    Eigen::VectorXd by_node;    // s_i (L y)_i: emitted at node i (region x sector, region-major;
+                                // empty when TraceOptions::by_node is false and not needed)
     Eigen::VectorXd by_region;  // per region (all regions; external ones are 0)
     Eigen::VectorXd by_sector;  // per sector
     std::vector<double> stages; // s · A^k · y for k = 0..stages
@@ -77,6 +82,9 @@ struct SetPaths {
 struct StoredRegionRows {
     std::shared_ptr<const Eigen::MatrixXd> stages;      // region_stage_rows (region_rows.hpp)
     std::shared_ptr<const Eigen::MatrixXd> multipliers; // region_multipliers
+    // Row K = M^K = s^K·L (s zeroed outside sector K): sectors x n. With `multipliers` a trace
+    // splits by region and sector without a solve.
+    std::shared_ptr<const Eigen::MatrixXd> sector_multipliers;
 };
 
 // Everything about one stressor a trace reuses: intensities s (with optional what-if scaling on
@@ -161,6 +169,7 @@ class Tracer {
     mutable std::uint64_t set_uses_ = 0;                         // guarded by sets_mutex_
     mutable std::shared_ptr<const Eigen::MatrixXd> region_rows_; // guarded by sets_mutex_
     std::shared_ptr<const Eigen::MatrixXd> region_m_;            // stored M^R per region, or null
+    std::shared_ptr<const Eigen::MatrixXd> sector_m_;            // stored M^K per sector, or null
     bool scaled_ = false; // built with what-if scales (usually a one-off: no caches worth it)
 };
 
