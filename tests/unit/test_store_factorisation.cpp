@@ -172,7 +172,7 @@ TEST_CASE("stored factorisation: the LU factors are read on first use, once, or 
         CapturedLog log;
         OpenedModel o = open_model(path);
         CHECK(o.from_store);
-        exec(path, c.sql);
+        test::exec_sql(path, c.sql);
         CHECK(log.notes.empty());
         const Eigen::MatrixXd y = demand_by_region(o.model);
         CHECK(close(o.leontief->solve(y), fresh.solve(y)));
