@@ -8,7 +8,8 @@
 set -eu
 
 # chromium: a test renders `ctrail stats --html` in it (headless, offline). xvfb: the hostile-
-# input tests run the kiosk loop on a virtual X display; clang-14 + libclang-rt-14-dev: the fuzz
+# input tests run the kiosk loop on a virtual X display; x11-utils (xwininfo) + x11-apps (xwd):
+# the kiosk full-screen test reads the window's size and a screenshot from a bare X server; clang-14 + libclang-rt-14-dev: the fuzz
 # preset (libFuzzer).
 packages="build-essential cmake pkg-config
   libsdl2-dev libimgui-dev libstb-dev libeigen3-dev libsqlite3-dev doctest-dev
@@ -16,7 +17,7 @@ packages="build-essential cmake pkg-config
   python3 python3-fonttools fonts-noto-cjk fonts-wqy-microhei
   python3-numpy libopenblas0-pthread python3-threadpoolctl
   dpkg-dev fakeroot file systemd clang-format duktape
-  chromium xvfb clang-14 libclang-rt-14-dev"
+  chromium xvfb x11-utils x11-apps clang-14 libclang-rt-14-dev"
 
 check_only=0
 [ "${1:-}" = "--check" ] && check_only=1

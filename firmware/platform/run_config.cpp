@@ -25,12 +25,20 @@ std::string exe_dir() {
     return ec ? std::string() : p.parent_path().string();
 }
 
+// Whether there is an entry of that name. A link counts even when it is broken or loops: the
+// open then names the file and the problem (the resting screen), where fs::exists would throw
+// on a loop and end the program.
+bool present(const fs::path& p) {
+    std::error_code ec;
+    return fs::symlink_status(p, ec).type() != fs::file_type::not_found && !ec;
+}
+
 // The first candidate that exists (with `probe` inside it when given), else the last one (so
 // the error message names the build or source tree location a developer expects).
 std::string first_existing(const std::vector<std::string>& candidates,
                            const std::string& probe = "") {
     for (const auto& c : candidates)
-        if (!c.empty() && fs::exists(probe.empty() ? c : c + "/" + probe)) return c;
+        if (!c.empty() && present(probe.empty() ? c : c + "/" + probe)) return c;
     return candidates.empty() ? "" : candidates.back();
 }
 
@@ -69,7 +77,7 @@ RunConfig resolve_run_config(const Options& o) {
     std::optional<PanelMm> panel = o.panel_mm;
     // Headless runs read a config only when asked to, so tests do not depend on the machine.
     std::string config_path = o.config;
-    if (config_path.empty() && !o.headless && fs::exists(kiosk::kDefaultConfigPath))
+    if (config_path.empty() && !o.headless && present(kiosk::kDefaultConfigPath))
         config_path = kiosk::kDefaultConfigPath;
     kiosk::LoadedConfig loaded;
     if (!config_path.empty()) {
@@ -95,14 +103,14 @@ RunConfig resolve_run_config(const Options& o) {
             if (!panel && t.panel_width_mm && t.panel_height_mm)
                 panel = PanelMm{float(*t.panel_width_mm), float(*t.panel_height_mm)};
         }
-        if (fs::exists(file)) log_line(6, "settings: " + file.string());
+        if (present(file)) log_line(6, "settings: " + file.string());
     }
     if (!config_path.empty()) {
         const kiosk::KioskConfig& c = loaded.config;
         // `model` names the folder of the years; model_year (default 2007) picks the trail's.
-        if (model.empty() && fs::exists(c.model_path)) config_model = c.model_path.string();
+        if (model.empty() && present(c.model_path)) config_model = c.model_path.string();
         model_year = c.model_year;
-        if (assets.empty() && fs::exists(c.assets_dir)) assets = c.assets_dir.string();
+        if (assets.empty() && present(c.assets_dir)) assets = c.assets_dir.string();
         if (lang.empty()) lang = c.language;
         if (home.empty()) home = c.home_region;
         if (!idle) idle = c.idle_timeout_s;
@@ -123,7 +131,7 @@ RunConfig resolve_run_config(const Options& o) {
     }
     s.record_visits = !s.data_dir.empty() && (!o.headless || !o.data_dir.empty());
     // A model installed by carbontrail-update (docs/INSTALL-PI.md) wins over the config's.
-    if (o.model.empty() && !s.data_dir.empty() && fs::exists(s.data_dir + "/model/current.sqlite"))
+    if (o.model.empty() && !s.data_dir.empty() && present(s.data_dir + "/model/current.sqlite"))
         model = s.data_dir + "/model/current.sqlite";
     if (!o.clock.empty()) {
         std::tm tm{};
@@ -137,7 +145,7 @@ RunConfig resolve_run_config(const Options& o) {
     }
     if (assets.empty()) {
         const std::string installed = exe_dir() + "/../share/carbontrail";
-        if (fs::exists(installed + "/content")) assets = installed;
+        if (present(installed + "/content")) assets = installed;
     }
     const std::string build = CTRAIL_BUILD_ASSETS_DIR, source = CTRAIL_SOURCE_ASSETS_DIR;
     ui::AppPaths& p = s.app.paths;
@@ -164,9 +172,12 @@ RunConfig resolve_run_config(const Options& o) {
                                "products.tsv");
     p.text = first_existing(
         {assets.empty() ? "" : assets + "/text", build + "/text", source + "/text"}, "zh.tsv");
-    p.map =
-        first_existing({assets.empty() ? "" : assets + "/map/china-provinces.map",
-                        build + "/map/china-provinces.map", source + "/map/china-provinces.map"});
+    // An assets folder with a map/ folder is the one used: a map missing from it is a damaged
+    // install (the resting screen), not a reason to draw another tree's map.
+    const std::string map_file = "/map/china-provinces.map";
+    p.map = !assets.empty() && present(assets + "/map")
+                ? assets + map_file
+                : first_existing({build + map_file, source + map_file});
     p.fonts = find_fonts(assets);
     // A curator's changes on an installed Pi: DATA_DIR/text and DATA_DIR/content (CURATOR.md).
     if (!s.data_dir.empty()) {

@@ -51,9 +51,13 @@ for c in model:
     print(f"| model: {c} | {res('hostile_model_' + c)} | `{cell(first(d + '/reason.txt'))}` | "
           f"{first(d + '/reason.txt', 'WATCHDOG')} | "
           f"{'exit 1' if info_ok else '**FAILED**'}: `{cell(info)}` |")
-for kind, cases in (("text", ["truncated", "garbage", "missing", "folder", "huge"]),
-                    ("content", ["truncated", "garbage", "missing", "folder", "huge"]),
-                    ("map", ["truncated", "garbage", "folder", "huge"])):
+for kind, cases in (("text", ["truncated", "garbage", "missing", "folder", "huge", "unreadable",
+                              "symlink-loop"]),
+                    ("content", ["truncated", "garbage", "missing", "folder", "huge", "unreadable",
+                                 "symlink-loop", "nan", "negative"]),
+                    ("map", ["truncated", "bit-flipped", "garbage", "wrong-version", "nan",
+                             "negative", "missing", "folder", "huge", "unreadable",
+                             "symlink-loop"])):
     for c in cases:
         d = f"{out}/hostile-asset-{kind}-{c}"
         print(f"| {kind}: {c} | {res(f'hostile_{kind}_{c}')} | "
@@ -68,11 +72,15 @@ Every file is made at test time from the bundled model and assets. Each exhibit 
 headless exhibit in English and in Chinese (resting screen drawn, state \`screen=unavailable\`,
 the reason in the state file and in the log's \`exhibit unavailable:\` line) and the kiosk loop
 for 20 frames (\`WATCHDOG_USEC=20000\`) with a fake systemd \`NOTIFY_SOCKET\` (\`READY=1\` with \`STATUS=unavailable: REASON\`,
-\`WATCHDOG=1\` kept coming: the count is shown). The unreadable model runs the exhibit and
-\`ctrail\` as \`nobody\` (setpriv) when the tests run as root, since root reads a chmod 000 file.
-Bit flips: 16 bytes of a data page of the stored matrix Z set to 0xFF; SQLite has no page
-checksums, so the stored factorisation's inputs checksum no longer agrees, the model is
-validated on open, and validate() reports the NaN. Run $(date -u '+%Y-%m-%d %H:%M UTC');
+\`WATCHDOG=1\` kept coming: the count is shown). The unreadable cases (model and assets) run
+the exhibit and \`ctrail\` as \`nobody\` (setpriv) when the tests run as root, since root reads a
+chmod 000 file. Bit flips: in the model, 16 bytes of a data page of the stored matrix Z set to
+0xFF (SQLite has no page checksums, so the stored factorisation's inputs checksum no longer
+agrees, the model is validated on open, and validate() reports the NaN); in the map, 16 bytes
+in the middle of the file. NaN, negative and wrong-version cases are one value edited by hand
+in a copy of the packaged file (content: \`kg_co2_per_unit\` = nan, \`price_yuan\` = -120000;
+map: \`land nan ...\`, \`radius_km=-6371\`, \`CTMAP 2\`). A symlink loop is two links naming
+each other. The text tables have no numbers or version to damage. Run $(date -u '+%Y-%m-%d %H:%M UTC');
 load:$(uptime | sed 's/.*load average://').
 
 $table

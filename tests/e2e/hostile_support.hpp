@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace hostile {
@@ -27,6 +28,22 @@ void sparse_file(const std::string& path, long long bytes);
 // Returns DIR/assets; replace a file there to damage just that one.
 std::string linked_assets(const std::string& dir);
 std::string build_assets_dir();
+
+// ---- a private X server (Xvfb, no window manager), started here, stopped with the object ----
+class VirtualDisplay {
+  public:
+    // screen: Xvfb's WIDTHxHEIGHTxDEPTH. Its root is white, so what no window covers shows.
+    explicit VirtualDisplay(std::string log, const std::string& screen = "800x480x24");
+    ~VirtualDisplay();
+    VirtualDisplay(const VirtualDisplay&) = delete;
+    VirtualDisplay& operator=(const VirtualDisplay&) = delete;
+    const std::string& display() const { return display_; }
+
+  private:
+    std::string log_;
+    pid_t pid_ = -1;
+    std::string display_;
+};
 
 // ---- runs ----
 // Whether the exhibit runs as root: chmod proves nothing then, so the unreadable case runs the
