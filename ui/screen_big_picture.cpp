@@ -31,9 +31,10 @@ static std::string group_label(const ExhibitApp::Impl& d, const std::string& gro
 }
 
 void ExhibitApp::Impl::draw_big_picture() {
-    fit_map(L.map);
+    fit_map(big_map_area());
     draw_map_base(true);
     draw_no_data_labels();
+    draw_big_bubbles();
     ImFont* head = fonts.headline ? fonts.headline : fonts.body;
     const float line = std::max(2.f, metrics.mm(0.5f));
     if (!big) {
@@ -146,6 +147,7 @@ void ExhibitApp::Impl::draw_big_picture() {
         template_runs(tr("big.headline"), theme::text, {{"share", share.shown, theme::interior}});
     y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), head_runs, 1.12f) + L.pad;
     record(share);
+    y = draw_big_accounts(in, y);
 
     // The paper's policy point comes before the detail: it is the lesson.
     const float policy_h = paragraph(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), theme::text,
@@ -184,6 +186,7 @@ void ExhibitApp::Impl::draw_big_picture() {
         if (!share_row(in, y, bottom, row_size, row, pct, f.share / top, style)) break;
         record(mt);
     }
+    draw_big_controls();
     if (bottom_bar("next", tr("about.button"))) journey.about();
 }
 
