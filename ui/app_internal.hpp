@@ -270,6 +270,9 @@ struct ExhibitApp::Impl {
     void load_what_if_steps(); // the packaged table, a curator's override over it, checked
     void poll_what_if();       // takes an arrived step, asks for the next one needed
     const WhatIf* what_if_result(int step) const;
+    // A button of a set of choices (the lever's steps, the toggle's views): its label wraps
+    // inside; true when tapped while not selected.
+    bool choice_button(const char* id, Box b, const std::string& label, bool selected);
     // The lever's buttons in `b` (one row); true when a step was chosen this frame.
     bool draw_lever(Box b, const char* id_prefix);
     // Province bubbles of `value(account)` kg (territorial or consumption), areas to scale with

@@ -53,12 +53,9 @@ void ExhibitApp::Impl::draw_big_controls() {
     const float half = (toggle_w - gap) / 2;
     const Box a(row.min, ImVec2(row.min.x + half, row.max.y));
     const Box b(ImVec2(a.max.x + gap, row.min.y), ImVec2(row.min.x + toggle_w, row.max.y));
-    const float size = std::max(16.f, L.caption);
-    if (secondary_button("big.view.territorial", a, tr("big.view_territorial"), std::nullopt,
-                         !consumption, size))
+    if (choice_button("big.view.territorial", a, tr("big.view_territorial"), !consumption))
         journey.set_consumption_view(false);
-    if (secondary_button("big.view.consumption", b, tr("big.view_consumption"), std::nullopt,
-                         consumption, size))
+    if (choice_button("big.view.consumption", b, tr("big.view_consumption"), consumption))
         journey.set_consumption_view(true);
     if (lever) {
         const Box l(ImVec2(b.max.x + gap * 2, row.min.y), row.max);

@@ -31,38 +31,52 @@ void ExhibitApp::Impl::draw_what_if() {
         const float x = L.map.min.x + L.pad;
         const float y = L.map.max.y - L.caption * 1.4f;
         const float r = L.caption * 0.35f;
+        const char* legend = tr("what_if.legend");
+        const float lw = L.map.w() - r * 2 - L.pad * 2;
+        const ImVec2 ls = measure(fonts.body, L.caption, legend, lw);
+        dl->AddRectFilled(ImVec2(x - 4, y - 2),
+                          ImVec2(x + r * 2 + L.pad * 0.6f + ls.x + 6, y + ls.y + 2),
+                          theme::with_alpha(theme::background, 0.75f), 4);
         dl->AddCircleFilled(ImVec2(x + r, y + L.caption * 0.6f), r,
                             theme::with_alpha(theme::interior, 0.55f));
         dl->AddCircle(ImVec2(x + r, y + L.caption * 0.6f), r * 1.6f,
                       theme::with_alpha(theme::text, 0.55f), 0, 1.f);
-        text(fonts.body, L.caption, ImVec2(x + r * 2 + L.pad * 0.6f, y), theme::muted_text,
-             tr("what_if.legend"), L.map.w() - r * 2 - L.pad * 2);
+        text(fonts.body, L.caption, ImVec2(x + r * 2 + L.pad * 0.6f, y), theme::muted_text, legend,
+             lw);
     }
 
     panel_card(L.story);
     const Box in = L.story.inset(L.pad * 1.2f, L.pad);
     const bool compact = in.h() < metrics.mm(80);
+    const bool roomy = in.h() > metrics.mm(150); // a portrait panel: larger type
+    const float story_size = roomy ? L.body : L.caption;
     ImFont* head = fonts.headline ? fonts.headline : fonts.body;
     float y = in.min.y;
-    y += text(fonts.body, L.caption, in.min, theme::coast, tr("what_if.caption"), in.w()) +
-         L.pad * 0.3f;
+    if (!compact) // a small panel keeps its room for the figures; the step's sentence says "if"
+        y += text(fonts.body, L.caption, in.min, theme::coast, tr("what_if.caption"), in.w()) +
+             L.pad * 0.3f;
     y += runs(head, compact ? L.h2 : L.h1, ImVec2(in.min.x, y), in.w(),
               {{tr("what_if.title"), theme::text}}, 1.1f) +
          L.pad * 0.5f;
-    const float lever_h = L.touch * 1.15f;
+    const float lever_h = L.touch;
     draw_lever(Box(ImVec2(in.min.x, y), ImVec2(in.max.x, y + lever_h)), "lever.");
     y += lever_h + L.pad * 0.6f;
+    // What the step assumes, in words: an illustration, not a forecast.
     const int step = std::min(journey.lever(), int(what_if_steps.size()) - 1);
     if (step >= 0) {
         const WhatIfStep& s = what_if_steps[std::size_t(step)];
-        y += paragraph(fonts.body, L.caption, ImVec2(in.min.x, y), in.w(), theme::muted_text,
-                       (zh() ? s.text_zh : s.text_en).c_str()) +
-             L.pad * 0.6f;
+        const char* words = (zh() ? s.text_zh : s.text_en).c_str();
+        const float h =
+            paragraph(fonts.body, story_size, ImVec2(in.min.x, y), in.w(), 0, words, false);
+        if (y + h <= in.max.y - L.body * 3)
+            y += paragraph(fonts.body, story_size, ImVec2(in.min.x, y), in.w(), theme::muted_text,
+                           words) +
+                 L.pad * (compact ? 0.2f : 0.4f);
     }
 
     const float note_h =
         paragraph(fonts.body, L.caption, ImVec2(0, 0), in.w(), 0, tr("what_if.note"), false);
-    const float bottom = in.max.y - note_h - L.pad * 0.4f;
+    const float bottom = in.max.y;
     if (!today || !shown) {
         const char* msg = what_if_failed ? tr("what_if.failed") : tr("trail.loading");
         runs(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), {{msg, theme::text}});
@@ -70,13 +84,14 @@ void ExhibitApp::Impl::draw_what_if() {
     } else {
         const bool changed = what_if_shown > 0;
         const ImU32 amber = theme::interior, muted = theme::muted_text;
-        const float size = compact ? L.caption : L.body;
+        const float size = compact ? L.caption : roomy ? L.h2 : L.body;
         auto row = [&](const char* key_now, const char* key_change, std::vector<Arg> args,
                        const std::vector<ShownFigure>& figures) {
             const auto r = template_runs(changed ? tr(key_change) : tr(key_now), theme::text, args);
             const float h = runs(fonts.body, size, ImVec2(in.min.x, y), in.w(), r, 1.15f, false);
             if (y + h > bottom) return;
-            y += runs(fonts.body, size, ImVec2(in.min.x, y), in.w(), r, 1.15f) + L.pad * 0.5f;
+            y += runs(fonts.body, size, ImVec2(in.min.x, y), in.w(), r, 1.15f) +
+                 L.pad * (compact ? 0.3f : 0.5f);
             for (const ShownFigure& f : figures) record(f);
         };
         auto mass = [&](const char* id, double kg) {
@@ -85,7 +100,7 @@ void ExhibitApp::Impl::draw_what_if() {
         };
         auto cut = [&](const char* id, double from, double to) {
             const double c = from > 0 ? std::max(0.0, 1 - to / from) : 0;
-            return figure(id, c, "share", "−" + format_percent(c));
+            return figure(id, c, "share", format_percent(c)); // the text puts the minus
         };
         auto mt = [&](const char* id, double kg) {
             return figure(id, kg / 1e9, "Mt",
@@ -129,8 +144,9 @@ void ExhibitApp::Impl::draw_what_if() {
              {"cut", nc.shown, amber}},
             figs);
     }
-    paragraph(fonts.body, L.caption, ImVec2(in.min.x, in.max.y - note_h), in.w(), theme::muted_text,
-              tr("what_if.note"));
+    if (y + note_h <= in.max.y)
+        paragraph(fonts.body, L.caption, ImVec2(in.min.x, in.max.y - note_h), in.w(),
+                  theme::muted_text, tr("what_if.note"));
     if (bottom_bar("next", tr("trail.to_big_picture"))) journey.big_picture();
 }
 

@@ -99,6 +99,31 @@ void ExhibitApp::Impl::poll_what_if() {
     }
 }
 
+bool ExhibitApp::Impl::choice_button(const char* id, Box b, const std::string& label,
+                                     bool selected) {
+    const bool tapped = hit(id, b);
+    const float r = metrics.corner_radius() * 1.5f;
+    dl->AddRectFilled(b.min, b.max,
+                      selected ? theme::mix(theme::panel, theme::coast, 0.22f) : theme::panel, r);
+    dl->AddRect(b.min, b.max, selected ? theme::coast : theme::with_alpha(theme::muted_text, 0.3f),
+                r, 0, selected ? std::max(2.f, metrics.mm(0.6f)) : 1.5f);
+    // The label wraps inside the button, shrinking (down to the 16 px floor) until it fits.
+    const Box inner = b.inset(L.pad * 0.4f, L.pad * 0.2f);
+    float size = L.body;
+    for (; size > 16.f; size -= 1.f)
+        if (paragraph(fonts.body, size, inner.min, inner.w(), 0, label.c_str(), false) <= inner.h())
+            break;
+    const ImU32 colour = selected ? theme::text : theme::muted_text;
+    if (measure(fonts.body, size, label.c_str()).x <= inner.w()) {
+        text_centred(fonts.body, size, inner, colour, label.c_str());
+    } else {
+        const float h = paragraph(fonts.body, size, inner.min, inner.w(), 0, label.c_str(), false);
+        paragraph(fonts.body, size, ImVec2(inner.min.x, b.centre().y - h / 2), inner.w(), colour,
+                  label.c_str());
+    }
+    return tapped && !selected;
+}
+
 bool ExhibitApp::Impl::draw_lever(Box b, const char* id_prefix) {
     const int n = int(what_if_steps.size());
     if (n == 0) return false;
@@ -110,26 +135,7 @@ bool ExhibitApp::Impl::draw_lever(Box b, const char* id_prefix) {
         const Box bi(ImVec2(b.min.x + float(i) * (w + gap), b.min.y),
                      ImVec2(b.min.x + float(i) * (w + gap) + w, b.max.y));
         const std::string id = std::string(id_prefix) + std::to_string(i);
-        const std::string& label = zh() ? s.label_zh : s.label_en;
-        // Two lines when the label is long: the button is tall enough (>= 15 mm).
-        const bool selected = journey.lever() == i;
-        const bool tapped = hit(id.c_str(), bi);
-        const float r = metrics.corner_radius() * 1.5f;
-        dl->AddRectFilled(bi.min, bi.max,
-                          selected ? theme::mix(theme::panel, theme::coast, 0.22f) : theme::panel,
-                          r);
-        dl->AddRect(bi.min, bi.max,
-                    selected ? theme::coast : theme::with_alpha(theme::muted_text, 0.3f), r, 0,
-                    selected ? std::max(2.f, metrics.mm(0.6f)) : 1.5f);
-        const Box inner = bi.inset(L.pad * 0.4f, L.pad * 0.2f);
-        float size = L.body;
-        const float lines_h =
-            paragraph(fonts.body, size, inner.min, inner.w(), 0, label.c_str(), false);
-        if (lines_h > inner.h()) size = std::max(L.caption, size * inner.h() / lines_h);
-        const float h = paragraph(fonts.body, size, inner.min, inner.w(), 0, label.c_str(), false);
-        paragraph(fonts.body, size, ImVec2(inner.min.x, bi.centre().y - h / 2), inner.w(),
-                  selected ? theme::text : theme::muted_text, label.c_str());
-        if (tapped && !selected) {
+        if (choice_button(id.c_str(), bi, zh() ? s.label_zh : s.label_en, journey.lever() == i)) {
             journey.set_lever(i);
             chosen = true;
         }
