@@ -74,8 +74,10 @@ float ExhibitApp::Impl::draw_big_accounts(Box in, float y) {
         return consumption ? a.consumption_kg : a.territorial_kg;
     };
     auto mt = [&](const std::string& id, double kg) {
-        return figure(id, kg / 1e9, "Mt",
-                      format_text(tr("big.arc_mt"), {{"mt", format_sig(kg / 1e9)}}));
+        return figure(id, kg / 1e9, "Mt", format_sig(kg / 1e9)); // the number; "Mt" beside
+    };
+    auto with_mt = [&](const ShownFigure& f) {
+        return format_text(tr("big.arc_mt"), {{"mt", f.shown}});
     };
     // China: every province (and its households); consumption leaves out other countries'.
     double china = 0;
@@ -89,12 +91,12 @@ float ExhibitApp::Impl::draw_big_accounts(Box in, float y) {
                              kg_of((*accounts)[std::size_t(home)])));
         line = template_runs(tr("big.view_home"), theme::text,
                              {{"home", region_name(home), theme::coast},
-                              {"value", figures.back().shown, theme::interior}});
+                              {"value", with_mt(figures.back()), theme::interior}});
         line.push_back({"  ·  ", theme::muted_text});
     }
     figures.push_back(mt(std::string("big.") + view + ".china.mt", china));
     for (Run& r : template_runs(tr("big.view_china"), theme::text,
-                                {{"value", figures.back().shown, theme::interior}}))
+                                {{"value", with_mt(figures.back()), theme::interior}}))
         line.push_back(std::move(r));
     const float h = runs(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), line, 1.15f, false);
     if (y + h > in.max.y) return y;

@@ -102,9 +102,12 @@ void ExhibitApp::Impl::draw_what_if() {
             const double c = from > 0 ? std::max(0.0, 1 - to / from) : 0;
             return figure(id, c, "share", format_percent(c)); // the text puts the minus
         };
+        // Recorded as the number (the unit word differs by language), shown with "Mt".
         auto mt = [&](const char* id, double kg) {
-            return figure(id, kg / 1e9, "Mt",
-                          format_text(tr("big.arc_mt"), {{"mt", format_sig(kg / 1e9)}}));
+            return figure(id, kg / 1e9, "Mt", format_sig(kg / 1e9));
+        };
+        auto with_mt = [&](const ShownFigure& f) {
+            return format_text(tr("big.arc_mt"), {{"mt", f.shown}});
         };
         const Product* p = product();
         if (today->has_product && shown->has_product && p) {
@@ -139,8 +142,8 @@ void ExhibitApp::Impl::draw_what_if() {
         std::vector<ShownFigure> figs{nb};
         if (changed) figs = {nb, na, nc};
         row("what_if.national_now", "what_if.national_change",
-            {{"before", nb.shown, changed ? muted : amber},
-             {"after", na.shown, amber},
+            {{"before", with_mt(nb), changed ? muted : amber},
+             {"after", with_mt(na), amber},
              {"cut", nc.shown, amber}},
             figs);
     }

@@ -125,9 +125,11 @@ std::vector<TextBox> text_boxes(const Layout& L, const Metrics& metrics) {
 
     // The big picture's views (big_picture_views.cpp): the toggle's two buttons share 2/5 of the
     // map's width with the lever (labels shrink to 16 px, two lines at most); the sentence why.
-    const float toggle_w = (L.map.w() * 0.4f - L.gap) / 2 - 1.2f * L.pad;
+    const float choice_gap = std::max(L.gap * 0.5f, metrics.mm(2.f));
+    const float toggle_w = ((L.map.w() - choice_gap * 2) * 0.4f - choice_gap) / 2 - 0.8f * L.pad;
+    const int toggle_lines = std::max(1, int((L.touch - 0.4f * L.pad) / (floor_px * 1.25f)));
     for (const char* k : {"big.view_territorial", "big.view_consumption"})
-        add(k, "big picture: responsibility toggle", B, floor_px, toggle_w, 2, 1.0f);
+        add(k, "big picture: responsibility toggle", B, floor_px, toggle_w, toggle_lines);
     for (const char* k : {"big.view_why_territorial", "big.view_why_consumption"})
         add(k, "big picture: why the views differ", B, L.caption, bin.w(), 5);
 
