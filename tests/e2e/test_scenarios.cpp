@@ -10,8 +10,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <numeric>
@@ -315,6 +315,9 @@ tap next
 settle
 tap next
 settle
+expect screen what_if
+tap next
+settle
 expect screen big_picture
 tap next
 settle
@@ -434,7 +437,8 @@ TEST_CASE("about pages every source at 800x480") {
     const std::string dir = fresh_dir("about-pages");
     const std::string script = "settle\ntap start\nsettle\ntap map.SH\nsettle\ntap product.car\n"
                                "settle\ntap next\nsettle\ntap next\nsettle\ntap next\nsettle\n"
-                               "tap next\nsettle\ntap next\nsettle\nexpect screen about\n"
+                               "tap next\nsettle\nexpect screen what_if\ntap next\nsettle\n"
+                               "tap next\nsettle\nexpect screen about\n"
                                "shot about-1\ntap about.more\nsettle\nshot about-2\n"
                                "tap about.more\nsettle\nshot about-3\n";
     for (const std::string lang : {"en", "zh"}) {
