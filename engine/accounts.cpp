@@ -1,5 +1,7 @@
 #include "accounts.hpp"
 
+#include "trace.hpp"
+
 #include <limits>
 
 namespace ctrail {
@@ -20,7 +22,8 @@ double solve_residual(const Model& model, const Leontief& leontief) {
     return residual.cwiseAbs().maxCoeff() / std::max(y.cwiseAbs().maxCoeff(), 1e-300);
 }
 
-Accounts compute_accounts(const Model& model, const Leontief& leontief, int stressor) {
+Accounts compute_accounts(const Model& model, const Leontief& leontief, int stressor,
+                          const std::vector<IntensityScale>& scales) {
     const int nr = static_cast<int>(model.regions.size());
     const int nd = model.domestic_count();
     const int ns = model.sector_count();
@@ -33,7 +36,11 @@ Accounts compute_accounts(const Model& model, const Leontief& leontief, int stre
     Eigen::MatrixXd X = leontief.solve(y);
 
     // T(e, r) = sum over nodes i of e of s_i X(i, r): weight X by s, then sum blocks of rows.
-    Eigen::MatrixXd weighted = leontief.intensities().row(stressor).transpose().asDiagonal() * X;
+    Eigen::VectorXd s = leontief.intensities().row(stressor).transpose();
+    Eigen::VectorXd f = model.F.row(stressor).transpose();
+    apply_scales(model, scales, s);
+    apply_scales(model, scales, f);
+    Eigen::MatrixXd weighted = s.asDiagonal() * X;
     a.transfers.resize(nd, nr);
     for (int e = 0; e < nd; ++e)
         a.transfers.row(e) = weighted.middleRows(e * ns, ns).colwise().sum();
@@ -51,7 +58,7 @@ Accounts compute_accounts(const Model& model, const Leontief& leontief, int stre
     for (int e = 0; e < nd; ++e) {
         int r_e = model.domestic_regions()[e];
         // Territorial comes straight from F (pymrio's D_pba), so sum T = sum F is a real check.
-        a.territorial(r_e) += model.F.row(stressor).segment(e * ns, ns).sum();
+        a.territorial(r_e) += f.segment(e * ns, ns).sum();
         a.exported(r_e) = a.transfers.row(e).sum() - a.transfers(e, r_e);
     }
     for (int r = 0; r < nr; ++r) {

@@ -27,7 +27,10 @@ struct Accounts {
     double national_outside_share = 0; // sum_{e != r} T / sum T (consumers include external)
 };
 
-Accounts compute_accounts(const Model& model, const Leontief& leontief, int stressor);
+// `scales` (what-if) multiply the stressor's intensities s and its F of the matching nodes,
+// as if the model were rebuilt with them (intensity_scale.hpp); L does not depend on them.
+Accounts compute_accounts(const Model& model, const Leontief& leontief, int stressor,
+                          const std::vector<IntensityScale>& scales = {});
 
 // The check behind the accounts: max |(I - A)X - Y| / max |Y| for X = L·Y, Y by region.
 // Kept apart from compute_accounts because it costs as much as the solve itself.

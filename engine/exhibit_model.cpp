@@ -3,6 +3,7 @@
 #include "accounts.hpp"
 #include "error.hpp"
 #include "exhibit_model_access.hpp"
+#include "intensity_scale.hpp"
 #include "store_factorisation.hpp"
 #include "trace.hpp"
 #include "trace_text.hpp"
@@ -30,6 +31,9 @@ struct ExhibitModel::Impl {
 };
 
 namespace {
+
+// Per-region accounts in plain types (defined below big_picture, their first user).
+std::vector<RegionAccount> region_accounts(const Model& m, const Accounts& acc, double kg);
 
 ExhibitMeta make_meta(const Model& m) {
     ExhibitMeta meta;
@@ -339,6 +343,72 @@ BigPicture ExhibitModel::big_picture(const std::string& stressor_code) const {
                      [](const auto& x, const auto& y) { return x.value > y.value; });
     out.national_outside_share = acc.national_outside_share;
 
+    out.regions = region_accounts(m, acc, kg);
+    return out;
+}
+
+std::string ExhibitModel::check_scales(const std::vector<std::string>& specs) const {
+    try {
+        resolve_scales(impl_->model, specs);
+    } catch (const ModelError& e) {
+        return e.problem();
+    }
+    return "";
+}
+
+WhatIf ExhibitModel::what_if(const WhatIfRequest& request) const {
+    const Model& m = impl_->model;
+    WhatIf out;
+    std::vector<IntensityScale> scales;
+    try {
+        scales = resolve_scales(m, request.scales);
+    } catch (const ModelError& e) {
+        out.error = e.problem();
+        return out;
+    }
+    const int stressor = impl_->default_stressor;
+    const double kg = impl_->stressors[stressor].kg_per_unit;
+    if (!request.region.empty()) {
+        const int region = m.find_region(request.region);
+        const int sector = m.find_sector(request.sector);
+        const double yuan_per_unit = impl_->meta.yuan_per_money_unit;
+        if (region < 0 || sector < 0 || !(request.amount_yuan > 0) ||
+            !std::isfinite(request.amount_yuan) || !(yuan_per_unit > 0)) {
+            out.error = "what if: no product '" + request.sector + "' bought in '" +
+                        request.region + "' for a positive number of yuan";
+            return out;
+        }
+        // The product's emissions by node, s_scaled ∘ (L·y): L (and so x) does not change with
+        // the intensities, which is why this equals a trace of the rebuilt model.
+        const Eigen::VectorXd y =
+            impl_->tracers[stressor]->demand(region, sector, request.amount_yuan / yuan_per_unit);
+        Eigen::VectorXd s = impl_->leontief->intensities().row(stressor).transpose();
+        apply_scales(m, scales, s);
+        const Eigen::VectorXd e = s.cwiseProduct(impl_->leontief->solve(y).col(0));
+        double total = 0, home = 0;
+        for (int i = 0; i < m.node_count(); ++i) {
+            total += e(i);
+            if (m.region_of_node(i) == region) home += e(i);
+        }
+        out.has_product = true;
+        out.product_kg = total * kg;
+        out.product_share_elsewhere = total > 0 ? (total - home) / total : 0;
+    }
+    const Accounts acc = compute_accounts(m, *impl_->leontief, stressor, scales);
+    out.regions = region_accounts(m, acc, kg);
+    for (const RegionAccount& a : out.regions) {
+        out.national_territorial_kg += a.territorial_kg;
+        if (m.regions[a.region].kind != RegionKind::External)
+            out.national_consumption_kg += a.consumption_kg;
+    }
+    out.national_outside_share = acc.national_outside_share;
+    return out;
+}
+
+namespace {
+
+std::vector<RegionAccount> region_accounts(const Model& m, const Accounts& acc, double kg) {
+    std::vector<RegionAccount> out;
     for (int r = 0; r < static_cast<int>(m.regions.size()); ++r) {
         RegionAccount a;
         a.region = r;
@@ -350,10 +420,12 @@ BigPicture ExhibitModel::big_picture(const std::string& stressor_code) const {
         a.share_elsewhere = std::isfinite(share) ? share : 0;
         a.territorial_kg = a.territorial * kg;
         a.consumption_kg = a.consumption * kg;
-        out.regions.push_back(a);
+        out.push_back(a);
     }
     return out;
 }
+
+} // namespace
 
 double ExhibitTrace::share_through_stage(int stages) const {
     double s = 0;

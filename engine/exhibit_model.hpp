@@ -249,6 +249,27 @@ struct ExhibitTraceRanges {
 };
 
 struct ExhibitModelAccess; // the engine's own view inside (exhibit_model_access.hpp)
+// "What if the interior cleaned up?": the figures the exhibit's lever shows for the model with
+// emission intensities scaled by `scales` (intensity_scale.hpp: `REGION.SECTOR=FACTOR`, REGION
+// a code, group or zone such as centre_west, SECTOR a code or *). An illustration of the model
+// (same economy, cleaner production), not a forecast.
+struct WhatIfRequest {
+    std::vector<std::string> scales; // empty = the model as built ("today")
+    std::string region;              // the visitor's province (code); empty = no product
+    std::string sector;              // the product's sector code
+    double amount_yuan = 0;
+};
+
+struct WhatIf {
+    std::string error; // non-empty (and everything else empty/zero) for a bad request
+    bool has_product = false;
+    double product_kg = 0;              // CO2 behind the product (trace().total_kg, scaled)
+    double product_share_elsewhere = 0; // of it, released outside the visitor's province
+    double national_territorial_kg = 0; // released in China: industry + households (accounts)
+    double national_consumption_kg = 0; // caused by Chinese final demand (external excluded)
+    double national_outside_share = 0;  // BigPicture::national_outside_share
+    std::vector<RegionAccount> regions; // per region, regions() order (as BigPicture::regions)
+};
 
 class ExhibitModel {
   public:
@@ -276,6 +297,12 @@ class ExhibitModel {
     // Group-to-group flows, national outside share and per-region accounts. A few ms: cache it.
     // Empty stressor = default_stressor().
     BigPicture big_picture(const std::string& stressor = "") const;
+
+    // What-if figures (default stressor): one solve for the product and one for the accounts,
+    // tens of ms on the China model; run it off the UI thread. Never throws on bad input.
+    WhatIf what_if(const WhatIfRequest& request) const;
+    // "" when every spec resolves against this model, else the first problem (naming the spec).
+    std::string check_scales(const std::vector<std::string>& specs) const;
 
     // Ensemble ranges. has_ranges() is false for a model built without ranges.csv and for an
     // older database (schema_version() < 2); the exhibit then logs it and shows no range line.

@@ -12,6 +12,7 @@
 #include "label_placement.hpp"
 #include "story_data.hpp"
 #include "visit_observer.hpp"
+#include "what_if_table.hpp"
 #include "year_switch.hpp"
 
 #include "fonts.hpp"
@@ -88,6 +89,20 @@ struct ExhibitApp::Impl {
     double trace_at = -1;            // when the result arrived (fade-in)
     bool trace_failed = false;       // the engine refused the request (logged)
     ExhibitTraceRanges trace_ranges; // the ensemble's ranges beside it (known = false: none)
+
+    // The what-if lever (what_if_view.cpp): the curator's steps (empty: no lever, the table was
+    // unusable and logged) and the engine's figures per step for this visit's product, computed
+    // on the worker one step at a time; the screens show the last arrived step until the asked
+    // one comes.
+    std::vector<WhatIfStep> what_if_steps;
+    using WhatIfOutcome = std::pair<int, WhatIf>; // step, figures
+    JobSlot<WhatIfOutcome> what_if_job;
+    std::map<int, WhatIf> what_if_results;       // by step, for what_if_key
+    std::string what_if_key;                     // "region/product" of the results
+    int what_if_asked = -1;                      // the step the running job computes
+    int what_if_shown = -1, what_if_before = -1; // the step shown, the one it grew from
+    double what_if_at = 0;                       // when the shown step arrived (animation)
+    bool what_if_failed = false;                 // the engine refused (logged)
 
     double now = 0;
     bool first_frame = true;
@@ -251,6 +266,7 @@ struct ExhibitApp::Impl {
     void draw_notice(Box over);        // the brief message, when one is showing
     void draw_product();
     void draw_trail();
+    void draw_what_if();
     void draw_big_picture();
     // screen_years.cpp: the year buttons on the map; the shown year's findings in the story
     // panel from y (returns the new y).
@@ -260,6 +276,27 @@ struct ExhibitApp::Impl {
     // About: the Southwest in 2007 and 2012 beside Mi et al. 2017 (docs/VALIDATION.md's row);
     // "" until both years are open.
     std::string years_vs_paper() const;
+    // --- what_if_view.cpp: the lever's data and the pieces both screens draw
+    void load_what_if_steps(); // the packaged table, a curator's override over it, checked
+    void poll_what_if();       // takes an arrived step, asks for the next one needed
+    const WhatIf* what_if_result(int step) const;
+    // A button of a set of choices (the lever's steps, the toggle's views): its label wraps
+    // inside; true when tapped while not selected.
+    bool choice_button(const char* id, Box b, const std::string& label, bool selected);
+    // The lever's buttons in `b` (one row); true when a step was chosen this frame.
+    bool draw_lever(Box b, const char* id_prefix);
+    // Province bubbles of `value(account)` kg (territorial or consumption), areas to scale with
+    // `reference_kg`, growing from `from` to `to` as `t` runs 0..1; `outline` rings today's size.
+    void draw_bubbles(const std::vector<RegionAccount>* from, const std::vector<RegionAccount>& to,
+                      float t, bool consumption, double reference_kg,
+                      const std::vector<RegionAccount>* outline);
+    // The big picture's hooks (big_picture_views.cpp): a row of controls over the map (the
+    // responsibility toggle and the lever), the map below it, province bubbles under the arcs,
+    // and the chosen view's figures in the story panel.
+    Box big_map_area() const;
+    void draw_big_controls();
+    void draw_big_bubbles();
+    float draw_big_accounts(Box in, float y); // returns the new y
     void draw_about();
 };
 

@@ -12,11 +12,7 @@
 namespace ctrail::ui {
 
 namespace {
-
-struct Row {
-    int line;
-    std::map<std::string, std::string> cells;
-};
+using Row = ContentRow;
 
 std::vector<std::string> split_tabs(const std::string& s) {
     std::vector<std::string> out;
@@ -30,9 +26,10 @@ std::vector<std::string> split_tabs(const std::string& s) {
     return out;
 }
 
-// Rows of a table with the required columns; extra columns are allowed (curator notes).
-std::vector<Row> read_table(const std::string& text, const std::string& name,
-                            const std::vector<std::string>& required) {
+} // namespace
+
+std::vector<ContentRow> read_content_table(const std::string& text, const std::string& name,
+                                           const std::vector<std::string>& required) {
     std::istringstream in(text);
     std::string line;
     int n = 0;
@@ -73,6 +70,9 @@ std::vector<Row> read_table(const std::string& text, const std::string& name,
     return rows;
 }
 
+namespace {
+const auto read_table = read_content_table;
+
 double positive_number(const Row& row, const std::string& column, const std::string& name) {
     const std::string& s = row.cells.at(column);
     char* end = nullptr;
@@ -84,12 +84,12 @@ double positive_number(const Row& row, const std::string& column, const std::str
     return v;
 }
 
-std::string read_file(const std::string& path) {
+} // namespace
+
+std::string read_content_file(const std::string& path) {
     // 1 MB: the shipped tables are 4 kB each.
     return read_small_file<ContentError>(path, 1 << 20, "file");
 }
-
-} // namespace
 
 const Product* Content::find_product(const std::string& id) const {
     for (const auto& p : products)
@@ -174,7 +174,7 @@ Content load_content(const std::string& dir) {
 }
 
 Content load_content_files(const std::string& p, const std::string& e) {
-    return parse_content(read_file(p), p, read_file(e), e);
+    return parse_content(read_content_file(p), p, read_content_file(e), e);
 }
 
 } // namespace ctrail::ui

@@ -6,6 +6,7 @@
 
 #include <file_error.hpp>
 
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -44,6 +45,18 @@ struct Content {
     const Product* find_product(const std::string& id) const;
     const Equivalent* find_equivalent(const std::string& id) const;
 };
+
+// One row of a content table: its line in the file and its cells by column name.
+struct ContentRow {
+    int line = 0;
+    std::map<std::string, std::string> cells;
+};
+// The rows of a table (`name` in errors) with the `required` columns, none empty; extra columns
+// are allowed (curator notes). Throws ContentError naming file, line and problem.
+std::vector<ContentRow> read_content_table(const std::string& text, const std::string& name,
+                                           const std::vector<std::string>& required);
+// A content file's text (at most 1 MB); ContentError when it cannot be read.
+std::string read_content_file(const std::string& path);
 
 // Loads dir/products.tsv and dir/equivalents.tsv. Throws ContentError on: a missing file or
 // column, a bad number, a duplicate id, an equivalent a product names but the table lacks, a

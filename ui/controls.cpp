@@ -132,7 +132,8 @@ bool ExhibitApp::Impl::bottom_bar(const char* next_id, const char* next_label, b
     language_switch(show_home ? L.lang
                               : Box(L.home.min, ImVec2(L.home.min.x + L.lang.w(), L.lang.max.y)));
     const Screen sc = journey.screen();
-    if ((sc == Screen::Region || sc == Screen::Product || sc == Screen::Trail) &&
+    if ((sc == Screen::Region || sc == Screen::Product || sc == Screen::Trail ||
+         sc == Screen::WhatIf) &&
         secondary_button("back", L.back, tr("nav.back"))) {
         journey.back();
         visits.back(now);

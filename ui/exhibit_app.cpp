@@ -90,6 +90,7 @@ bool ExhibitApp::load(ImVec2 canvas) {
     if (d.model &&
         (!d.config.paths.text_override.empty() || !d.config.paths.content_override.empty()))
         d.apply_curator_overrides();
+    if (d.model) d.load_what_if_steps();
 
     // Names the screens can show, so the font atlas holds their glyphs.
     std::vector<std::string> extra(resting_words());
@@ -115,6 +116,9 @@ bool ExhibitApp::load(ImVec2 canvas) {
             extra.push_back(*s);
     for (const auto& e : d.content.equivalents)
         for (const std::string* s : {&e.text_en, &e.text_zh, &e.source_en, &e.source_zh})
+            extra.push_back(*s);
+    for (const auto& w : d.what_if_steps)
+        for (const std::string* s : {&w.label_en, &w.label_zh, &w.text_en, &w.text_zh})
             extra.push_back(*s);
     if (d.map_asset)
         for (const auto& p : d.map_asset->provinces()) {
@@ -270,6 +274,7 @@ void ExhibitApp::Impl::poll_jobs() {
             transition_until(now + 1.6);
         }
     }
+    poll_what_if();
 }
 
 bool ExhibitApp::Impl::visit_in_progress() const {
@@ -284,6 +289,11 @@ void ExhibitApp::Impl::end_visit(VisitEnd why) {
     trace.reset();
     trace_failed = false;
     trace_request.clear();
+    what_if_job.cancel();
+    what_if_results.clear();
+    what_if_key.clear();
+    what_if_asked = what_if_shown = what_if_before = -1;
+    what_if_failed = false;
     notice_until = 0;
     years.reset();
 }
@@ -375,6 +385,9 @@ void ExhibitApp::frame(double now_s) {
         case Screen::Trail:
             d.draw_trail();
             break;
+        case Screen::WhatIf:
+            d.draw_what_if();
+            break;
         case Screen::BigPicture:
             d.draw_big_picture();
             break;
@@ -421,6 +434,10 @@ void ExhibitApp::frame(double now_s) {
     s.countdown_seconds = d.journey.countdown_seconds(d.now);
     s.time_s = d.now;
     if (s.screen != Screen::Trail) s.headline.clear();
+    s.lever = d.journey.lever();
+    s.lever_step = s.lever < int(d.what_if_steps.size()) ? d.what_if_steps[s.lever].id : "";
+    s.what_if_pending = d.what_if_job.busy();
+    s.responsibility = d.journey.consumption_view() ? "consumption" : "territorial";
     s.admin = admin_page_name(d.admin.page);
     s.admin_wait = int(std::ceil(d.admin.backoff.seconds_left(d.now)));
     s.admin_result = d.admin.result;
@@ -465,8 +482,8 @@ bool ExhibitApp::settled() const {
 
 bool ExhibitApp::engine_busy() const {
     const Impl& d = *impl_;
-    return d.trace_job.busy() || d.big_job.busy() || d.years.busy() || d.admin.pin_job.busy() ||
-           d.admin.action_job.busy();
+    return d.trace_job.busy() || d.big_job.busy() || d.what_if_job.busy() || d.years.busy() ||
+           d.admin.pin_job.busy() || d.admin.action_job.busy();
 }
 
 bool ExhibitApp::drawn() const {

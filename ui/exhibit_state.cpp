@@ -16,6 +16,8 @@ const char* screen_name(Screen s) {
         return "product";
     case Screen::Trail:
         return "trail";
+    case Screen::WhatIf:
+        return "what_if";
     case Screen::BigPicture:
         return "big_picture";
     case Screen::About:
@@ -68,6 +70,10 @@ std::string state_to_tsv(const ExhibitState& s) {
     kv("idle_countdown", s.idle_countdown ? "1" : "0");
     kv("countdown_seconds", std::to_string(s.countdown_seconds));
     kv("headline", s.headline);
+    kv("lever", std::to_string(s.lever));
+    kv("lever_step", s.lever_step);
+    kv("what_if_pending", s.what_if_pending ? "1" : "0");
+    kv("responsibility", s.responsibility);
     kv("unavailable_reason", s.unavailable_reason);
     kv("time_s", num(s.time_s));
     kv("display", s.display_off ? "off" : "on");

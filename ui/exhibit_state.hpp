@@ -8,7 +8,7 @@
 
 namespace ctrail::ui {
 
-enum class Screen { Unavailable, Attract, Region, Product, Trail, BigPicture, About };
+enum class Screen { Unavailable, Attract, Region, Product, Trail, WhatIf, BigPicture, About };
 const char* screen_name(Screen screen); // "attract", "region", ... (stable: tests use them)
 
 // One number a visitor can read, with the engine value it was rounded from.
@@ -47,7 +47,13 @@ struct ExhibitState {
     int about_sources_in_chinese = 0; // About: of those, how many are given in Chinese
     bool idle_countdown = false;      // "Resetting in N…" is shown
     int countdown_seconds = 0;
-    std::string headline;             // the trail's headline as shown
+    std::string headline; // the trail's headline as shown
+    // The what-if lever (what_if and big picture): the chosen step (0 = the model as built), its
+    // id in what_if.tsv, and whether its figures are still being computed (the previous show).
+    int lever = 0;
+    std::string lever_step;
+    bool what_if_pending = false;
+    std::string responsibility = "territorial"; // big picture: or "consumption"
     std::string unavailable_reason;   // why the exhibit is unavailable (logged, not shown)
     std::vector<ShownFigure> figures; // this frame's numbers, in drawing order
     double time_s = 0;                // the app clock at this frame

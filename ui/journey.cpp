@@ -70,6 +70,10 @@ bool Journey::back() {
             step_ = steps_ = 0;
         }
         return true;
+    case Screen::WhatIf:
+        screen_ = Screen::Trail;
+        step_ = steps_;
+        return true;
     case Screen::Product:
         screen_ = Screen::Region;
         region_.clear();
@@ -85,6 +89,11 @@ bool Journey::back() {
     default:
         return false;
     }
+}
+
+void Journey::what_if() {
+    screen_ = Screen::WhatIf;
+    step_ = 0; // steps_ stays: Back returns to the trail's last step
 }
 
 void Journey::big_picture() {
@@ -108,6 +117,8 @@ void Journey::reset() {
     region_page_ = 0;
     about_page_ = 0;
     home_confirm_ = false;
+    lever_ = 0;
+    consumption_view_ = false;
 }
 
 } // namespace ctrail::ui

@@ -56,8 +56,15 @@ class Journey {
     // False where there is no Back.
     bool back();
     int trail_steps() const { return steps_; }
+    void what_if();     // the trail's last step -> WhatIf (the step after the trail)
     void big_picture(); // -> BigPicture
-    void about();       // -> About
+    // The what-if lever's step (0 = the model as built) and the big picture's responsibility
+    // toggle (false: where it was released, true: whose shopping caused it); kept for the visit.
+    int lever() const { return lever_; }
+    void set_lever(int step) { lever_ = step < 0 ? 0 : step; }
+    bool consumption_view() const { return consumption_view_; }
+    void set_consumption_view(bool on) { consumption_view_ = on; }
+    void about(); // -> About
     void ask_home() { home_confirm_ = true; }
     void cancel_home() { home_confirm_ = false; }
     void reset(); // -> Attract, asleep, default language, every choice forgotten
@@ -72,6 +79,8 @@ class Journey {
     int step_ = 0, steps_ = 0;
     int region_page_ = 0;
     int about_page_ = 0;
+    int lever_ = 0;
+    bool consumption_view_ = false;
     bool home_confirm_ = false;
     double last_touch_ = 0;
 };

@@ -31,10 +31,11 @@ static std::string group_label(const ExhibitApp::Impl& d, const std::string& gro
 }
 
 void ExhibitApp::Impl::draw_big_picture() {
-    fit_map(L.map);
+    fit_map(big_map_area());
     draw_map_base(true);
     draw_no_data_labels();
     draw_year_switch();
+    draw_big_bubbles();
     ImFont* head = fonts.headline ? fonts.headline : fonts.body;
     const float line = std::max(2.f, metrics.mm(0.5f));
     if (!big) {
@@ -147,6 +148,7 @@ void ExhibitApp::Impl::draw_big_picture() {
         template_runs(tr("big.headline"), theme::text, {{"share", share.shown, theme::interior}});
     y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), head_runs, 1.12f) + L.pad;
     record(share);
+    y = draw_big_accounts(in, y);
 
     // Another year than the trail's: what that year shows comes first (a small panel has no
     // room for both); in the trail's year, the paper's policy point comes first: the lesson.
@@ -193,6 +195,7 @@ void ExhibitApp::Impl::draw_big_picture() {
         if (!share_row(in, y, bottom, row_size, row, pct, f.share / top, style)) break;
         record(mt);
     }
+    draw_big_controls();
     if (bottom_bar("next", tr("about.button"))) journey.about();
 }
 

@@ -461,8 +461,13 @@ void ExhibitApp::Impl::draw_trail() {
         record(so_far_text);
     }
 
-    if (bottom_bar("next", last ? tr("trail.to_big_picture") : tr("trail.next"))) {
-        if (last)
+    // After the last step: the what-if lever (when its table is usable), then the big picture.
+    const bool lever = !what_if_steps.empty();
+    if (bottom_bar("next", last ? tr(lever ? "trail.to_what_if" : "trail.to_big_picture")
+                                : tr("trail.next"))) {
+        if (last && lever)
+            journey.what_if();
+        else if (last)
             journey.big_picture();
         else
             journey.next_step();

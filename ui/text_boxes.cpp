@@ -19,7 +19,8 @@ std::vector<TextBox> text_boxes(const Layout& L, const Metrics& metrics) {
     // Bottom bar (controls.cpp bottom_bar, layout.cpp): the next action is a primary button
     // whose label ("label  →", button.with_arrow) shrinks to 16 px inside its padding.
     const float next_w = L.next.w() - 2 * L.pad;
-    for (const char* k : {"trail.next", "trail.to_big_picture", "about.finish", "about.button"})
+    for (const char* k :
+         {"trail.next", "trail.to_big_picture", "trail.to_what_if", "about.finish", "about.button"})
         add(k, "bottom bar: next button", H, floor_px, next_w, 1);
     // The regions' page button is a secondary button (inset 0.6 pad each side).
     for (const char* k : {"where.more", "where.first_page"})
@@ -122,6 +123,24 @@ std::vector<TextBox> text_boxes(const Layout& L, const Metrics& metrics) {
     add("big.flows_title", "big picture: flows title", B, L.caption, bin.w(), 2, 1.0f);
     add("big.failed", "big picture: failed", H, L.h1, bin.w(), 3, 1.1f);
 
+    // The big picture's views (big_picture_views.cpp): the toggle's two buttons share 2/5 of the
+    // map's width with the lever (labels shrink to 16 px, two lines at most); the sentence why.
+    const float choice_gap = std::max(L.gap * 0.5f, metrics.mm(2.f));
+    const float toggle_w = ((L.map.w() - choice_gap * 2) * 0.4f - choice_gap) / 2 - 0.8f * L.pad;
+    const int toggle_lines = std::max(1, int((L.touch - 0.4f * L.pad) / (floor_px * 1.25f)));
+    for (const char* k : {"big.view_territorial", "big.view_consumption"})
+        add(k, "big picture: responsibility toggle", B, floor_px, toggle_w, toggle_lines);
+    for (const char* k : {"big.view_why_territorial", "big.view_why_consumption"})
+        add(k, "big picture: why the views differ", B, L.caption, bin.w(), 5);
+
+    // What if? (screen_what_if.cpp): story card and the map's legend.
+    add("what_if.caption", "what if: caption", B, L.caption, bin.w(), 1);
+    add("what_if.title", "what if: title", H, L.h1, bin.w(), 2, 1.1f);
+    add("what_if.note", "what if: note", B, L.caption, bin.w(), 3);
+    add("what_if.failed", "what if: failed", B, L.body, bin.w(), 3, 1.15f);
+    add("what_if.legend", "what if: map legend", B, L.caption, L.map.w() - L.caption - 2 * L.pad,
+        2);
+
     // About (screen_about.cpp): two columns where the panel is wide enough. The paragraphs
     // drop to caption size when they do not all fit at body size: together they share the
     // column below the title and the year, none more than 40 % of it.
@@ -174,6 +193,15 @@ const std::vector<UnboxedKey>& unboxed_keys() {
         {"trail.legend_no_data", "map legend of a large panel (not at 800x480)"},
         {"trail.legend_centre_west", "map legend of a large panel (not at 800x480)"},
         {"big.arc_mt", "a number on the map"},
+        {"big.view_home", "a figure row: wraps with its numbers, left out when no room"},
+        {"big.view_china", "a figure row: wraps with its numbers, left out when no room"},
+        {"big.view_scenario", "inside the big picture's why sentence"},
+        {"what_if.product_now", "a figure row: wraps with its numbers, left out when no room"},
+        {"what_if.product_change", "a figure row: wraps with its numbers, left out when no room"},
+        {"what_if.elsewhere_now", "a figure row: wraps with its numbers, left out when no room"},
+        {"what_if.elsewhere_change", "a figure row: wraps with its numbers, left out when no room"},
+        {"what_if.national_now", "a figure row: wraps with its numbers, left out when no room"},
+        {"what_if.national_change", "a figure row: wraps with its numbers, left out when no room"},
         {"big.flow_row", "a share row: its words are clipped beside the figure"},
         {"big.year_importers", "filled with region names; said only where it fits whole"},
         {"big.year_became_importers", "filled with region names; said only where it fits whole"},

@@ -136,6 +136,13 @@ expect trail_stage 4
 shot 08-trail-4
 tap next
 settle
+expect screen what_if
+tap lever.1               # the what-if lever's second step (what_if.tsv)
+settle
+expect lever 1
+shot 08b-what-if
+tap next
+settle
 expect screen big_picture
 shot 09-big-picture
 tap next
@@ -160,8 +167,9 @@ std::string script_to_screen(const std::string& screen) {
     if (screen == "attract") return "settle\n";
     const auto at = tour.find(mark);
     if (at == std::string::npos)
-        throw ScriptError("--goto '" + screen +
-                          "': expected attract, region, product, trail, big_picture or about");
+        throw ScriptError(
+            "--goto '" + screen +
+            "': expected attract, region, product, trail, what_if, big_picture or about");
     return tour.substr(0, at + mark.size()) + "settle\n";
 }
 

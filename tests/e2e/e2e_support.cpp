@@ -49,6 +49,12 @@ const ctrail::ui::Content& content() {
     return c;
 }
 
+const std::vector<ctrail::ui::WhatIfStep>& what_if_steps() {
+    static const auto steps =
+        ctrail::ui::load_what_if(std::string(CTRAIL_SOURCE_DIR) + "/assets/content/what_if.tsv");
+    return steps;
+}
+
 std::string fresh_dir(const std::string& name) {
     fs::path p = fs::path(CTRAIL_E2E_OUT) / name;
     fs::remove_all(p);

@@ -5,6 +5,7 @@
 
 #include <content.hpp>
 #include <exhibit_model.hpp>
+#include <what_if_table.hpp>
 
 #include <cstdint>
 #include <map>
@@ -19,6 +20,8 @@ std::string model_path();
 void require_model();
 const ctrail::ExhibitModel& model();
 const ctrail::ui::Content& content();
+// The packaged what-if lever (assets/content/what_if.tsv).
+const std::vector<ctrail::ui::WhatIfStep>& what_if_steps();
 
 // A fresh, empty folder under the build tree's e2e output folder.
 std::string fresh_dir(const std::string& name);

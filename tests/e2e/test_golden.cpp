@@ -20,8 +20,8 @@ TEST_CASE("golden screenshots") {
                 dir) == 0);
     const char* env = std::getenv("CTRAIL_UPDATE_GOLDEN");
     const bool update = env && std::string(env) == "1";
-    const char* const shots[] = {"03-region", "04-product", "08-trail-4", "09-big-picture",
-                                 "10-about"};
+    const char* const shots[] = {"03-region",   "04-product",     "08-trail-4",
+                                 "08b-what-if", "09-big-picture", "10-about"};
     for (const char* shot : shots) {
         const std::string actual = dir + "/" + shot + ".png";
         const std::string golden = std::string(CTRAIL_GOLDEN_DIR) + "/" + shot + ".png";

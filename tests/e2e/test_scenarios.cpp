@@ -10,8 +10,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <numeric>
 #include <sstream>
 
@@ -313,6 +315,9 @@ tap next
 settle
 tap next
 settle
+expect screen what_if
+tap next
+settle
 expect screen big_picture
 tap next
 settle
@@ -432,7 +437,8 @@ TEST_CASE("about pages every source at 800x480") {
     const std::string dir = fresh_dir("about-pages");
     const std::string script = "settle\ntap start\nsettle\ntap map.SH\nsettle\ntap product.car\n"
                                "settle\ntap next\nsettle\ntap next\nsettle\ntap next\nsettle\n"
-                               "tap next\nsettle\ntap next\nsettle\nexpect screen about\n"
+                               "tap next\nsettle\nexpect screen what_if\ntap next\nsettle\n"
+                               "tap next\nsettle\nexpect screen about\n"
                                "shot about-1\ntap about.more\nsettle\nshot about-2\n"
                                "tap about.more\nsettle\nshot about-3\n";
     for (const std::string lang : {"en", "zh"}) {
@@ -464,4 +470,102 @@ TEST_CASE("about pages every source at 800x480") {
         // "More sources" wraps round to the first page.
         CHECK(read_state(out + "/about-3.state.tsv")["about_page"] == "0");
     }
+}
+
+namespace {
+// `ctrail accounts MODEL --csv [--scale S]...` as region -> {territorial, consumption} (Mt).
+std::map<std::string, std::pair<double, double>>
+cli_accounts(const std::vector<std::string>& scales, const std::string& dir) {
+    std::string cmd = std::string(CARBONTRAIL_EMULATOR) + " " + CTRAIL_CLI_EXE + " accounts '" +
+                      model_path() + "' --csv";
+    for (const auto& s : scales) cmd += " --scale " + s;
+    cmd += " > '" + dir + "/accounts.csv'";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    std::ifstream in(dir + "/accounts.csv");
+    std::string line;
+    std::getline(in, line);
+    REQUIRE(line.rfind("region,territorial,consumption,", 0) == 0);
+    std::map<std::string, std::pair<double, double>> out;
+    while (std::getline(in, line)) {
+        std::istringstream row(line);
+        std::string code, t, c;
+        std::getline(row, code, ',');
+        std::getline(row, t, ',');
+        std::getline(row, c, ',');
+        out[code] = {std::stod(t), std::stod(c)};
+    }
+    return out;
+}
+
+void check_view(const State& s, const char* view,
+                const std::map<std::string, std::pair<double, double>>& accounts) {
+    const bool consumption = std::string(view) == "consumption";
+    const Figure* home = s.figure(std::string("big.") + view + ".SH.mt");
+    const Figure* china = s.figure(std::string("big.") + view + ".china.mt");
+    REQUIRE(home);
+    REQUIRE(china);
+    const auto& sh = accounts.at("SH");
+    CHECK(home->engine == doctest::Approx(consumption ? sh.second : sh.first).epsilon(1e-9));
+    // China: every province; the consumption view leaves out other countries' (ROW) demand.
+    double total = 0;
+    for (const auto& [code, a] : accounts)
+        if (!(consumption && model().regions()[model().find_region(code)].external))
+            total += consumption ? a.second : a.first;
+    CHECK(china->engine == doctest::Approx(total).epsilon(1e-9));
+}
+} // namespace
+
+TEST_CASE("who is responsible: the toggle shows ctrail accounts") {
+    require_model();
+    const std::string dir = fresh_dir("responsible");
+    const auto& steps = what_if_steps();
+    REQUIRE(steps.size() >= 3);
+    const std::string script = R"(settle
+tap start
+settle
+tap region.SH via region.page
+settle
+tap product.car
+settle
+tap next
+settle
+tap next
+settle
+tap next
+settle
+tap next
+settle
+expect screen what_if
+expect lever 0
+tap next
+settle
+expect screen big_picture
+expect responsibility territorial
+shot territorial
+tap big.view.consumption
+settle
+expect responsibility consumption
+shot consumption
+tap big.lever.2
+settle
+expect lever 2
+expect what_if_pending 0
+shot consumption-lever
+tap big.view.territorial
+settle
+expect responsibility territorial
+shot territorial-lever
+)";
+    REQUIRE(run_carbontrail(
+                {"--script", write_script(dir, script), "--tour", dir, "--model", model_path()},
+                dir) == 0);
+    const auto today = cli_accounts({}, dir);
+    const auto lever = cli_accounts(steps[2].scales, dir);
+    check_view(read_state(dir + "/territorial.state.tsv"), "territorial", today);
+    check_view(read_state(dir + "/consumption.state.tsv"), "consumption", today);
+    check_view(read_state(dir + "/consumption-lever.state.tsv"), "consumption", lever);
+    check_view(read_state(dir + "/territorial-lever.state.tsv"), "territorial", lever);
+    // The two views differ, and the lever's step moved the numbers.
+    CHECK(today.at("SH").first != doctest::Approx(today.at("SH").second));
+    CHECK(lever.at("SH").second < today.at("SH").second);
 }

@@ -16,12 +16,22 @@ using namespace e2e;
 
 namespace {
 
-const char* const kShots[] = {"01-attract", "02-attract-awake",  "03-region",
-                              "04-product", "05-trail-1",        "06-trail-2",
-                              "07-trail-3", "08-trail-4",        "09-big-picture",
-                              "10-about",   "11-idle-countdown", "12-attract-after-reset"};
-const char* const kScreens[] = {"attract", "attract", "region",      "product", "trail", "trail",
-                                "trail",   "trail",   "big_picture", "about",   "about", "attract"};
+const char* const kShots[] = {"01-attract",
+                              "02-attract-awake",
+                              "03-region",
+                              "04-product",
+                              "05-trail-1",
+                              "06-trail-2",
+                              "07-trail-3",
+                              "08-trail-4",
+                              "08b-what-if",
+                              "09-big-picture",
+                              "10-about",
+                              "11-idle-countdown",
+                              "12-attract-after-reset"};
+const char* const kScreens[] = {"attract", "attract", "region", "product", "trail",
+                                "trail",   "trail",   "trail",  "what_if", "big_picture",
+                                "about",   "about",   "attract"};
 
 std::string name_of(const ctrail::ExhibitRegion& r, bool zh) {
     return zh ? r.name_zh : r.name_en;
@@ -57,6 +67,36 @@ double region_through(const ctrail::ExhibitTrace& t, int region, int step) {
     return s;
 }
 
+// The what-if figure `id` as the engine gives it (today: the lever's first step).
+double what_if_expected(const std::string& id, const ctrail::WhatIf& today,
+                        const ctrail::WhatIf& lever, const ctrail::ExhibitModel& m) {
+    auto cut = [](double from, double to) { return 1 - to / from; };
+    auto china = [&](const ctrail::WhatIf& w, bool consumption) {
+        double kg = 0;
+        for (const auto& a : w.regions)
+            if (!m.regions()[a.region].external)
+                kg += consumption ? a.consumption_kg : a.territorial_kg;
+        return kg;
+    };
+    if (id == "what_if.product_kg.before") return today.product_kg;
+    if (id == "what_if.product_kg.after") return lever.product_kg;
+    if (id == "what_if.product_cut") return cut(today.product_kg, lever.product_kg);
+    if (id == "what_if.elsewhere.before") return today.product_share_elsewhere;
+    if (id == "what_if.elsewhere.after") return lever.product_share_elsewhere;
+    if (id == "what_if.national_mt.before") return today.national_territorial_kg / 1e9;
+    if (id == "what_if.national_mt.after") return lever.national_territorial_kg / 1e9;
+    if (id == "what_if.national_cut")
+        return cut(today.national_territorial_kg, lever.national_territorial_kg);
+    // big.VIEW.CODE.mt / big.VIEW.china.mt on the big picture, which keeps the lever's step.
+    const bool consumption = id.rfind("big.consumption.", 0) == 0;
+    const std::string code = id.substr(id.find('.', 4) + 1, id.rfind('.') - id.find('.', 4) - 1);
+    if (code == "china") return china(lever, consumption) / 1e9;
+    const int r = m.find_region(code);
+    REQUIRE(r >= 0);
+    const auto& a = lever.regions[std::size_t(r)];
+    return (consumption ? a.consumption_kg : a.territorial_kg) / 1e9;
+}
+
 void check_tour(const std::string& lang, const std::string& size,
                 const std::vector<std::string>& extra, int png_w, int png_h) {
     require_model();
@@ -80,6 +120,13 @@ void check_tour(const std::string& lang, const std::string& size,
     REQUIRE(t.error.empty());
     const int sh = m.find_region("SH");
     const ctrail::BigPicture big = m.big_picture();
+    // The tour moves the what-if lever to its second step, which the big picture keeps.
+    const auto steps = what_if_steps();
+    REQUIRE(steps.size() >= 2);
+    const ctrail::WhatIf today = m.what_if({{}, "SH", car->sector, car->price_yuan});
+    const ctrail::WhatIf lever = m.what_if({steps[1].scales, "SH", car->sector, car->price_yuan});
+    REQUIRE(today.error.empty());
+    REQUIRE(lever.error.empty());
 
     for (std::size_t i = 0; i < std::size(kShots); ++i) {
         const std::string base = dir + "/" + kShots[i];
@@ -157,6 +204,9 @@ void check_tour(const std::string& lang, const std::string& size,
                 const int k = std::stoi(f.id.substr(f.id.find('.', 4) + 1));
                 REQUIRE(k < int(between.size()));
                 check_close(f, mt ? between[k]->kg / 1e9 : between[k]->share);
+            } else if (f.id.rfind("what_if.", 0) == 0 || f.id.rfind("big.territorial.", 0) == 0 ||
+                       f.id.rfind("big.consumption.", 0) == 0) {
+                check_close(f, what_if_expected(f.id, today, lever, m));
             } else if (f.id == "about.year") {
                 CHECK(f.engine == m.meta().year);
                 CHECK(f.shown == std::to_string(m.meta().year));
@@ -218,8 +268,23 @@ void check_tour(const std::string& lang, const std::string& size,
     CHECK(t.furthest_interior);
     for (const auto& path : t.furthest.paths)
         CHECK(m.regions()[path.nodes.back().region].zone == "centre_west");
+    // The step after the trail: the lever's second step against today, every figure drawn.
+    const State what_if = read_state(dir + "/08b-what-if.state.tsv");
+    CHECK(what_if["lever"] == "1");
+    CHECK(what_if["lever_step"] == steps[1].id);
+    CHECK(what_if["what_if_pending"] == "0");
+    for (const char* id :
+         {"what_if.product_kg.before", "what_if.product_kg.after", "what_if.product_cut",
+          "what_if.elsewhere.before", "what_if.elsewhere.after", "what_if.national_mt.before",
+          "what_if.national_mt.after", "what_if.national_cut"})
+        CHECK_MESSAGE(what_if.figure(id), id);
+    CHECK(lever.product_kg < today.product_kg); // cleaner interior power: a smaller footprint
     const State big_state = read_state(dir + "/09-big-picture.state.tsv");
     CHECK(big_state.figure("big.national_outside_share"));
+    CHECK(big_state["responsibility"] == "territorial");
+    CHECK(big_state["lever"] == "1");
+    CHECK(big_state.figure("big.territorial.SH.mt"));
+    CHECK(big_state.figure("big.territorial.china.mt"));
     const State about = read_state(dir + "/10-about.state.tsv");
     CHECK(about.figure("about.year"));
     const State countdown = read_state(dir + "/11-idle-countdown.state.tsv");

@@ -6,6 +6,7 @@
 #include "cli_run.hpp"
 #include "error.hpp"
 #include "intensity_scale.hpp"
+#include "scaled_rebuild.hpp"
 #include "store_factorisation.hpp"
 #include "test_support.hpp"
 #include "trace.hpp"
@@ -16,7 +17,10 @@
 #include <set>
 
 using namespace ctrail;
+using test::codes_of;
+using test::rebuild_scaled;
 using test::Run;
+using test::split;
 namespace fs = std::filesystem;
 
 namespace {
@@ -33,50 +37,6 @@ std::string error_of(const Model& m, const std::string& spec) {
         return e.problem();
     }
     return "";
-}
-
-std::vector<std::string> split(const std::string& line, char sep = ',') {
-    std::vector<std::string> out(1);
-    for (char c : line) {
-        if (c == sep)
-            out.emplace_back();
-        else
-            out.back() += c;
-    }
-    return out;
-}
-
-// The bundle of `db` with every F.csv row whose region is in `regions` (codes) and whose sector
-// is `sector` ("*" = any) multiplied by `factor`, built again into `out_db`: the model rebuilt
-// with scaled intensities, by a route that shares no code with resolve_scale.
-void rebuild_scaled(const std::string& db, const fs::path& dir,
-                    const std::set<std::string>& regions, const std::string& sector, double factor,
-                    const std::string& out_db) {
-    REQUIRE(test::ctrail_run({"export", db, dir.string()}).code == 0);
-    std::istringstream in(test::read_text(dir / "F.csv"));
-    std::string line, out;
-    std::getline(in, line);
-    REQUIRE(line == "region,sector,stressor,value");
-    out = line + "\n";
-    while (std::getline(in, line)) {
-        auto f = split(line);
-        REQUIRE(f.size() == 4);
-        double v = std::stod(f[3]);
-        if (regions.count(f[0]) && (sector == "*" || f[1] == sector)) v *= factor;
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.17g", v);
-        out += f[0] + "," + f[1] + "," + f[2] + "," + buf + "\n";
-    }
-    test::write_text(dir / "F.csv", out);
-    REQUIRE(test::ctrail_run({"build", dir.string(), out_db}).code == 0);
-}
-
-// region codes of `group` (regions.csv group or zone) in model `m`
-std::set<std::string> codes_of(const Model& m, const std::string& group) {
-    std::set<std::string> out;
-    for (const auto& r : m.regions)
-        if (r.code == group || r.group == group || r.zone == group) out.insert(r.code);
-    return out;
 }
 
 void check_close(double a, double b, const std::string& what) {
