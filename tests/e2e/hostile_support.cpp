@@ -1,6 +1,7 @@
 #include "hostile_support.hpp"
 
 #include "e2e_support.hpp"
+#include "virtual_display.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
@@ -112,43 +113,6 @@ class FakeManager {
     std::atomic<bool> stop_{false};
     std::thread thread_;
     std::vector<std::string> got_;
-};
-
-// A private X server (Xvfb, started here and stopped with the test), for the kiosk loop.
-class VirtualDisplay {
-  public:
-    explicit VirtualDisplay(std::string log) : log_(std::move(log)) {
-        // A display of its own (by process id): Xvfb's own search for a free one races with a
-        // parallel test's server.
-        const int number = 1000 + ::getpid() % 20000;
-        display_ = ":" + std::to_string(number);
-        pid_ = ::fork();
-        REQUIRE(pid_ >= 0);
-        if (pid_ == 0) {
-            const int out = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-            ::dup2(out, 1);
-            ::dup2(out, 2);
-            ::execlp("Xvfb", "Xvfb", display_.c_str(), "-screen", "0", "800x480x24", "-nolisten",
-                     "tcp", static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        // Ready when its socket exists.
-        const std::string socket = "/tmp/.X11-unix/X" + std::to_string(number);
-        for (int i = 0; i < 1000 && !fs::exists(socket); ++i) ::usleep(10000);
-        REQUIRE_MESSAGE(fs::exists(socket),
-                        "Xvfb did not start (install xvfb: scripts/setup.sh); see " << log_);
-        ::usleep(100000); // listening follows the socket's creation
-    }
-    ~VirtualDisplay() {
-        ::kill(pid_, SIGTERM);
-        ::waitpid(pid_, nullptr, 0);
-    }
-    const std::string& display() const { return display_; }
-
-  private:
-    std::string log_;
-    pid_t pid_ = -1;
-    std::string display_;
 };
 
 } // namespace
@@ -286,7 +250,7 @@ std::string expect_resting(const std::string& dir, const std::vector<std::string
     // The kiosk loop (full screen on a virtual X display: it refuses SDL's dummy driver) with a
     // fake systemd: READY names the reason, and the heartbeat keeps coming from the render loop
     // while it rests. Its own data folder: nothing goes to /var/lib/carbontrail.
-    VirtualDisplay x(dir + "/xvfb.log");
+    e2e::VirtualDisplay x(dir + "/xvfb.log");
     FakeManager manager;
     const std::string data = dir + "/data";
     fs::create_directories(data);
