@@ -3,6 +3,7 @@
 #include "fonts.hpp"
 #include "key_scanner.hpp"
 #include "text_table.hpp"
+#include "utf8.hpp"
 
 #include <doctest/doctest.h>
 
@@ -115,6 +116,39 @@ TEST_CASE("texts: the key scanner sees every form of lookup") {
     const auto found = ctrail::ui::test::keys_in_code("x;\ny = tr(a\n ? \"a.b\" : \"c.d\");");
     REQUIRE(found.size() == 2);
     CHECK(found[0].line == 3);
+}
+
+TEST_CASE("templates: one scanner for {name}, {{ }} and an unclosed brace") {
+    using K = TemplateToken;
+    const auto t = scan_template("a{b}c{{d}}{");
+    REQUIRE(t.size() == 5);
+    CHECK((t[0].kind == K::Literal && t[0].text == "a"));
+    CHECK((t[1].kind == K::Placeholder && t[1].text == "b"));
+    CHECK((t[2].kind == K::Literal && t[2].text == "c{"));
+    CHECK((t[3].kind == K::Literal && t[3].text == "d}"));
+    CHECK((t[4].kind == K::Unclosed && t[4].text == "{"));
+    CHECK(scan_template("").empty());
+    CHECK(format_text("{n} of {m} {x} {{n}}", {{"n", "1"}, {"m", "2"}}) == "1 of 2 {x} {n}");
+    // The table parser rejects what the scanner calls unclosed or a bad name.
+    CHECK_THROWS_AS(TextTable::parse("a.b\tx {n\n", "t.tsv"), TextError);
+    CHECK_THROWS_AS(TextTable::parse("a.b\tx {N M}\n", "t.tsv"), TextError);
+    CHECK_NOTHROW(TextTable::parse("a.b\tx {n} {{ }}\n", "t.tsv"));
+}
+
+TEST_CASE("utf8: encoding round-trips through the decoder") {
+    CHECK(utf8_encode(U'A') == "A");
+    CHECK(utf8_encode(0xE9) == "\xC3\xA9");
+    CHECK(utf8_encode(0x4E2D) == "\xE4\xB8\xAD"); // 中
+    CHECK(utf8_encode(0x1F600) == "\xF0\x9F\x98\x80");
+    for (char32_t c : {char32_t(0x24), char32_t(0x7FF), char32_t(0x800), char32_t(0xFFFF),
+                       char32_t(0x10000), char32_t(0x10FFFF)}) {
+        const std::string s = utf8_encode(c);
+        std::size_t i = 0;
+        char32_t back = 0;
+        CHECK(next_utf8(s, i, back));
+        CHECK(back == c);
+        CHECK(i == s.size());
+    }
 }
 
 TEST_CASE("texts: the key scanner sees every literal of ui/ that names a text key") {
