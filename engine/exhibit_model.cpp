@@ -473,6 +473,10 @@ ExhibitTraceRanges ExhibitModel::trace_ranges(const std::string& region_code,
     return out;
 }
 
+const std::string& path_step_separator(bool chinese) {
+    return word_table().phrase("arrow", chinese ? Language::Chinese : Language::English);
+}
+
 } // namespace ctrail
 
 namespace ctrail {

@@ -130,6 +130,10 @@ struct TracePathView {
     std::string text_zh; // "上海组装的汽车 ← 河北的钢铁 ← 内蒙古的电力"
 };
 
+// The words between two steps of text_en / text_zh (" ← "), from the engine's word data, so a
+// screen can split a path's text without repeating the engine's phrase.
+const std::string& path_step_separator(bool chinese);
+
 // Where the product's emissions were released, in the exhibit's four parts (zones): shares of
 // the total that add up to 1. The buyer's own province counts only as `home`.
 struct TraceZoneSplit {

@@ -3,6 +3,7 @@
 #include "app_internal.hpp"
 #include "icons.hpp"
 #include "text_boxes.hpp"
+#include "utf8.hpp"
 
 #include <algorithm>
 #include <cfloat>
@@ -36,17 +37,8 @@ ContentProblem key_problem(const Texts& texts, Lang lang, const std::string& key
 
 std::string placeholders_of(const std::string& text) {
     std::set<std::string> names;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] != '{') continue;
-        if (i + 1 < text.size() && text[i + 1] == '{') { // "{{": a literal brace
-            ++i;
-            continue;
-        }
-        const std::size_t close = text.find('}', i);
-        if (close == std::string::npos) break;
-        names.insert(text.substr(i, close - i + 1));
-        i = close;
-    }
+    for (const TemplateToken& t : scan_template(text))
+        if (t.kind == TemplateToken::Placeholder) names.insert("{" + std::string(t.text) + "}");
     std::string out;
     for (const std::string& n : names) out += (out.empty() ? "" : " ") + n;
     return out;
@@ -130,23 +122,15 @@ std::string widest(ExhibitApp::Impl& app, const std::vector<std::string>& candid
 struct Samples {
     std::map<std::string, std::string> values[2];
     std::string fill(const std::string& pattern, Lang lang) const {
-        std::string out;
-        for (const TemplatePiece& p : split_template(pattern, {})) out += p.text;
-        // split_template with no names keeps every {name} as written; replace them here.
         std::string result;
-        for (std::size_t i = 0; i < out.size(); ++i) {
-            if (out[i] == '{') {
-                const std::size_t close = out.find('}', i);
-                if (close != std::string::npos) {
-                    const std::string name = out.substr(i + 1, close - i - 1);
-                    auto& m = values[int(lang)];
-                    auto it = m.find(name);
-                    result += it != m.end() ? it->second : "888,888";
-                    i = close;
-                    continue;
-                }
+        for (const TemplateToken& t : scan_template(pattern)) {
+            if (t.kind != TemplateToken::Placeholder) {
+                result += t.text;
+                continue;
             }
-            result += out[i];
+            auto& m = values[int(lang)];
+            auto it = m.find(std::string(t.text));
+            result += it != m.end() ? it->second : "888,888";
         }
         return result;
     }
@@ -201,19 +185,7 @@ std::string code_point_name(char32_t c) {
     std::string hex;
     for (int shift = 20; shift >= 0; shift -= 4)
         if (c >> shift || shift < 16) hex += hex_digit(unsigned(c >> shift));
-    std::string utf8;
-    if (c < 0x80) {
-        utf8 += char(c);
-    } else if (c < 0x800) {
-        utf8 += char(0xC0 | (c >> 6)), utf8 += char(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        utf8 += char(0xE0 | (c >> 12)), utf8 += char(0x80 | ((c >> 6) & 0x3F));
-        utf8 += char(0x80 | (c & 0x3F));
-    } else {
-        utf8 += char(0xF0 | (c >> 18)), utf8 += char(0x80 | ((c >> 12) & 0x3F));
-        utf8 += char(0x80 | ((c >> 6) & 0x3F)), utf8 += char(0x80 | (c & 0x3F));
-    }
-    return "'" + utf8 + "' (U+" + hex + ")";
+    return "'" + utf8_encode(c) + "' (U+" + hex + ")";
 }
 
 // One text to check: where it was read and which box it goes in.

@@ -35,12 +35,30 @@ std::vector<RegionSection> region_sections(const std::vector<ExhibitRegion>& reg
     return out;
 }
 
-std::string group_key(const std::string& group) {
-    std::string key = "group.";
+const char* group_text_key(const std::string& group) {
+    struct GroupKey {
+        const char* group;
+        const char* key;
+    };
+    static constexpr GroupKey kGroups[] = {{"Beijing-Tianjin", "group.beijing_tianjin"},
+                                           {"Northern Coastal", "group.northern_coastal"},
+                                           {"Eastern Coastal", "group.eastern_coastal"},
+                                           {"Southern Coastal", "group.southern_coastal"},
+                                           {"Central", "group.central"},
+                                           {"Northeast", "group.northeast"},
+                                           {"Northwest", "group.northwest"},
+                                           {"Southwest", "group.southwest"}};
+    for (const GroupKey& g : kGroups)
+        if (group == g.group) return g.key;
+    return nullptr;
+}
+
+std::string group_slug(const std::string& group) {
+    std::string key;
     bool gap = false;
     for (unsigned char c : group) {
         if (std::isalnum(c)) {
-            if (gap && key.back() != '.') key += '_';
+            if (gap && !key.empty()) key += '_';
             key += char(std::tolower(c));
             gap = false;
         } else {

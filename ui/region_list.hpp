@@ -23,8 +23,14 @@ struct RegionSection {
 // regions without a group form a last section with an empty name.
 std::vector<RegionSection> region_sections(const std::vector<ExhibitRegion>& regions, int home);
 
-// The text key of a group's name: "Beijing-Tianjin" -> "group.beijing_tianjin".
-std::string group_key(const std::string& group);
+// The text key of a model region group's name ("Beijing-Tianjin" -> "group.beijing_tianjin"),
+// a literal from one fixed table so the missing-key test sees it; nullptr for a group the
+// table does not list (its label is then the model's own name).
+const char* group_text_key(const std::string& group);
+
+// A touch-target id word for a group ("Northern Coastal" -> "northern_coastal"): an id, never
+// a text key, so it may be built from the model's name.
+std::string group_slug(const std::string& group);
 
 // A province dot on screen that a finger may mean.
 struct MapSpot {

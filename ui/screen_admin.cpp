@@ -1,6 +1,6 @@
 // Admin mode's pages, for staff on the same panel: the exhibit's theme, big touch targets, calm
-// words (EXHIBIT-STYLE.md applies here too). PIN pad, menu, status, touch test, size
-// calibration, settings, date and time. Logic: admin_mode.cpp.
+// words (the colours and sizes of ui/components/theme.hpp apply here too). PIN pad, menu, status,
+// touch test, size calibration, settings, date and time. Logic: admin_mode.cpp.
 #include "app_internal.hpp"
 
 #include <algorithm>
@@ -491,13 +491,21 @@ void ExhibitApp::Impl::draw_admin_clock() {
     struct Step {
         const char* minus_id;
         const char* plus_id;
-        const char* label;
+        const char* label_key;
         long step;
     };
-    const Step steps[3] = {
-        {"admin.clock.day_minus", "admin.clock.day_plus", "admin.clock.day", 86400},
-        {"admin.clock.hour_minus", "admin.clock.hour_plus", "admin.clock.hour", 3600},
-        {"admin.clock.min_minus", "admin.clock.min_plus", "admin.clock.minute", 60}};
+    const Step steps[3] = {{.minus_id = "admin.clock.day_minus",
+                            .plus_id = "admin.clock.day_plus",
+                            .label_key = "admin.clock.day",
+                            .step = 86400},
+                           {.minus_id = "admin.clock.hour_minus",
+                            .plus_id = "admin.clock.hour_plus",
+                            .label_key = "admin.clock.hour",
+                            .step = 3600},
+                           {.minus_id = "admin.clock.min_minus",
+                            .plus_id = "admin.clock.min_plus",
+                            .label_key = "admin.clock.minute",
+                            .step = 60}};
     const Box row(area.min.x, y, area.max.x, y + bh);
     for (int i = 0; i < 3; ++i) {
         const Box group = cell(row, 3, 1, i, 0, L.gap);
@@ -510,7 +518,7 @@ void ExhibitApp::Impl::draw_admin_clock() {
             admin.clock_draft += steps[i].step;
         text_centred(fonts.body, L.caption,
                      Box(group.min.x + w, group.min.y, group.max.x - w, group.max.y), theme::text,
-                     tr(steps[i].label));
+                     tr(steps[i].label_key));
     }
     y += bh + L.gap;
     const Box set(area.max.x - L.touch * 4, std::min(area.max.y - bh, y), area.max.x,

@@ -4,6 +4,7 @@
 // what their percentage is of.
 #include "app_internal.hpp"
 #include "number_format.hpp"
+#include "region_list.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,22 +12,9 @@
 namespace ctrail::ui {
 
 static std::string group_label(const ExhibitApp::Impl& d, const std::string& group) {
-    // The model names its region groups in English; their labels are in the text tables. A
-    // group not listed here shows the model's name.
-    struct GroupKey {
-        const char* group;
-        const char* key;
-    };
-    static constexpr GroupKey kGroups[] = {{"Beijing-Tianjin", "group.beijing_tianjin"},
-                                           {"Northern Coastal", "group.northern_coastal"},
-                                           {"Eastern Coastal", "group.eastern_coastal"},
-                                           {"Southern Coastal", "group.southern_coastal"},
-                                           {"Central", "group.central"},
-                                           {"Northeast", "group.northeast"},
-                                           {"Northwest", "group.northwest"},
-                                           {"Southwest", "group.southwest"}};
-    for (const GroupKey& g : kGroups)
-        if (group == g.group) return d.texts.tr(d.lang(), g.key);
+    // The model names its region groups in English; their labels are in the text tables.
+    const char* key = group_text_key(group);
+    if (key) return d.texts.tr(d.lang(), key);
     return group;
 }
 

@@ -133,8 +133,8 @@ void ExhibitApp::Impl::draw_region() {
     };
     auto section_name = [&](const RegionSection& sec) {
         if (sec.group.empty()) return tr("where.home_heading");
-        const std::string key = group_key(sec.group);
-        return texts.has(lang(), key) ? tr(key) : sec.group.c_str();
+        const char* key = group_text_key(sec.group);
+        return key ? tr(key) : sec.group.c_str();
     };
     // One grid of buttons from y down; `label` and `press` per cell.
     auto grid = [&](std::size_t n, auto&& draw_cell) {
@@ -183,7 +183,7 @@ void ExhibitApp::Impl::draw_region() {
                 return;
             }
             const RegionSection& sec = sections[i];
-            const std::string id = "region.group." + group_key(sec.group).substr(6);
+            const std::string id = "region.group." + group_slug(sec.group);
             if (secondary_button(id.c_str(), b, section_name(sec), std::nullopt, false, text_size))
                 journey.set_region_page(int(i - first_group) + 1);
         });

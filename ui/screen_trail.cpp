@@ -432,7 +432,7 @@ void ExhibitApp::Impl::draw_trail() {
             std::string words = zh() ? path.text_zh : path.text_en;
             // Compact: a chain that starts with the product made at home starts with the
             // product's name alone ("car ← steel and metals from Shanxi"); the headline says where.
-            const std::size_t sep = words.find(" ← ");
+            const std::size_t sep = words.find(path_step_separator(zh()));
             if (compact && path.nodes.size() > 1 && path.nodes[0].region == home &&
                 sep != std::string::npos)
                 words = product_word + words.substr(sep);

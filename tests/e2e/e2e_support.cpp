@@ -101,7 +101,7 @@ std::string hash_pin_line(const std::string& pin, int* exit_code) {
 }
 
 SignalledRun run_and_signal(const std::vector<std::string>& args, const std::string& log_dir,
-                            const std::string& playing, int signal) {
+                            const std::string& playing, int signal, const std::string& display) {
     std::vector<std::string> argv;
     const std::string emulator = CARBONTRAIL_EMULATOR;
     if (!emulator.empty()) argv.push_back(emulator);
@@ -116,7 +116,12 @@ SignalledRun run_and_signal(const std::vector<std::string>& args, const std::str
     if (pid == 0) {
         const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         if (fd >= 0) dup2(fd, 1), dup2(fd, 2);
-        setenv("SDL_VIDEODRIVER", "dummy", 1);
+        if (display.empty()) {
+            setenv("SDL_VIDEODRIVER", "dummy", 1);
+        } else {
+            setenv("SDL_VIDEODRIVER", "x11", 1);
+            setenv("DISPLAY", display.c_str(), 1);
+        }
         execv(cargs[0], cargs.data());
         _exit(127);
     }

@@ -36,8 +36,11 @@ struct SignalledRun {
     int exit_code = -1;
     double stop_s = 0;
 };
+// `display`: an X display (e.g. a VirtualDisplay's) for a run that needs a real one; empty =
+// SDL's dummy video driver.
 SignalledRun run_and_signal(const std::vector<std::string>& args, const std::string& log_dir,
-                            const std::string& playing, int signal);
+                            const std::string& playing, int signal,
+                            const std::string& display = "");
 // Writes a visitor script and returns its path.
 std::string write_script(const std::string& dir, const std::string& text);
 std::string read_text(const std::string& path);

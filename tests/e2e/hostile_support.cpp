@@ -1,6 +1,7 @@
 #include "hostile_support.hpp"
 
 #include "e2e_support.hpp"
+#include "virtual_display.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
@@ -279,7 +280,7 @@ std::string expect_resting(const std::string& dir, const std::vector<std::string
     // The kiosk loop (full screen on a virtual X display: it refuses SDL's dummy driver) with a
     // fake systemd: READY names the reason, and the heartbeat keeps coming from the render loop
     // while it rests. Its own data folder: nothing goes to /var/lib/carbontrail.
-    VirtualDisplay x(dir + "/xvfb.log");
+    e2e::VirtualDisplay x(dir + "/xvfb.log");
     FakeManager manager;
     const std::string data = dir + "/data";
     fs::create_directories(data);

@@ -50,10 +50,13 @@ TEST_CASE("region sections: home first, all-coastal groups next, each province i
     CHECK(region_sections(regions, 7).front().group == "Beijing-Tianjin");  // ROW is no home
 }
 
-TEST_CASE("group names become text keys") {
-    CHECK(group_key("Beijing-Tianjin") == "group.beijing_tianjin");
-    CHECK(group_key("Northern Coastal") == "group.northern_coastal");
-    CHECK(group_key("Central") == "group.central");
+TEST_CASE("group names have literal text keys and id slugs") {
+    CHECK(std::string(group_text_key("Beijing-Tianjin")) == "group.beijing_tianjin");
+    CHECK(std::string(group_text_key("Northern Coastal")) == "group.northern_coastal");
+    CHECK(std::string(group_text_key("Central")) == "group.central");
+    CHECK(group_text_key("Atlantis") == nullptr); // shown by the model's own name
+    CHECK(group_slug("Beijing-Tianjin") == "beijing_tianjin");
+    CHECK(group_slug("Northern Coastal") == "northern_coastal");
 }
 
 TEST_CASE("a map tap means the small province within a finger radius, else the one under it") {

@@ -215,7 +215,7 @@ TEST_CASE("every province within three touches at 800x480") {
         if (r.external) continue;
         ++provinces;
         const bool home = r.code == "HB"; // --home-region HB: on the first page itself
-        if (!home) script += "tap region.group." + ctrail::ui::group_key(r.group).substr(6) + "\n";
+        if (!home) script += "tap region.group." + ctrail::ui::group_slug(r.group) + "\n";
         script += "tap region." + r.code + "\nsettle\nexpect screen product\nexpect region " +
                   r.code + "\ntap back\nsettle\n";
         script += home ? "" : "tap back\nsettle\n";

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Checks of what admin mode needs from the system (firmware/polkit, firmware/udev,
-firmware/systemd/carbontrail-usb.mount, firmware/tmpfiles, the service's ReadWritePaths):
+firmware/udev/99-carbontrail-usb.rules, firmware/tmpfiles, the service's ReadWritePaths):
 
 - the polkit rule allows exactly reboot, power off and setting the clock (and NTP around it),
   only for the user `carbontrail`, and nothing else;

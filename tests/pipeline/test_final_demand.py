@@ -53,6 +53,15 @@ class FinalDemand(unittest.TestCase):
             want = fd["customs"][p] * goods_total / customs
             self.assertLessEqual(abs(got - want), 1e-6 * goods_total, f"{year} {names[p]}")
 
+    def test_scale_factors_printed(self):
+        # build_model.py's run() prints them; one line per category, with the factor used.
+        m = built(2012, "balanced")
+        lines = build_model.scale_factor_lines(m)
+        self.assertIn("scale factors", lines[0])
+        for cat, scale in m["diag"]["final_demand"]["scale"].items():
+            self.assertTrue(any(cat in l and f"{scale:.4f}" in l for l in lines[1:]), cat)
+        self.assertEqual(len(lines), 1 + len(m["diag"]["final_demand"]["scale"]))
+
     def test_2007_balanced(self):
         self.check(2007, "balanced")
 

@@ -1,7 +1,9 @@
 // Text tables: the ImHex-style check that every key the UI code uses exists in both languages,
 // that both tables have the same keys, and the parser's errors and fallbacks.
 #include "fonts.hpp"
+#include "key_scanner.hpp"
 #include "text_table.hpp"
+#include "utf8.hpp"
 
 #include <doctest/doctest.h>
 
@@ -19,32 +21,39 @@ namespace {
 
 const std::string kTextDir = std::string(CTRAIL_SOURCE_DIR) + "/assets/text";
 
-// The text keys a line of ui/ code uses: tr("key"), texts.tr(LANG, "key") and the dotted keys
-// of {"model name", "group.key"} tables.
-std::vector<std::string> keys_in_line(const std::string& line) {
-    static const std::regex call(R"re(\btr\(\s*(?:[^,()"]+,\s*)?"([^"\\]*)"\s*\))re");
-    static const std::regex table(R"re(\{"[^"]*",\s*"([a-z0-9_]+\.[a-z0-9_.]+)"\s*\})re");
+std::vector<std::string> keys_in(const std::string& code) {
     std::vector<std::string> keys;
-    for (const std::regex* re : {&call, &table})
-        for (std::sregex_iterator it(line.begin(), line.end(), *re), end; it != end; ++it)
-            keys.push_back((*it)[1].str());
+    for (const auto& k : ctrail::ui::test::keys_in_code(code)) keys.push_back(k.key);
     return keys;
 }
 
-// Every key used in ui/**/*.cpp|hpp, with where it was first seen.
-std::map<std::string, std::string> keys_used_in_ui() {
-    std::map<std::string, std::string> keys;
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Every ui/**/*.cpp|hpp|h file, with its path relative to the source tree.
+std::vector<std::pair<std::string, std::string>> ui_sources() {
+    std::vector<std::pair<std::string, std::string>> files;
     for (const auto& entry : fs::recursive_directory_iterator(fs::path(CTRAIL_SOURCE_DIR) / "ui")) {
         if (!entry.is_regular_file()) continue;
         auto ext = entry.path().extension();
         if (ext != ".cpp" && ext != ".hpp" && ext != ".h") continue;
-        std::ifstream in(entry.path());
-        std::string line;
-        for (int n = 1; std::getline(in, line); ++n)
-            for (const std::string& key : keys_in_line(line))
-                keys.emplace(key, entry.path().lexically_relative(CTRAIL_SOURCE_DIR).string() +
-                                      ":" + std::to_string(n));
+        files.emplace_back(entry.path().lexically_relative(CTRAIL_SOURCE_DIR).string(),
+                           read_file(entry.path()));
     }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// Every key used in ui/, with where it was first seen.
+std::map<std::string, std::string> keys_used_in_ui() {
+    std::map<std::string, std::string> keys;
+    for (const auto& [path, code] : ui_sources())
+        for (const auto& k : ctrail::ui::test::keys_in_code(code))
+            keys.emplace(k.key, path + ":" + std::to_string(k.line));
     return keys;
 }
 
@@ -64,13 +73,130 @@ void expect_table_error(const std::string& text, int line, const std::string& fr
 
 TEST_CASE("texts: the key scanner sees every form of lookup") {
     using V = std::vector<std::string>;
-    CHECK(keys_in_line(R"(text(tr("about.title"));)") == V{"about.title"});
-    CHECK(keys_in_line(R"(texts.tr(order[i], "unavailable.title"))") == V{"unavailable.title"});
-    CHECK(keys_in_line(R"(d.texts.tr(other, "attract.title"), tr("a.b"))") ==
-          V{"attract.title", "a.b"});
-    CHECK(keys_in_line(R"({"Central", "group.central"},)") == V{"group.central"});
-    CHECK(keys_in_line(R"(format_text(x, {{"n", std::to_string(3)}}))").empty());
-    CHECK(keys_in_line(R"(const char* names[] = {"top1", "top2"};)").empty());
+    CHECK(keys_in(R"(text(tr("about.title"));)") == V{"about.title"});
+    CHECK(keys_in(R"(texts.tr(order[i], "unavailable.title"))") == V{"unavailable.title"});
+    CHECK(keys_in(R"(d.texts.tr(other, "attract.title"), tr("a.b"))") == V{"attract.title", "a.b"});
+    CHECK(keys_in(R"({"Central", "group.central"},)") == V{"group.central"});
+    CHECK(keys_in(R"({"admin.back", kAdmin}, {"number.kg", "unit inside a number"},)") ==
+          V{"admin.back", "number.kg"});
+    // Ternaries inside tr(), also across lines.
+    CHECK(keys_in(R"(tr(reboot ? "admin.confirm_reboot" : "admin.confirm_power_off"));)") ==
+          V{"admin.confirm_reboot", "admin.confirm_power_off"});
+    CHECK(
+        keys_in("tr(in.log_lines.empty()\n ? \"admin.status.log_none\" : \"admin.status.log\")") ==
+        V{"admin.status.log_none", "admin.status.log"});
+    // Stored keys: assignments (a ternary too) and designated members named *key / *message.
+    CHECK(keys_in(R"(admin.message = "admin.done";)") == V{"admin.done"});
+    CHECK(keys_in(R"(admin.message = ok ? "admin.done" : "admin.failed";)") ==
+          V{"admin.done", "admin.failed"});
+    CHECK(
+        keys_in(R"(m = can_try(now) ? "x.y" : "z.w"; admin.message = f(a, b) ? "p.q" : "r.s";)") ==
+        V{"p.q", "r.s"});
+    CHECK(keys_in(
+              R"(const char* key = line == 0 ? "unavailable.title" : "unavailable.ask_staff";)") ==
+          V{"unavailable.title", "unavailable.ask_staff"});
+    CHECK(
+        keys_in(
+            R"({.minus_id = "admin.clock.day_minus", .label_key = "admin.clock.day", .step = 1})") ==
+        V{"admin.clock.day"});
+    CHECK(keys_in(R"(if (same(admin.message, "admin.pin.wait")))") == V{"admin.pin.wait"});
+    // Key arrays, loops over keys, and key vectors.
+    CHECK(keys_in("const char* keys[] = {\"trail.split.home\",\n \"trail.split.coast\"};") ==
+          V{"trail.split.home", "trail.split.coast"});
+    CHECK(keys_in(R"(for (const char* k : {"about.method", "about.caveat"}) add(k);)") ==
+          V{"about.method", "about.caveat"});
+    CHECK(keys_in(R"(keys.push_back("trail.step_of");)") == V{"trail.step_of"});
+    // Not keys: placeholders, plain names, ids.
+    CHECK(keys_in(R"(format_text(x, {{"n", std::to_string(3)}}))").empty());
+    CHECK(keys_in(R"(const char* names[] = {"top1", "top2"};)").empty());
+    CHECK(keys_in(R"(static const char* const ids[2] = {"admin.pin.1", "admin.pin.2"};)").empty());
+    CHECK(keys_in(R"(secondary_button("admin.idle.plus", box, "+"))").empty());
+    CHECK(keys_in(R"(figure("trail.range.low", range.low, "share", s);)").empty());
+    // Where: the line of the literal.
+    const auto found = ctrail::ui::test::keys_in_code("x;\ny = tr(a\n ? \"a.b\" : \"c.d\");");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].line == 3);
+}
+
+TEST_CASE("templates: one scanner for {name}, {{ }} and an unclosed brace") {
+    using K = TemplateToken;
+    const auto t = scan_template("a{b}c{{d}}{");
+    REQUIRE(t.size() == 5);
+    CHECK((t[0].kind == K::Literal && t[0].text == "a"));
+    CHECK((t[1].kind == K::Placeholder && t[1].text == "b"));
+    CHECK((t[2].kind == K::Literal && t[2].text == "c{"));
+    CHECK((t[3].kind == K::Literal && t[3].text == "d}"));
+    CHECK((t[4].kind == K::Unclosed && t[4].text == "{"));
+    CHECK(scan_template("").empty());
+    CHECK(format_text("{n} of {m} {x} {{n}}", {{"n", "1"}, {"m", "2"}}) == "1 of 2 {x} {n}");
+    // The table parser rejects what the scanner calls unclosed or a bad name.
+    CHECK_THROWS_AS(TextTable::parse("a.b\tx {n\n", "t.tsv"), TextError);
+    CHECK_THROWS_AS(TextTable::parse("a.b\tx {N M}\n", "t.tsv"), TextError);
+    CHECK_NOTHROW(TextTable::parse("a.b\tx {n} {{ }}\n", "t.tsv"));
+}
+
+TEST_CASE("utf8: encoding round-trips through the decoder") {
+    CHECK(utf8_encode(U'A') == "A");
+    CHECK(utf8_encode(0xE9) == "\xC3\xA9");
+    CHECK(utf8_encode(0x4E2D) == "\xE4\xB8\xAD"); // 中
+    CHECK(utf8_encode(0x1F600) == "\xF0\x9F\x98\x80");
+    for (char32_t c : {char32_t(0x24), char32_t(0x7FF), char32_t(0x800), char32_t(0xFFFF),
+                       char32_t(0x10000), char32_t(0x10FFFF)}) {
+        const std::string s = utf8_encode(c);
+        std::size_t i = 0;
+        char32_t back = 0;
+        CHECK(next_utf8(s, i, back));
+        CHECK(back == c);
+        CHECK(i == s.size());
+    }
+}
+
+TEST_CASE("texts: the key scanner sees every literal of ui/ that names a text key") {
+    // A literal equal to a key of en.tsv that no form of the scanner sees means a new way of
+    // using keys: teach the scanner, or a typo in such a key would go unnoticed.
+    TextTable en = TextTable::load(kTextDir + "/en.tsv");
+    auto used = keys_used_in_ui();
+    std::vector<std::string> problems;
+    for (const auto& [path, code] : ui_sources())
+        for (const auto& lit : ctrail::ui::test::dotted_literals(code))
+            if (en.find(lit.key) && !used.count(lit.key))
+                problems.push_back("'" + lit.key + "' at " + path + ":" + std::to_string(lit.line) +
+                                   " is a text key the scanner does not see");
+    for (const std::string& p : problems) FAIL_CHECK(p);
+    CHECK(problems.empty());
+}
+
+TEST_CASE("texts: ui/ repeats none of the engine's path phrases") {
+    // The engine's words (assets/content/engine-words.tsv) are its data; a screen that needs one
+    // asks the engine (e.g. path_step_separator) instead of copying it.
+    std::ifstream words(std::string(CTRAIL_SOURCE_DIR) + "/assets/content/engine-words.tsv");
+    std::vector<std::string> phrases;
+    for (std::string line; std::getline(words, line);) {
+        if (line.rfind("phrase\t", 0) != 0) continue;
+        std::istringstream fields(line);
+        std::string kind, key, en_words, zh_words;
+        std::getline(fields, kind, '\t');
+        std::getline(fields, key, '\t');
+        std::getline(fields, en_words, '\t');
+        std::getline(fields, zh_words, '\t');
+        if (key == "arrow") phrases.push_back('"' + en_words + '"');
+    }
+    REQUIRE(phrases.size() == 1);
+    for (const auto& [path, code] : ui_sources())
+        for (const std::string& p : phrases) CHECK_MESSAGE(code.find(p) == std::string::npos, path);
+}
+
+TEST_CASE("texts: the About line on ranges is one sentence") {
+    Texts texts = Texts::load_dir(kTextDir);
+    for (Lang lang : {Lang::En, Lang::Zh}) {
+        const std::string s = texts.tr(lang, "about.ranges");
+        int ends = 0;
+        for (const char* stop : {". ", "。", "；", "; ", "! ", "? "})
+            for (std::size_t at = s.find(stop); at != std::string::npos; at = s.find(stop, at + 1))
+                ++ends;
+        INFO(lang_code(lang) << ": " << s);
+        CHECK(ends == (lang == Lang::Zh ? 1 : 0)); // zh ends with 。, en with a bare '.'
+    }
 }
 
 TEST_CASE("texts: every tr() key used in ui/ exists in en.tsv and zh.tsv") {

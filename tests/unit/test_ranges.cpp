@@ -9,6 +9,7 @@
 #include "store.hpp"
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 #include <sstream>
@@ -23,7 +24,9 @@ const char* const kRanges = "quantity,region,sector,low,high\n"
                             "consumer_share_elsewhere,COAST,,0.1,0.75\n"
                             "intensity_kg_per_yuan,COAST,MFG,0.5,2.5\n"
                             "share_outside,COAST,MFG,0.125,0.875\n"
-                            "share_centre_west,COAST,MFG,0,0.5\n";
+                            "share_centre_west,COAST,MFG,0,0.5\n"
+                            "exports_share,,,0.06,0.19\n"
+                            "median_coastal,,,0.2,0.4\n";
 
 // The two-region bundle plus a ranges.csv with `text`.
 fs::path bundle_with_ranges(const test::TempDir& dir, const std::string& text) {
@@ -54,7 +57,7 @@ using test::Run;
 TEST_CASE("ranges: a bundle's ranges.csv is stored (schema 2, application_id) and exported") {
     test::TempDir dir;
     Model m = read_bundle(bundle_with_ranges(dir, kRanges).string());
-    REQUIRE(m.ranges.size() == 5);
+    REQUIRE(m.ranges.size() == 7);
     CHECK(m.ranges[2].quantity == "intensity_kg_per_yuan");
     CHECK(m.ranges[2].high == 2.5);
 
@@ -163,12 +166,29 @@ TEST_CASE("ranges: ctrail headline and trace --ranges, text and CSV") {
     REQUIRE(h.code == 0);
     CHECK(h.out.find("(ensemble 25.0\u201350.0%)") != std::string::npos);
     CHECK(h.out.find("10.0\u201375.0%") != std::string::npos);
+    CHECK(h.out.find("external demand alone: ") != std::string::npos);
+    CHECK(h.out.find(", ensemble 6.0\u201319.0%)") != std::string::npos); // exports_share
     Run hc = ctrail_run({"headline", db, "--ranges", "--csv"});
     REQUIRE(hc.code == 0);
     CHECK(hc.out.find(",low,high\n") != std::string::npos);
     CHECK(hc.out.find("COAST,true,") == hc.out.find("COAST,"));
     CHECK(hc.out.find(",0.1,0.75\n") != std::string::npos);
     CHECK(hc.out.find(",0.25,0.5\n") != std::string::npos);
+    // The other headline figures as rows after 'national', each with its range (or none).
+    CHECK(hc.out.find("\nexternal_demand,,,,") != std::string::npos);
+    CHECK(hc.out.find(",0.06,0.19\n") != std::string::npos);
+    CHECK(hc.out.find("\ntop_coastal,,,,") != std::string::npos);
+    CHECK(hc.out.find("\nmedian_coastal,,,,") != std::string::npos);
+    CHECK(hc.out.find(",0.2,0.4\n") != std::string::npos);
+    CHECK(hc.out.find("\nmedian_interior,,,,") != std::string::npos);
+    {
+        // Every row has as many fields as the header.
+        std::istringstream rows(hc.out);
+        std::string header, row;
+        std::getline(rows, header);
+        const auto fields = std::count(header.begin(), header.end(), ',');
+        while (std::getline(rows, row)) CHECK(std::count(row.begin(), row.end(), ',') == fields);
+    }
     // Without --ranges nothing changes.
     CHECK(ctrail_run({"headline", db}).out.find("ensemble") == std::string::npos);
 
@@ -178,9 +198,28 @@ TEST_CASE("ranges: ctrail headline and trace --ranges, text and CSV") {
     CHECK(t.out.find("central and western provinces") != std::string::npos);
     Run tc = ctrail_run({"trace", db, "--region", "COAST", "--sector", "MFG", "--ranges", "--csv"});
     REQUIRE(tc.code == 0);
-    CHECK(tc.out.find("quantity,value,low,high\n") == 0);
+    // The normal CSV (the paths) with two more columns, empty on path rows, then the ranges.
+    CHECK(tc.out.find("rank,value,share,depth,path,low,high\n") == 0);
+    CHECK(tc.out.find("\n1,") != std::string::npos);
     CHECK(tc.out.find("\nshare_outside,") != std::string::npos);
-    CHECK(tc.out.find(",0.125,0.875\n") != std::string::npos);
+    CHECK(tc.out.find(",,,,0.125,0.875\n") != std::string::npos);
+    CHECK(tc.out.find("\nintensity_kg_per_yuan,") != std::string::npos);
+    CHECK(tc.out.find("\nshare_centre_west,") != std::string::npos);
+    {
+        std::istringstream rows(tc.out);
+        std::string row;
+        std::getline(rows, row);
+        while (std::getline(rows, row)) {
+            CAPTURE(row);
+            if (row.rfind("share", 0) == 0 || row.rfind("intensity", 0) == 0) continue;
+            CHECK(row.size() > 2);
+            CHECK(row.substr(row.size() - 2) == ",,"); // a path row: no range
+        }
+    }
+    // Without --ranges the CSV is as before.
+    Run plain_csv = ctrail_run({"trace", db, "--region", "COAST", "--sector", "MFG", "--csv"});
+    CHECK(plain_csv.out.find("rank,value,share,depth,path\n") == 0);
+    CHECK(plain_csv.out.find("share_outside") == std::string::npos);
 
     // A model without ranges: --ranges is an error that says where ranges come from.
     const std::string plain = dir.file("plain.sqlite");
@@ -200,6 +239,9 @@ TEST_CASE("validate: a Markdown table with verdicts") {
                      "verdict | reason |") != std::string::npos);
     CHECK(v.out.find("National outside share") != std::string::npos);
     CHECK(v.out.find("reading B") != std::string::npos);
+    // "Up to 80%": the abstract leaves the reading open; neither row may say otherwise.
+    CHECK(v.out.find("does not say which reading") != std::string::npos);
+    CHECK(v.out.find("attributes the 80%") == std::string::npos);
     CHECK(v.out.find("not checked") != std::string::npos); // no --sources
     const std::string md = dir.file("v.md");
     CHECK(ctrail_run({"validate", db, "--out", md}).code == 0);

@@ -22,7 +22,9 @@ const char* const kHeadlineUsage =
     "emitted_elsewhere_share is the national outside share.\n"
     "--ranges adds the low-high over the model's ensemble (models built under other reasonable\n"
     "assumptions, ranges.csv) beside each figure and each consumer's share; with --csv as two\n"
-    "more columns, low,high (of emitted_elsewhere_share).\n" CTRAIL_SCALE_HELP;
+    "more columns, low,high (of emitted_elsewhere_share), and after 'national' one row each for\n"
+    "external_demand (exports' share), top_coastal (top1 = the region), median_coastal and\n"
+    "median_interior, their figure in emitted_elsewhere_share.\n" CTRAIL_SCALE_HELP;
 
 namespace {
 
@@ -75,6 +77,21 @@ int cmd_headline(const std::vector<std::string>& argv, std::ostream& out) {
             << shortest_number(h.national_outside_share) << std::string(2 * kTop, ',');
         if (cmd.ranges) out << ',' << range_csv(find_range(m.ranges, "national_outside_share"));
         out << '\n';
+        if (!cmd.ranges) return 0;
+        // The other headline figures with their ranges, shaped like the 'national' row.
+        auto figure_row = [&](const char* name, double value, const std::string& top1,
+                              const char* quantity) {
+            out << name << ",,,," << (std::isnan(value) ? "" : shortest_number(value)) << ','
+                << csv_field(top1) << std::string(2 * kTop - 1, ',') << ','
+                << range_csv(find_range(m.ranges, quantity)) << '\n';
+        };
+        figure_row("external_demand", h.external_share, "", "exports_share");
+        if (h.top_coastal >= 0)
+            figure_row("top_coastal",
+                       h.consumers[static_cast<size_t>(h.top_coastal)].emitted_elsewhere_share,
+                       m.regions[h.top_coastal].code, "top_coastal_share");
+        figure_row("median_coastal", h.median_coastal, "", "median_coastal");
+        figure_row("median_interior", h.median_interior, "", "median_interior");
         return 0;
     }
 
@@ -84,7 +101,10 @@ int cmd_headline(const std::vector<std::string>& argv, std::ostream& out) {
     out << "National outside share: " << percent(h.national_outside_share)
         << " of industry emissions are tied to "
         << "final demand outside the emitting region (external demand alone: "
-        << percent(h.external_share) << ")" << beside("national_outside_share") << ".\n";
+        << percent(h.external_share)
+        << (cmd.ranges ? ", ensemble " + range_text(find_range(m.ranges, "exports_share"), true)
+                       : std::string())
+        << ")" << beside("national_outside_share") << ".\n";
     if (h.top_coastal >= 0)
         out << "Coastal region with the highest share emitted elsewhere: "
             << region_label(m, h.top_coastal) << ", "

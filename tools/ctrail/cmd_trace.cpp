@@ -42,8 +42,9 @@ const char* const kTraceUsage =
     "                  path = REGION/SECTOR <- REGION/SECTOR <- ... (the bought product first)\n"
     "  --ranges        low-high over the model's ensemble (ranges.csv) beside the intensity,\n"
     "                  the share emitted outside the region and the share emitted in the\n"
-    "                  central and western provinces; with --csv instead of the paths:\n"
-    "                  quantity,value,low,high for those three\n" CTRAIL_SCALE_HELP
+    "                  central and western provinces; with --csv two more columns low,high\n"
+    "                  (empty on path rows) and, after the paths, one row for each of those\n"
+    "                  three: rank = its name, value, low, high\n" CTRAIL_SCALE_HELP
     "                  (the trace reuses the model's factorisation: one transposed solve)\n\n"
     "Text output: total, share emitted outside the region, by emitting region, by stage, and\n"
     "the paths in words. Values are in the stressor's unit; --csv prints full precision.\n";
@@ -159,19 +160,12 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
         {"share_centre_west", r.total > 0 ? centre_west / r.total : 0,
          find_range(m.ranges, "share_centre_west", rc, sc)},
     };
-    if (ranges && args.flag("csv")) {
-        out << "quantity,value,low,high\n";
-        for (const auto& q : ranged)
-            out << q.quantity << ',' << shortest_number(q.value) << ',' << range_csv(q.range)
-                << '\n';
-        return 0;
-    }
     auto beside = [&](int k) {
         return ranges ? " [ensemble " + range_text(ranged[k].range, k > 0) + "]" : std::string();
     };
 
     if (args.flag("csv")) {
-        out << "rank,value,share,depth,path\n";
+        out << "rank,value,share,depth,path" << (ranges ? ",low,high\n" : "\n");
         for (size_t p = 0; p < r.paths.size(); ++p) {
             const Path& path_ = r.paths[p];
             std::string chain;
@@ -179,8 +173,14 @@ int cmd_trace(const std::vector<std::string>& argv, std::ostream& out) {
                 chain += (t ? " <- " : "") + node_code(m, path_.nodes[t]);
             out << p + 1 << ',' << shortest_number(path_.value) << ','
                 << shortest_number(r.total > 0 ? path_.value / r.total : 0) << ',' << path_.depth()
-                << ',' << csv_field(chain) << '\n';
+                << ',' << csv_field(chain) << (ranges ? ",,\n" : "\n");
         }
+        // The ranged quantities after the paths, named in the rank column (like headline's
+        // "national" row): a path has no range of its own.
+        if (ranges)
+            for (const auto& q : ranged)
+                out << q.quantity << ',' << shortest_number(q.value) << ",,,," << range_csv(q.range)
+                    << '\n';
         return 0;
     }
 

@@ -132,6 +132,17 @@ def earlier_figures(sources, year):
     return out
 
 
+def scale_factor_lines(m):
+    """The final-demand scale factors of step 3 (final_demand.py), one line per category: how
+    far the provinces' published totals were scaled to meet the national table's totals."""
+    fd = m["diag"].get("final_demand")
+    if not fd:
+        return []
+    lines = [f"  final demand ({fd['basis']}): scale factors, national table / sum of provinces"]
+    lines += [f"    {cat:<24} {scale:.4f}" for cat, scale in fd["scale"].items()]
+    return lines
+
+
 def run(year, sources, out, params, params_file, log=print):
     t0 = time.perf_counter()
     m = bundle_writer.finalize(model.build(sources, year, params))
@@ -148,6 +159,8 @@ def run(year, sources, out, params, params_file, log=print):
     log(f"  national outside share {fig['national_outside_share']:.4f}; top coastal "
         f"{fig['top_coastal']} {fig['top_coastal_share']:.4f}; median coastal "
         f"{fig['median_coastal']:.4f} vs interior {fig['median_interior']:.4f}")
+    for line in scale_factor_lines(m):
+        log(line)
     return fig
 
 

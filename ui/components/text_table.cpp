@@ -3,6 +3,8 @@
 #include "text_table.hpp"
 
 #include "utf8.hpp"
+
+#include <algorithm>
 #include <small_file.hpp>
 
 #include <fstream>
@@ -98,20 +100,10 @@ TextTable TextTable::parse(std::string_view content, const std::string& name) {
                                 std::string("unknown escape \\") + e + " (use \\n, \\t or \\\\)");
         }
         // Placeholders must be well formed: {name} with a key-like name, or {{ / }}.
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            if (text[i] == '{') {
-                if (i + 1 < text.size() && text[i + 1] == '{') {
-                    ++i;
-                    continue;
-                }
-                std::size_t close = text.find('}', i);
-                if (close == std::string::npos ||
-                    !valid_key(std::string_view(text).substr(i + 1, close - i - 1)))
-                    throw TextError(name, line_no,
-                                    "bad placeholder (write {name}, or {{ for a brace)");
-                i = close;
-            }
-        }
+        for (const TemplateToken& p : scan_template(text))
+            if (p.kind == TemplateToken::Unclosed ||
+                (p.kind == TemplateToken::Placeholder && !valid_key(p.text)))
+                throw TextError(name, line_no, "bad placeholder (write {name}, or {{ for a brace)");
         if (!t.entries_.emplace(std::string(key), std::move(text)).second)
             throw TextError(name, line_no,
                             "key '" + std::string(key) + "' defined twice (first on line " +
@@ -192,6 +184,36 @@ const char* tr(std::string_view key) {
     return empty.tr(key);
 }
 
+std::vector<TemplateToken> scan_template(std::string_view pattern) {
+    std::vector<TemplateToken> out;
+    std::size_t start = 0; // of the pending literal run
+    auto flush = [&](std::size_t end) {
+        if (end > start)
+            out.push_back({TemplateToken::Literal, pattern.substr(start, end - start)});
+    };
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if ((c == '{' || c == '}') && i + 1 < pattern.size() && pattern[i + 1] == c) {
+            flush(i + 1); // the run up to and including one brace
+            start = i + 2;
+            ++i;
+        } else if (c == '{') {
+            flush(i);
+            const std::size_t close = pattern.find('}', i);
+            if (close == std::string_view::npos) {
+                out.push_back({TemplateToken::Unclosed, pattern.substr(i, 1)});
+                start = i + 1;
+                continue;
+            }
+            out.push_back({TemplateToken::Placeholder, pattern.substr(i + 1, close - i - 1)});
+            start = close + 1;
+            i = close;
+        }
+    }
+    flush(pattern.size());
+    return out;
+}
+
 std::vector<TemplatePiece> split_template(std::string_view pattern,
                                           const std::vector<std::string_view>& names) {
     std::vector<TemplatePiece> out;
@@ -199,28 +221,19 @@ std::vector<TemplatePiece> split_template(std::string_view pattern,
         if (out.empty() || out.back().arg >= 0) out.push_back({});
         out.back().text += t;
     };
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        const char c = pattern[i];
-        if ((c == '{' || c == '}') && i + 1 < pattern.size() && pattern[i + 1] == c) {
-            literal(pattern.substr(i, 1));
-            ++i;
+    for (const TemplateToken& t : scan_template(pattern)) {
+        if (t.kind != TemplateToken::Placeholder) {
+            literal(t.text);
             continue;
         }
-        if (c == '{') {
-            const std::size_t close = pattern.find('}', i);
-            if (close != std::string_view::npos) {
-                const std::string_view name = pattern.substr(i + 1, close - i - 1);
-                int found = -1;
-                for (std::size_t k = 0; k < names.size(); ++k)
-                    if (names[k] == name) found = int(k);
-                if (found >= 0) {
-                    out.push_back({"", found});
-                    i = close;
-                    continue;
-                }
-            }
+        const auto at = std::find(names.begin(), names.end(), t.text);
+        if (at == names.end()) { // unknown: kept as written
+            literal("{");
+            literal(t.text);
+            literal("}");
+        } else {
+            out.push_back({"", int(at - names.begin())});
         }
-        literal(pattern.substr(i, 1));
     }
     return out;
 }

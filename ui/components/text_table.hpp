@@ -102,7 +102,17 @@ struct TextArg {
 };
 std::string format_text(std::string_view pattern, std::initializer_list<TextArg> args);
 
-// The one `{name}` parser behind format_text and the screens' coloured runs: literal text
+// The one `{name}` scanner: a template as literal text (`{{`/`}}` already unescaped) and
+// placeholders (`text` = the name between the braces, whatever it holds); a `{` without a
+// closing `}` is `Unclosed` ("{"). Behind split_template, the text tables' placeholder check
+// and the content check.
+struct TemplateToken {
+    enum Kind { Literal, Placeholder, Unclosed } kind = Literal;
+    std::string_view text;
+};
+std::vector<TemplateToken> scan_template(std::string_view pattern);
+
+// The `{name}` parser behind format_text and the screens' coloured runs: literal text
 // (adjacent literals merged, unknown placeholders kept as written, `{{`/`}}` unescaped) and
 // placeholders, as `arg` = the index of the name in `names`.
 struct TemplatePiece {

@@ -1,7 +1,9 @@
-// UTF-8 decoding shared by the text tables (validation) and the fonts (glyph lists).
+// UTF-8 decoding and encoding shared by the text tables (validation), the fonts (glyph lists)
+// and the content check (naming a character).
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace ctrail::ui {
@@ -31,6 +33,23 @@ inline bool next_utf8(std::string_view s, std::size_t& i, char32_t& cp) {
     }
     i += std::size_t(extra) + 1;
     return true;
+}
+
+// The UTF-8 bytes of one code point (U+0000..U+10FFFF).
+inline std::string utf8_encode(char32_t c) {
+    std::string out;
+    if (c < 0x80) {
+        out += char(c);
+    } else if (c < 0x800) {
+        out += char(0xC0 | (c >> 6)), out += char(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += char(0xE0 | (c >> 12)), out += char(0x80 | ((c >> 6) & 0x3F));
+        out += char(0x80 | (c & 0x3F));
+    } else {
+        out += char(0xF0 | (c >> 18)), out += char(0x80 | ((c >> 12) & 0x3F));
+        out += char(0x80 | ((c >> 6) & 0x3F)), out += char(0x80 | (c & 0x3F));
+    }
+    return out;
 }
 
 } // namespace ctrail::ui
