@@ -204,36 +204,6 @@ bool running_as_root() {
     return ::geteuid() == 0;
 }
 
-VirtualDisplay::VirtualDisplay(std::string log, const std::string& screen) : log_(std::move(log)) {
-    // A display of its own (by process id and count): Xvfb's own search for a free one races
-    // with a parallel test's server.
-    static int started = 0;
-    const int number = 1000 + (::getpid() * 4 + started++ % 4) % 40000;
-    display_ = ":" + std::to_string(number);
-    pid_ = ::fork();
-    REQUIRE(pid_ >= 0);
-    if (pid_ == 0) {
-        const int out = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        ::dup2(out, 1);
-        ::dup2(out, 2);
-        // -wr: a white root, so whatever the exhibit's window does not cover shows.
-        ::execlp("Xvfb", "Xvfb", display_.c_str(), "-screen", "0", screen.c_str(), "-wr",
-                 "-nolisten", "tcp", static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    // Ready when its socket exists.
-    const std::string socket = "/tmp/.X11-unix/X" + std::to_string(number);
-    for (int i = 0; i < 1000 && !fs::exists(socket); ++i) ::usleep(10000);
-    REQUIRE_MESSAGE(fs::exists(socket),
-                    "Xvfb did not start (install xvfb: scripts/setup.sh); see " << log_);
-    ::usleep(100000); // listening follows the socket's creation
-}
-
-VirtualDisplay::~VirtualDisplay() {
-    ::kill(pid_, SIGTERM);
-    ::waitpid(pid_, nullptr, 0);
-}
-
 Run run_exhibit(const std::vector<std::string>& args, const std::string& dir,
                 const std::string& name, bool as_nobody) {
     return run(CARBONTRAIL_EXE, args, dir, name, as_nobody, "SDL_VIDEODRIVER=dummy");

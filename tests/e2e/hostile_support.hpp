@@ -4,6 +4,8 @@
 // with a fake systemd NOTIFY_SOCKET (READY with the reason, WATCHDOG=1 kept coming).
 #pragma once
 
+#include "virtual_display.hpp"
+
 #include <string>
 #include <sys/types.h>
 #include <vector>
@@ -29,21 +31,8 @@ void sparse_file(const std::string& path, long long bytes);
 std::string linked_assets(const std::string& dir);
 std::string build_assets_dir();
 
-// ---- a private X server (Xvfb, no window manager), started here, stopped with the object ----
-class VirtualDisplay {
-  public:
-    // screen: Xvfb's WIDTHxHEIGHTxDEPTH. Its root is white, so what no window covers shows.
-    explicit VirtualDisplay(std::string log, const std::string& screen = "800x480x24");
-    ~VirtualDisplay();
-    VirtualDisplay(const VirtualDisplay&) = delete;
-    VirtualDisplay& operator=(const VirtualDisplay&) = delete;
-    const std::string& display() const { return display_; }
-
-  private:
-    std::string log_;
-    pid_t pid_ = -1;
-    std::string display_;
-};
+// ---- a private X server: e2e::VirtualDisplay (virtual_display.hpp) ----
+using e2e::VirtualDisplay;
 
 // ---- runs ----
 // Whether the exhibit runs as root: chmod proves nothing then, so the unreadable case runs the

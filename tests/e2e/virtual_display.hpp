@@ -13,13 +13,16 @@
 
 namespace e2e {
 
-// A private X server (Xvfb, started here and stopped with the test), for the kiosk loop.
+// A private X server (Xvfb, no window manager), started here and stopped with the object.
 class VirtualDisplay {
   public:
-    explicit VirtualDisplay(std::string log) : log_(std::move(log)) {
-        // A display of its own (by process id): Xvfb's own search for a free one races with a
-        // parallel test's server.
-        const int number = 1000 + ::getpid() % 20000;
+    // screen: Xvfb's WIDTHxHEIGHTxDEPTH. Its root is white (-wr), so what no window covers shows.
+    explicit VirtualDisplay(std::string log, const std::string& screen = "800x480x24")
+        : log_(std::move(log)) {
+        // A display of its own (by process id and count): Xvfb's own search for a free one
+        // races with a parallel test's server.
+        static int started = 0;
+        const int number = 1000 + (::getpid() * 4 + started++ % 4) % 40000;
         display_ = ":" + std::to_string(number);
         pid_ = ::fork();
         REQUIRE(pid_ >= 0);
@@ -27,8 +30,8 @@ class VirtualDisplay {
             const int out = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
             ::dup2(out, 1);
             ::dup2(out, 2);
-            ::execlp("Xvfb", "Xvfb", display_.c_str(), "-screen", "0", "800x480x24", "-nolisten",
-                     "tcp", static_cast<char*>(nullptr));
+            ::execlp("Xvfb", "Xvfb", display_.c_str(), "-screen", "0", screen.c_str(), "-wr",
+                     "-nolisten", "tcp", static_cast<char*>(nullptr));
             ::_exit(127);
         }
         // Ready when its socket exists.
@@ -42,6 +45,8 @@ class VirtualDisplay {
         ::kill(pid_, SIGTERM);
         ::waitpid(pid_, nullptr, 0);
     }
+    VirtualDisplay(const VirtualDisplay&) = delete;
+    VirtualDisplay& operator=(const VirtualDisplay&) = delete;
     const std::string& display() const { return display_; }
 
   private:
