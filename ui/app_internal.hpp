@@ -270,7 +270,7 @@ struct ExhibitApp::Impl {
     void draw_big_picture();
     // screen_years.cpp: the year buttons on the map; the shown year's findings in the story
     // panel from y (returns the new y).
-    void draw_year_switch();
+    void draw_year_switch(Box row); // the buttons share `row` (the story panel's top)
     float year_story(Box in, float y,
                      const std::function<std::string(const std::string&)>& group_name);
     // About: the Southwest in 2007 and 2012 beside Mi et al. 2017 (docs/VALIDATION.md's row);

@@ -22,7 +22,6 @@ void ExhibitApp::Impl::draw_big_picture() {
     fit_map(big_map_area());
     draw_map_base(true);
     draw_no_data_labels();
-    draw_year_switch();
     draw_big_bubbles();
     ImFont* head = fonts.headline ? fonts.headline : fonts.body;
     const float line = std::max(2.f, metrics.mm(0.5f));
@@ -137,6 +136,12 @@ void ExhibitApp::Impl::draw_big_picture() {
     y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), head_runs, 1.12f) + L.pad;
     record(share);
     y = draw_big_accounts(in, y);
+    // The year switch heads the part of the story it changes; a panel too small for it (a 480 px
+    // wide portrait) keeps the year of the trail.
+    if (years.enabled() && y + L.touch <= in.max.y) {
+        draw_year_switch(Box(in.min.x, y, in.max.x, y + L.touch));
+        y += L.touch + L.pad * 0.8f;
+    }
 
     // Another year than the trail's: what that year shows comes first (a small panel has no
     // room for both); in the trail's year, the paper's policy point comes first: the lesson.

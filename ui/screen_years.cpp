@@ -25,29 +25,28 @@ std::string name_list(const std::vector<std::string>& names, bool zh) {
 
 } // namespace
 
-void ExhibitApp::Impl::draw_year_switch() {
+void ExhibitApp::Impl::draw_year_switch(Box row) {
     if (!years.enabled()) return;
     years.open_all(worker); // the first use: each year opens on the worker
     const std::vector<int> list = years.buttons();
-    const float h = L.touch;
-    const float w = std::max(L.touch * 1.25f, measure(fonts.body, L.body, "2017").x + L.pad * 1.6f);
     const float gap = L.pad * 0.5f;
-    Box b(L.map.min.x + L.pad, L.map.min.y + L.pad, L.map.min.x + L.pad + w,
-          L.map.min.y + L.pad + h);
+    // The buttons share the row, none wider than a comfortable target.
+    const float n = float(list.size());
+    const float w = std::min(L.touch * 2.f, (row.w() - gap * (n - 1)) / n);
+    Box b(row.min.x, row.min.y, row.min.x + w, row.max.y);
     for (int year : list) {
         const std::string id = "year." + std::to_string(year), label = std::to_string(year);
         if (secondary_button(id.c_str(), b, label.c_str(), std::nullopt, year == years.chosen()))
             years.choose(year);
-        reserve(b);
         b = Box(b.max.x + gap, b.min.y, b.max.x + gap + w, b.max.y);
     }
-    if (years.pending()) { // the previous year stays until the chosen one is ready
+    if (years.pending() && b.min.x < row.max.x) { // the previous year stays until it is ready
         const std::string msg =
             format_text(tr("big.year_loading"), {{"year", std::to_string(years.chosen())}});
-        const ImVec2 at(L.map.min.x + L.pad, L.map.min.y + L.pad + h + L.pad * 0.4f);
         const ImVec2 size = measure(fonts.body, L.caption, msg.c_str());
-        reserve(Box(at.x, at.y, at.x + size.x, at.y + size.y));
-        text(fonts.body, L.caption, at, theme::muted_text, msg.c_str());
+        if (b.min.x + size.x <= row.max.x)
+            text(fonts.body, L.caption, ImVec2(b.min.x, row.min.y + (row.h() - size.y) / 2),
+                 theme::muted_text, msg.c_str());
         animate_until(now + 0.1);
     }
 }

@@ -18,11 +18,12 @@ Counts sorted(const std::map<std::string, int>& m) {
 
 // The journey's order, so a drop-off table reads like the exhibit.
 int screen_rank(const std::string& s) {
-    static const char* const order[] = {"attract", "region",      "product",
-                                        "trail",   "big_picture", "about"};
-    for (int i = 0; i < 6; ++i)
+    static const char* const order[] = {"attract", "region",      "product", "trail",
+                                        "what_if", "big_picture", "about"};
+    constexpr int n = sizeof order / sizeof order[0];
+    for (int i = 0; i < n; ++i)
         if (s == order[i]) return i;
-    return 6;
+    return n;
 }
 
 } // namespace

@@ -89,6 +89,9 @@ tap next
 settle
 tap next
 settle
+expect screen what_if
+tap next
+settle
 expect screen big_picture
 tap next
 settle
@@ -141,7 +144,7 @@ TEST_CASE("visits written by scripted tours are read back by ctrail stats") {
     CHECK(full[5] == "SH");
     CHECK(full[6] == "car");
     CHECK(full[7] == "4");
-    CHECK(full[8] == "region,product,region,product,trail,big_picture,about");
+    CHECK(full[8] == "region,product,region,product,trail,what_if,big_picture,about");
     CHECK(full[9] == "about");
     CHECK(full[10] == "1");
     CHECK(full[11] == "0");

@@ -32,6 +32,9 @@ tap next
 settle
 tap next
 settle
+expect screen what_if
+tap next
+settle
 expect screen big_picture
 tap next
 settle
