@@ -34,6 +34,12 @@ void ExhibitApp::Impl::draw_about() {
         items.push_back(source);
         in_chinese += zh() && e.source_zh != e.source_en;
     }
+    // Mi et al. 2017, which the year switch is compared with (once the years are open), with
+    // where our years agree with it: a source and its finding, said at every panel size.
+    if (const std::string mi = years_vs_paper(); !mi.empty()) {
+        items.push_back(std::string(tr("about.mi_source")) + " " + mi);
+        in_chinese += zh();
+    }
     const int page = journey.about_page();
 
     float y = left.min.y;
@@ -49,9 +55,7 @@ void ExhibitApp::Impl::draw_about() {
         // Why some figures come with a range: only said when the model carries ranges.
         std::vector<const char*> paras{tr("about.method"), tr("about.caveat")};
         if (model->has_ranges()) paras.push_back(tr("about.ranges"));
-        // Where the years agree with Mi et al. 2017 (when the years have been opened).
-        const std::string mi = years_vs_paper();
-        if (!mi.empty()) paras.push_back(mi.c_str());
+
         // Every paragraph is said: at body size where they all fit, else at caption size (a
         // small panel), which is still the sources' size.
         auto height_at = [&](float size) {
@@ -61,8 +65,6 @@ void ExhibitApp::Impl::draw_about() {
                      L.pad * 0.8f;
             return h;
         };
-        // The comparison with Mi et al. is the first to go when even caption size overflows.
-        if (!mi.empty() && y + height_at(L.caption) > left.max.y) paras.pop_back();
         const float body = y + height_at(L.body) <= left.max.y ? L.body : L.caption;
         for (const char* para : paras)
             y += paragraph(fonts.body, body, ImVec2(left.min.x, y), left.w(), theme::text, para) +

@@ -132,6 +132,13 @@ void ExhibitApp::Impl::draw_big_picture() {
     float y = in.min.y;
     y +=
         text(fonts.body, L.caption, in.min, theme::coast, tr("big.caption"), in.w()) + L.pad * 0.5f;
+    // The year switch heads the story it changes, where the panel leaves room under it for the
+    // headline and the visitor's figures.
+    const bool year_switch_first = years.enabled() && in.h() >= L.touch * 3.3f;
+    if (year_switch_first) {
+        draw_year_switch(Box(in.min.x, y, in.max.x, y + L.touch));
+        y += L.touch + L.pad * 0.8f;
+    }
     const ShownFigure share = figure("big.national_outside_share", b.national_outside_share,
                                      "share", format_percent(b.national_outside_share));
     auto head_runs =
@@ -139,9 +146,9 @@ void ExhibitApp::Impl::draw_big_picture() {
     y += runs(head, L.h1, ImVec2(in.min.x, y), in.w(), head_runs, 1.12f) + L.pad;
     record(share);
     y = draw_big_accounts(in, y);
-    // The year switch heads the part of the story it changes; a panel too small for it (a 480 px
-    // wide portrait) keeps the year of the trail.
-    if (years.enabled() && y + L.touch <= in.max.y) {
+    // A panel too short for the switch above the headline (a 480 px wide portrait) has it here,
+    // under the visitor's figures, where it fits.
+    if (years.enabled() && !year_switch_first && y + L.touch <= in.max.y) {
         draw_year_switch(Box(in.min.x, y, in.max.x, y + L.touch));
         y += L.touch + L.pad * 0.8f;
     }

@@ -440,7 +440,8 @@ TEST_CASE("about pages every source at 800x480") {
                                "tap next\nsettle\nexpect screen what_if\ntap next\nsettle\n"
                                "tap next\nsettle\nexpect screen about\n"
                                "shot about-1\ntap about.more\nsettle\nshot about-2\n"
-                               "tap about.more\nsettle\nshot about-3\n";
+                               "tap about.more\nsettle\nshot about-3\n"
+                               "tap about.more\nsettle\nshot about-4\n";
     for (const std::string lang : {"en", "zh"}) {
         const std::string out = dir + "/" + lang;
         std::filesystem::create_directories(out);
@@ -451,11 +452,12 @@ TEST_CASE("about pages every source at 800x480") {
         const int count = std::stoi(first["about_source_count"]);
         const int pages = std::stoi(first["about_pages"]);
         CHECK(count >= 5); // the model's citations and the comparisons' source
-        // In Chinese, every source with a Chinese title is given in Chinese (the CEADs
-        // inventory, the NBS table, the EPA comparison; the notes of the two English papers); in
-        // English none is.
-        CHECK(std::stoi(first["about_sources_in_chinese"]) == (lang == "zh" ? 5 : 0));
-        REQUIRE(pages == 2);
+        // In Chinese, every source is given in Chinese (the CEADs inventory, the NBS table, the
+        // EPA comparison; the notes of the English papers, Mi et al. 2017 with the comparison
+        // of the years seen on the big picture); in English none is.
+        CHECK(std::stoi(first["about_sources_in_chinese"]) == (lang == "zh" ? count : 0));
+        REQUIRE(pages >= 2);
+        REQUIRE(pages <= 3);
         std::vector<int> seen;
         for (int k = 1; k <= pages; ++k) {
             const State s = read_state(out + "/about-" + std::to_string(k) + ".state.tsv");
@@ -468,7 +470,8 @@ TEST_CASE("about pages every source at 800x480") {
         std::iota(all.begin(), all.end(), 0);
         CHECK(seen == all);
         // "More sources" wraps round to the first page.
-        CHECK(read_state(out + "/about-3.state.tsv")["about_page"] == "0");
+        CHECK(read_state(out + "/about-" + std::to_string(pages + 1) +
+                         ".state.tsv")["about_page"] == "0");
     }
 }
 
