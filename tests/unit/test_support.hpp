@@ -4,6 +4,8 @@
 #include "model.hpp"
 #include "random_model.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -11,6 +13,11 @@
 #include <string>
 
 namespace ctrail::test {
+
+// a and b equal to a relative tolerance (the tests' comparisons of two computations).
+inline bool close(double a, double b, double rel = 1e-9) {
+    return std::abs(a - b) <= rel * std::max({std::abs(a), std::abs(b), 1e-300});
+}
 
 namespace fs = std::filesystem;
 

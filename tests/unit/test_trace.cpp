@@ -13,9 +13,7 @@ using namespace ctrail;
 
 namespace {
 
-bool close(double a, double b, double rel = 1e-9) {
-    return std::abs(a - b) <= rel * std::max({std::abs(a), std::abs(b), 1e-300});
-}
+using test::close;
 
 // s·A^k·y by repeated dense products, independent of the tracer's precomputed rows.
 std::vector<double> stages_by_powers(const Eigen::MatrixXd& A, const Eigen::VectorXd& s,

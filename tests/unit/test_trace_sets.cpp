@@ -15,9 +15,7 @@ using namespace ctrail;
 
 namespace {
 
-bool close(double a, double b, double rel = 1e-9) {
-    return std::abs(a - b) <= rel * std::max({std::abs(a), std::abs(b), 1e-300});
-}
+using test::close;
 
 // s with every node outside the set zeroed.
 Eigen::VectorXd masked(const Model& m, const Eigen::VectorXd& s, const RegionMask& set) {
