@@ -80,25 +80,55 @@ float ExhibitApp::Impl::draw_big_accounts(Box in, float y) {
         return format_text(tr("big.arc_mt"), {{"mt", f.shown}});
     };
     // China: every province (and its households); consumption leaves out other countries'.
-    double china = 0;
-    for (const RegionAccount& a : *accounts)
-        if (!model->regions()[std::size_t(a.region)].external) china += kg_of(a);
-    std::vector<Run> line;
-    std::vector<ShownFigure> figures;
+    auto china_of = [&](const std::vector<RegionAccount>& list) {
+        double china = 0;
+        for (const RegionAccount& a : list)
+            if (!model->regions()[std::size_t(a.region)].external) china += kg_of(a);
+        return china;
+    };
+    // A lever step shown: each figure as today → after with the cut in percent, where the
+    // panel has room for it; else the figures after the step alone.
+    const std::vector<RegionAccount>* today = accounts != &big->regions ? &big->regions : nullptr;
     const int home = model_region(journey.region());
-    if (home >= 0 && std::size_t(home) < accounts->size()) {
-        figures.push_back(mt(std::string("big.") + view + "." + model->regions()[home].code + ".mt",
-                             kg_of((*accounts)[std::size_t(home)])));
-        line = template_runs(tr("big.view_home"), theme::text,
-                             {{"home", region_name(home), theme::coast},
-                              {"value", with_mt(figures.back()), theme::interior}});
-        line.push_back({"  ·  ", theme::muted_text});
+    auto build = [&](bool change, std::vector<ShownFigure>& figures) {
+        auto value = [&](const std::string& id, double kg, double today_kg) {
+            figures.push_back(mt(id, kg));
+            const std::string after = with_mt(figures.back());
+            if (!change) return after;
+            figures.push_back(mt(id + ".today", today_kg));
+            const std::string before = with_mt(figures.back());
+            const double cut = today_kg > 0 ? std::max(0.0, 1 - kg / today_kg) : 0;
+            figures.push_back(figure(id + ".cut", cut, "share", format_percent(cut)));
+            return format_text(
+                tr("big.view_change"),
+                {{"before", before}, {"after", after}, {"cut", figures.back().shown}});
+        };
+        std::vector<Run> line;
+        if (home >= 0 && std::size_t(home) < accounts->size()) {
+            const std::string id =
+                std::string("big.") + view + "." + model->regions()[home].code + ".mt";
+            const std::string v = value(id, kg_of((*accounts)[std::size_t(home)]),
+                                        today ? kg_of((*today)[std::size_t(home)]) : 0);
+            line = template_runs(
+                tr("big.view_home"), theme::text,
+                {{"home", region_name(home), theme::coast}, {"value", v, theme::interior}});
+            line.push_back({"  ·  ", theme::muted_text});
+        }
+        const std::string v = value(std::string("big.") + view + ".china.mt", china_of(*accounts),
+                                    today ? china_of(*today) : 0);
+        for (Run& r :
+             template_runs(tr("big.view_china"), theme::text, {{"value", v, theme::interior}}))
+            line.push_back(std::move(r));
+        return line;
+    };
+    std::vector<ShownFigure> figures;
+    std::vector<Run> line = build(today != nullptr, figures);
+    float h = runs(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), line, 1.15f, false);
+    if (today && y + h > in.max.y) {
+        figures.clear();
+        line = build(false, figures);
+        h = runs(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), line, 1.15f, false);
     }
-    figures.push_back(mt(std::string("big.") + view + ".china.mt", china));
-    for (Run& r : template_runs(tr("big.view_china"), theme::text,
-                                {{"value", with_mt(figures.back()), theme::interior}}))
-        line.push_back(std::move(r));
-    const float h = runs(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), line, 1.15f, false);
     if (y + h > in.max.y) return y;
     y += runs(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), line, 1.15f) + L.pad * 0.3f;
     for (ShownFigure& f : figures) record(std::move(f));

@@ -195,6 +195,7 @@ const std::vector<UnboxedKey>& unboxed_keys() {
         {"big.arc_mt", "a number on the map"},
         {"big.view_home", "a figure row: wraps with its numbers, left out when no room"},
         {"big.view_china", "a figure row: wraps with its numbers, left out when no room"},
+        {"big.view_change", "a figure in big.view_home / big.view_china when a lever step shows"},
         {"big.view_scenario", "inside the big picture's why sentence"},
         {"what_if.product_now", "a figure row: wraps with its numbers, left out when no room"},
         {"what_if.product_change", "a figure row: wraps with its numbers, left out when no room"},

@@ -87,14 +87,26 @@ double what_if_expected(const std::string& id, const ctrail::WhatIf& today,
     if (id == "what_if.national_mt.after") return lever.national_territorial_kg / 1e9;
     if (id == "what_if.national_cut")
         return cut(today.national_territorial_kg, lever.national_territorial_kg);
-    // big.VIEW.CODE.mt / big.VIEW.china.mt on the big picture, which keeps the lever's step.
-    const bool consumption = id.rfind("big.consumption.", 0) == 0;
-    const std::string code = id.substr(id.find('.', 4) + 1, id.rfind('.') - id.find('.', 4) - 1);
-    if (code == "china") return china(lever, consumption) / 1e9;
-    const int r = m.find_region(code);
-    REQUIRE(r >= 0);
-    const auto& a = lever.regions[std::size_t(r)];
-    return (consumption ? a.consumption_kg : a.territorial_kg) / 1e9;
+    // big.VIEW.CODE.mt / big.VIEW.china.mt on the big picture, which keeps the lever's step;
+    // with a step chosen, also .mt.today (before the step) and .mt.cut (the cut, a share).
+    auto ends_with = [&](const std::string& tail) {
+        return id.size() > tail.size() &&
+               id.compare(id.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    const bool before = ends_with(".mt.today"), cut_of = ends_with(".mt.cut");
+    const std::string base = before || cut_of ? id.substr(0, id.rfind('.')) : id;
+    const bool consumption = base.rfind("big.consumption.", 0) == 0;
+    const std::string code =
+        base.substr(base.find('.', 4) + 1, base.rfind('.') - base.find('.', 4) - 1);
+    auto kg_in = [&](const ctrail::WhatIf& w) {
+        if (code == "china") return china(w, consumption);
+        const int r = m.find_region(code);
+        REQUIRE(r >= 0);
+        const auto& a = w.regions[std::size_t(r)];
+        return consumption ? a.consumption_kg : a.territorial_kg;
+    };
+    if (cut_of) return cut(kg_in(today), kg_in(lever));
+    return kg_in(before ? today : lever) / 1e9;
 }
 
 void check_tour(const std::string& lang, const std::string& size,
