@@ -142,6 +142,13 @@ SignalledRun run_and_signal(const std::vector<std::string>& args, const std::str
     return r;
 }
 
+std::string script_to_what_if(const std::string& region, const std::string& product) {
+    std::string s = "settle\ntap start\nsettle\ntap region." + region +
+                    " via region.page\nsettle\ntap product." + product + "\nsettle\n";
+    for (int step = 0; step < 4; ++step) s += "tap next\nsettle\n";
+    return s + "expect screen what_if\n";
+}
+
 std::string write_script(const std::string& dir, const std::string& text) {
     const std::string p = dir + "/visitor.script";
     std::ofstream(p) << text;

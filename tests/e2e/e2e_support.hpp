@@ -43,6 +43,10 @@ SignalledRun run_and_signal(const std::vector<std::string>& args, const std::str
                             const std::string& display = "");
 // Writes a visitor script and returns its path.
 std::string write_script(const std::string& dir, const std::string& text);
+// The visitor script from Attract to the What if? step: start, the province REGION (through the
+// pages), the product, then Next through the trail's four steps; ends with `expect screen
+// what_if`, so a script goes on from there.
+std::string script_to_what_if(const std::string& region, const std::string& product = "car");
 std::string read_text(const std::string& path);
 
 struct Figure {

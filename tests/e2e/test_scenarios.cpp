@@ -300,23 +300,7 @@ TEST_CASE("start again ends the visit") {
     require_model();
     // The last visitor paged to Xinjiang and finished on About; the next one must start on the
     // first page of provinces, not on the last visitor's page.
-    CHECK(play("start-again", R"(settle
-tap start
-settle
-tap region.XJ via region.page
-settle
-tap product.car
-settle
-tap next
-settle
-tap next
-settle
-tap next
-settle
-tap next
-settle
-expect screen what_if
-tap next
+    CHECK(play("start-again", script_to_what_if("XJ") + R"(tap next
 settle
 expect screen big_picture
 tap next
@@ -523,23 +507,7 @@ TEST_CASE("who is responsible: the toggle shows ctrail accounts") {
     const std::string dir = fresh_dir("responsible");
     const auto& steps = what_if_steps();
     REQUIRE(steps.size() >= 3);
-    const std::string script = R"(settle
-tap start
-settle
-tap region.SH via region.page
-settle
-tap product.car
-settle
-tap next
-settle
-tap next
-settle
-tap next
-settle
-tap next
-settle
-expect screen what_if
-expect lever 0
+    const std::string script = script_to_what_if("SH") + R"(expect lever 0
 tap next
 settle
 expect screen big_picture

@@ -76,26 +76,8 @@ bool close(double a, double b) {
     return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b));
 }
 
-const char* const kToBigPicture = R"(settle
-tap start
-settle
-tap region.SH via region.page
-settle
-tap product.car
-settle
-tap next
-settle
-tap next
-settle
-tap next
-settle
-tap next
-settle
-expect screen what_if
-tap next
-settle
-expect screen big_picture
-)";
+const std::string kToBigPicture =
+    script_to_what_if("SH") + "tap next\nsettle\nexpect screen big_picture\n";
 
 } // namespace
 
