@@ -280,6 +280,9 @@ struct ExhibitApp::Impl {
     void load_what_if_steps(); // the packaged table, a curator's override over it, checked
     void poll_what_if();       // takes an arrived step, asks for the next one needed
     const WhatIf* what_if_result(int step) const;
+    // The cut from `from` to `to` as a share (0 when nothing was cut), recorded as `id`; the
+    // texts put the minus sign.
+    static ShownFigure cut_figure(std::string id, double from, double to);
     // A button of a set of choices (the lever's steps, the toggle's views): its label wraps
     // inside; true when tapped while not selected.
     bool choice_button(const char* id, Box b, const std::string& label, bool selected);

@@ -97,8 +97,7 @@ float ExhibitApp::Impl::draw_big_accounts(Box in, float y) {
             if (!change) return after;
             figures.push_back(mt(id + ".today", today_kg));
             const std::string before = with_mt(figures.back());
-            const double cut = today_kg > 0 ? std::max(0.0, 1 - kg / today_kg) : 0;
-            figures.push_back(figure(id + ".cut", cut, "share", format_percent(cut)));
+            figures.push_back(cut_figure(id + ".cut", today_kg, kg));
             return format_text(
                 tr("big.view_change"),
                 {{"before", before}, {"after", after}, {"cut", figures.back().shown}});

@@ -98,10 +98,6 @@ void ExhibitApp::Impl::draw_what_if() {
             const MassText m = format_mass(kg, tr("number.kg"), tr("number.t"));
             return figure(id, kg, "kg", m.number + " " + m.unit);
         };
-        auto cut = [&](const char* id, double from, double to) {
-            const double c = from > 0 ? std::max(0.0, 1 - to / from) : 0;
-            return figure(id, c, "share", format_percent(c)); // the text puts the minus
-        };
         // Recorded as the number (the unit word differs by language), shown with "Mt".
         auto mt = [&](const char* id, double kg) {
             return figure(id, kg / 1e9, "Mt", format_sig(kg / 1e9));
@@ -113,7 +109,8 @@ void ExhibitApp::Impl::draw_what_if() {
         if (today->has_product && shown->has_product && p) {
             const ShownFigure b = mass("what_if.product_kg.before", today->product_kg);
             const ShownFigure a = mass("what_if.product_kg.after", shown->product_kg);
-            const ShownFigure c = cut("what_if.product_cut", today->product_kg, shown->product_kg);
+            const ShownFigure c =
+                cut_figure("what_if.product_cut", today->product_kg, shown->product_kg);
             std::vector<ShownFigure> figs{b};
             if (changed) figs = {b, a, c};
             row("what_if.product_now", "what_if.product_change",
@@ -137,8 +134,8 @@ void ExhibitApp::Impl::draw_what_if() {
         }
         const ShownFigure nb = mt("what_if.national_mt.before", today->national_territorial_kg);
         const ShownFigure na = mt("what_if.national_mt.after", shown->national_territorial_kg);
-        const ShownFigure nc = cut("what_if.national_cut", today->national_territorial_kg,
-                                   shown->national_territorial_kg);
+        const ShownFigure nc = cut_figure("what_if.national_cut", today->national_territorial_kg,
+                                          shown->national_territorial_kg);
         std::vector<ShownFigure> figs{nb};
         if (changed) figs = {nb, na, nc};
         row("what_if.national_now", "what_if.national_change",

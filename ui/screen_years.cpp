@@ -26,8 +26,7 @@ std::string name_list(const std::vector<std::string>& names, bool zh) {
 } // namespace
 
 void ExhibitApp::Impl::draw_year_switch(Box row) {
-    if (!years.enabled()) return;
-    years.open_all(worker); // the first use: each year opens on the worker
+    if (!years.enabled()) return; // the years were asked for by draw_big_picture
     const std::vector<int> list = years.buttons();
     const float gap = L.pad * 0.5f;
     // The buttons share the row, none wider than a comfortable target.

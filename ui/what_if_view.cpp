@@ -3,6 +3,7 @@
 // screens keep showing the last step that arrived), the lever's buttons and the province bubbles
 // that shrink or grow with it. The numbers all come from ExhibitModel::what_if.
 #include "app_internal.hpp"
+#include "number_format.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -40,6 +41,11 @@ void ExhibitApp::Impl::load_what_if_steps() {
         // big picture, as before it existed.
         log(3, std::string("what-if lever hidden: ") + e.what());
     }
+}
+
+ShownFigure ExhibitApp::Impl::cut_figure(std::string id, double from, double to) {
+    const double c = from > 0 ? std::max(0.0, 1 - to / from) : 0;
+    return figure(std::move(id), c, "share", format_percent(c));
 }
 
 const WhatIf* ExhibitApp::Impl::what_if_result(int step) const {
