@@ -100,6 +100,10 @@ std::string hash_pin_line(const std::string& pin, int* exit_code) {
     return out;
 }
 
+double stop_allowance_s() {
+    return std::string(CARBONTRAIL_EMULATOR).empty() ? 2.0 : 10.0;
+}
+
 SignalledRun run_and_signal(const std::vector<std::string>& args, const std::string& log_dir,
                             const std::string& playing, int signal, const std::string& display) {
     std::vector<std::string> argv;

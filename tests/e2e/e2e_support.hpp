@@ -38,6 +38,10 @@ struct SignalledRun {
 };
 // `display`: an X display (e.g. a VirtualDisplay's) for a run that needs a real one; empty =
 // SDL's dummy video driver.
+// The longest a stop may take: two seconds natively (a frame, plus a screenshot being written,
+// on a loaded machine); under the emulator, which runs the ARM program several times slower and
+// tears down X slowly, ten.
+double stop_allowance_s();
 SignalledRun run_and_signal(const std::vector<std::string>& args, const std::string& log_dir,
                             const std::string& playing, int signal,
                             const std::string& display = "");

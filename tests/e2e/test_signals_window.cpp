@@ -19,7 +19,7 @@ TEST_CASE("SIGTERM stops the window mode") {
         run_and_signal({"--size", "800x480", "--software", "--model", model_path()}, dir,
                        "exhibit ready", SIGTERM, x.display());
     CHECK(r.exit_code == 128 + SIGTERM);
-    CHECK(r.stop_s < 2.0);
+    CHECK(r.stop_s < stop_allowance_s());
     const std::string log = read_text(dir + "/run.log");
     CHECK(log.find("exhibit ready") != std::string::npos);
     CHECK(log.find("(SIGTERM)") != std::string::npos); // "stopping after N frames (SIGTERM)"
