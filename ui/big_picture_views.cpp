@@ -95,9 +95,13 @@ float ExhibitApp::Impl::draw_big_accounts(Box in, float y) {
             figures.push_back(mt(id, kg));
             const std::string after = with_mt(figures.back());
             if (!change) return after;
+            // A figure the step leaves as it was (e.g. a coastal province's own power) reads
+            // "unchanged", not "170 Mt → 170 Mt (−0%)".
+            const ShownFigure cut = cut_figure(id + ".cut", today_kg, kg);
+            if (cut.engine == 0) return format_text(tr("big.view_unchanged"), {{"value", after}});
             figures.push_back(mt(id + ".today", today_kg));
             const std::string before = with_mt(figures.back());
-            figures.push_back(cut_figure(id + ".cut", today_kg, kg));
+            figures.push_back(cut);
             return format_text(
                 tr("big.view_change"),
                 {{"before", before}, {"after", after}, {"cut", figures.back().shown}});

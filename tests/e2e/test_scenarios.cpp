@@ -540,3 +540,35 @@ shot territorial-lever
     CHECK(today.at("SH").first != doctest::Approx(today.at("SH").second));
     CHECK(lever.at("SH").second < today.at("SH").second);
 }
+
+TEST_CASE("a lever step that leaves a figure as it was reads unchanged") {
+    require_model();
+    const std::string dir = fresh_dir("lever-unchanged");
+    const auto& steps = what_if_steps();
+    REQUIRE(steps.size() >= 2);
+    // A tall panel, where the story has room for "today → after (−cut)".
+    const std::string script = script_to_what_if("SH") + R"(tap next
+settle
+expect screen big_picture
+tap big.lever.1
+settle
+expect lever 1
+expect what_if_pending 0
+shot lever-1
+)";
+    REQUIRE(run_carbontrail({"--script", write_script(dir, script), "--tour", dir, "--size",
+                             "1080x1920", "--model", model_path()},
+                            dir) == 0);
+    const auto today = cli_accounts({}, dir);
+    const auto step = cli_accounts(steps[1].scales, dir);
+    // The first step cleans the interior's power: Shanghai releases what it did, China less.
+    REQUIRE(step.at("SH").first == today.at("SH").first);
+    const State s = read_state(dir + "/lever-1.state.tsv");
+    REQUIRE(s.figure("big.territorial.SH.mt"));
+    CHECK(s.figure("big.territorial.SH.mt.today") == nullptr);
+    CHECK(s.figure("big.territorial.SH.mt.cut") == nullptr);
+    const Figure* cut = s.figure("big.territorial.china.mt.cut");
+    REQUIRE(cut);
+    CHECK(cut->engine > 0);
+    CHECK(s.figure("big.territorial.china.mt.today") != nullptr);
+}
