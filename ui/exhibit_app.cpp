@@ -168,9 +168,18 @@ bool ExhibitApp::load(ImVec2 canvas) {
                 d.become_unavailable(d.config.paths.content + "/products.tsv: product '" + p.id +
                                      "' names sector '" + p.sector +
                                      "', which the model does not have");
-        d.big_job.start(d.worker, [m = d.model] { return m->big_picture(); });
+        // The big picture first; then, still before any visit, what a what-if will need.
+        d.big_job.start(d.worker, [m = d.model] {
+            BigPicture b = m->big_picture();
+            m->prepare();
+            return b;
+        });
         d.years.setup(d.config.paths.years, d.model,
                       [&d](int level, const std::string& m) { d.log(level, m); });
+        // Every year opens now, on the worker after the big picture: a damaged year is logged
+        // at start (not at a visitor's first big picture), the first big picture does not wait
+        // for two model opens, and the memory they leave behind is settled before any visit.
+        if (d.years.enabled()) d.years.open_all(d.worker);
     }
     d.state.language = d.journey.language();
     d.state.screen = d.journey.screen();

@@ -22,9 +22,6 @@ void ExhibitApp::Impl::draw_big_picture() {
     fit_map(big_map_area());
     draw_map_base(true);
     draw_no_data_labels();
-    // Every year opens on the worker on the first visit here, drawn switch or not (a panel too
-    // small for it): a damaged year is found and logged all the same.
-    if (years.enabled()) years.open_all(worker);
     draw_big_bubbles();
     ImFont* head = fonts.headline ? fonts.headline : fonts.body;
     const float line = std::max(2.f, metrics.mm(0.5f));

@@ -26,7 +26,7 @@ std::string name_list(const std::vector<std::string>& names, bool zh) {
 } // namespace
 
 void ExhibitApp::Impl::draw_year_switch(Box row) {
-    if (!years.enabled()) return; // the years were asked for by draw_big_picture
+    if (!years.enabled()) return; // the years were asked for at start (exhibit_app.cpp)
     const std::vector<int> list = years.buttons();
     const float gap = L.pad * 0.5f;
     // The buttons share the row, none wider than a comfortable target.

@@ -179,8 +179,15 @@ class Monkey {
     // One action as visitor-script lines, chosen from what is on screen now.
     std::string next_action() {
         const std::vector<std::string> ids = s_.app->target_ids();
-        std::vector<std::string> nav, lang, pin;
+        std::vector<std::string> nav, lang, pin, forward;
         for (const std::string& id : ids) {
+            // What a visitor mostly does: go on (start, a province, a product, next, the
+            // lever, a year). Without it a random walk seldom gets past the trail's first step,
+            // and What if? and the big picture would go almost untested.
+            if (id == "start" || id == "next" || id.rfind("region.", 0) == 0 ||
+                id.rfind("product.", 0) == 0 || id.rfind("big.lever.", 0) == 0 ||
+                id.rfind("year.", 0) == 0)
+                forward.push_back(id);
             if (id == "back" || id == "home" || id == "home.yes" || id == "home.no" ||
                 id == "next" || id == "start" || id.rfind("admin.leave", 0) == 0 ||
                 id.rfind("admin.back", 0) == 0)
@@ -190,6 +197,7 @@ class Monkey {
         }
         const std::size_t r = pick(100);
         if (!pin.empty() && r < 30) return type_pin();
+        if (r < 16 && !forward.empty()) return tap_target(forward);
         if (r < 36 && !ids.empty()) return tap_target(ids);
         if (r < 46 && !nav.empty()) return tap_target(nav);
         if (r < 51 && !lang.empty()) return tap_target(lang);

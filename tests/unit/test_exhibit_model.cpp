@@ -1,6 +1,8 @@
 #include "accounts.hpp"
 #include "error.hpp"
 #include "exhibit_model.hpp"
+#include "exhibit_model_access.hpp"
+#include "leontief.hpp"
 #include "store.hpp"
 #include "test_support.hpp"
 #include "trace.hpp"
@@ -25,6 +27,20 @@ struct Opened {
 };
 
 } // namespace
+
+TEST_CASE("exhibit model: open leaves the LU factors to first use; prepare reads them once") {
+    const Model m = test::random_model(4, 5, 31, 0.7, 0.6, 3);
+    Opened o(m);
+    const ExhibitModel& em = *o.model;
+    const Leontief& l = ExhibitModelAccess::leontief(em);
+    CHECK_FALSE(l.factors_ready());
+    em.prepare();
+    CHECK(l.factors_ready());
+    const Eigen::MatrixXd lu = l.lu();
+    em.prepare(); // later calls do nothing
+    CHECK(l.lu() == lu);
+    CHECK(lu == Leontief(m).lu()); // the stored factors: the same bits
+}
 
 TEST_CASE("exhibit model (trace API): labels, meta and units from the database") {
     Opened o(test::hand_model());
