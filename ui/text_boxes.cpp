@@ -196,6 +196,8 @@ const std::vector<UnboxedKey>& unboxed_keys() {
         {"big.view_home", "a figure row: wraps with its numbers, left out when no room"},
         {"big.view_china", "a figure row: wraps with its numbers, left out when no room"},
         {"big.view_change", "a figure in big.view_home / big.view_china when a lever step shows"},
+        {"big.view_unchanged",
+         "a figure in big.view_home / big.view_china that a lever step leaves as it was"},
         {"big.view_scenario", "inside the big picture's why sentence"},
         {"what_if.product_now", "a figure row: wraps with its numbers, left out when no room"},
         {"what_if.product_change", "a figure row: wraps with its numbers, left out when no room"},
