@@ -134,10 +134,6 @@ std::unique_ptr<ExhibitModel> ExhibitModel::open(const std::string& database_pat
     return std::unique_ptr<ExhibitModel>(new ExhibitModel(std::move(impl)));
 }
 
-void ExhibitModel::prepare() const {
-    (void)impl_->leontief->lu(); // read once (std::call_once in Leontief)
-}
-
 const ExhibitMeta& ExhibitModel::meta() const {
     return impl_->meta;
 }

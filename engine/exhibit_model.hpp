@@ -302,11 +302,6 @@ class ExhibitModel {
     // Empty stressor = default_stressor().
     BigPicture big_picture(const std::string& stressor = "") const;
 
-    // Reads now what open() leaves to first use (the stored LU factors of I - A, 1.6 MB for the
-    // China model: what-if figures and scaled accounts solve with them), so that first use does
-    // not wait and the memory is taken before any visit. Thread-safe; later calls do nothing.
-    void prepare() const;
-
     // What-if figures (default stressor): one solve for the product and one for the accounts,
     // tens of ms on the China model; run it off the UI thread. Never throws on bad input.
     WhatIf what_if(const WhatIfRequest& request) const;

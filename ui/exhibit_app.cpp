@@ -168,12 +168,9 @@ bool ExhibitApp::load(ImVec2 canvas) {
                 d.become_unavailable(d.config.paths.content + "/products.tsv: product '" + p.id +
                                      "' names sector '" + p.sector +
                                      "', which the model does not have");
-        // The big picture first; then, still before any visit, what a what-if will need.
-        d.big_job.start(d.worker, [m = d.model] {
-            BigPicture b = m->big_picture();
-            m->prepare();
-            return b;
-        });
+        // Its accounts solve with the LU factors open() leaves unread: they are read here, before
+        // any visit, so a visitor's first What if? does not wait for them.
+        d.big_job.start(d.worker, [m = d.model] { return m->big_picture(); });
         d.years.setup(d.config.paths.years, d.model,
                       [&d](int level, const std::string& m) { d.log(level, m); });
         // Every year opens now, on the worker after the big picture: a damaged year is logged

@@ -55,7 +55,6 @@ void ExhibitApp::Impl::draw_about() {
         // Why some figures come with a range: only said when the model carries ranges.
         std::vector<const char*> paras{tr("about.method"), tr("about.caveat")};
         if (model->has_ranges()) paras.push_back(tr("about.ranges"));
-
         // Every paragraph is said: at body size where they all fit, else at caption size (a
         // small panel), which is still the sources' size.
         auto height_at = [&](float size) {
