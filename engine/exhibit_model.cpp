@@ -4,6 +4,8 @@
 #include "error.hpp"
 #include "exhibit_model_access.hpp"
 #include "intensity_scale.hpp"
+#include "sqlite_db.hpp"
+#include "store.hpp"
 #include "store_factorisation.hpp"
 #include "trace.hpp"
 #include "trace_text.hpp"
@@ -12,22 +14,82 @@
 #include "zones.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
+#include <mutex>
 #include <numbers>
 
 namespace ctrail {
 
-struct ExhibitModel::Impl {
-    Model model; // Z empty when the stored factorisation was used (KeepZ::no)
+// What traces and accounts read: the whole model (Z's storage holding A), its Leontief and a
+// tracer per stressor, ~4 MB for the China model. Read by the first question, not by open().
+struct ExhibitTables {
+    Model model;
     std::unique_ptr<Leontief> leontief;
-    std::vector<std::unique_ptr<Tracer>> tracers; // one per stressor, built at open
+    std::vector<std::unique_ptr<Tracer>> tracers;
+};
+using Tables = ExhibitTables;
+
+namespace {
+
+// Reads the tables through `db`: the stored factorisation, or factorising (logged) when it
+// cannot be used. Throws ModelError naming the file, also when the labels are not `labels`.
+std::unique_ptr<const Tables> read_tables(sql::Db& db, const Model& labels) {
+    auto t = std::make_unique<Tables>();
+    // The exhibit never reads Z after this: A takes its storage (one n x n matrix fewer).
+    OpenedModel opened = open_model(db, kOldestReadableSchema, nullptr, KeepZ::no);
+    t->model = std::move(opened.model);
+    const Model& m = t->model;
+    bool same = m.regions.size() == labels.regions.size() &&
+                m.sectors.size() == labels.sectors.size() &&
+                m.stressors.size() == labels.stressors.size();
+    for (size_t r = 0; same && r < m.regions.size(); ++r)
+        same = m.regions[r].code == labels.regions[r].code;
+    for (size_t k = 0; same && k < m.sectors.size(); ++k)
+        same = m.sectors[k].code == labels.sectors[k].code;
+    if (!same) throw ModelError(db.path(), 0, "its labels changed since the exhibit opened it");
+    if (m.stressors.empty()) throw ModelError(db.path(), 0, "the model has no stressor");
+    t->leontief = std::move(opened.leontief);
+    for (int s = 0; s < static_cast<int>(m.stressors.size()); ++s)
+        t->tracers.push_back(std::make_unique<Tracer>(
+            m, *t->leontief, s, std::vector<IntensityScale>{}, kStoredStages,
+            opened.stage_rows.empty() ? nullptr : &opened.stage_rows[s],
+            opened.region_rows.empty() ? StoredRegionRows{} : opened.region_rows[s]));
+    return t;
+}
+
+} // namespace
+
+struct ExhibitModel::Impl {
+    Model labels; // labels and meta only: what the lists and find_*() need
     ExhibitMeta meta;
     std::vector<ExhibitRegion> regions;
     std::vector<ExhibitSector> sectors;
     std::vector<ExhibitStressor> stressors;
     int default_stressor = 0;
     int schema_version = kSchemaVersion;
+    bool has_ranges = false;
+
+    // Until the tables are read: the connection open() verified the stored factorisation
+    // through, so a file replaced since (an update) is not the one read.
+    mutable std::mutex load_mutex;
+    mutable std::unique_ptr<sql::Db> db;
+    mutable std::unique_ptr<const Tables> tables;
+    mutable std::atomic<const Tables*> ready{nullptr};
+
+    // The tables, read now if they are not yet (thread-safe; a failed read is tried again by
+    // the next question). Throws ModelError naming the file.
+    const Tables& loaded() const {
+        if (const Tables* t = ready.load(std::memory_order_acquire)) return *t;
+        std::lock_guard<std::mutex> lock(load_mutex);
+        if (!tables) {
+            tables = read_tables(*db, labels);
+            db.reset();
+            ready.store(tables.get(), std::memory_order_release);
+        }
+        return *tables;
+    }
 };
 
 namespace {
@@ -92,20 +154,22 @@ std::unique_ptr<ExhibitModel> ExhibitModel::open(const std::string& database_pat
     // The exhibit's traces are small and run on its own worker: BLAS threads would only compete.
     use_single_threaded_kernels();
     auto impl = std::make_unique<Impl>();
-    // Older databases still open (what they lack, e.g. ranges, is simply absent). Reads the
-    // stored factorisation (schema 3) or factorises, logged, when it cannot be used.
-    // The exhibit never reads Z after open: A takes its storage (one n x n matrix fewer).
-    OpenedModel opened =
-        open_model(database_path, kOldestReadableSchema, &impl->schema_version, KeepZ::no);
-    impl->model = std::move(opened.model);
-    impl->leontief = std::move(opened.leontief);
-    const Model& m = impl->model;
+    // Older databases still open (what they lack, e.g. ranges, is simply absent).
+    impl->db = open_for_reading(database_path);
+    impl->labels =
+        read_database(*impl->db, kOldestReadableSchema, &impl->schema_version, ModelParts::labels);
+    const Model& m = impl->labels;
     if (m.stressors.empty()) throw ModelError(database_path, 0, "the model has no stressor");
-    for (int s = 0; s < static_cast<int>(m.stressors.size()); ++s)
-        impl->tracers.push_back(std::make_unique<Tracer>(
-            m, *impl->leontief, s, std::vector<IntensityScale>{}, kStoredStages,
-            opened.stage_rows.empty() ? nullptr : &opened.stage_rows[s],
-            opened.region_rows.empty() ? StoredRegionRows{} : opened.region_rows[s]));
+    if (impl->schema_version >= 2) {
+        sql::Stmt any(*impl->db, "SELECT EXISTS(SELECT 1 FROM ranges)");
+        impl->has_ranges = any.next() && any.integer(0) != 0;
+    }
+    // Open reads only what the first screen needs. The tables wait for the first question
+    // (the exhibit asks for the big picture at start, on its worker), but only once the stored
+    // factorisation is known to be there and of these inputs: anything else is read, validated
+    // and factorised here, so a bad database still fails at open with its reason.
+    std::string why;
+    if (!verify_stored_factorisation(*impl->db, m, why)) (void)impl->loaded();
 
     impl->meta = make_meta(m);
     for (const Region& r : m.regions) {
@@ -134,6 +198,10 @@ std::unique_ptr<ExhibitModel> ExhibitModel::open(const std::string& database_pat
     return std::unique_ptr<ExhibitModel>(new ExhibitModel(std::move(impl)));
 }
 
+void ExhibitModel::load() const {
+    (void)impl_->loaded();
+}
+
 const ExhibitMeta& ExhibitModel::meta() const {
     return impl_->meta;
 }
@@ -150,24 +218,30 @@ int ExhibitModel::default_stressor() const {
     return impl_->default_stressor;
 }
 int ExhibitModel::find_region(const std::string& code) const {
-    return impl_->model.find_region(code);
+    return impl_->labels.find_region(code);
 }
 int ExhibitModel::find_sector(const std::string& code) const {
-    return impl_->model.find_sector(code);
+    return impl_->labels.find_sector(code);
 }
 int ExhibitModel::find_stressor(const std::string& code) const {
-    return impl_->model.find_stressor(code);
+    return impl_->labels.find_stressor(code);
 }
 
 ExhibitTrace ExhibitModel::trace(const std::string& region_code, const std::string& sector_code,
                                  double amount_yuan, const ExhibitTraceOptions& options) const {
-    const Model& m = impl_->model;
     ExhibitTrace out;
     auto fail = [](std::string why) {
         ExhibitTrace bad;
         bad.error = std::move(why);
         return bad;
     };
+    const Tables* tables = nullptr;
+    try {
+        tables = &impl_->loaded();
+    } catch (const ModelError& e) {
+        return fail(e.what());
+    }
+    const Model& m = tables->model;
     const int region = m.find_region(region_code);
     const int sector = m.find_sector(sector_code);
     const int stressor =
@@ -200,9 +274,9 @@ ExhibitTrace ExhibitModel::trace(const std::string& region_code, const std::stri
             sc.factor = s.factor;
             scales.push_back(sc);
         }
-        scaled = std::make_unique<Tracer>(m, *impl_->leontief, stressor, scales);
+        scaled = std::make_unique<Tracer>(m, *tables->leontief, stressor, scales);
     }
-    const Tracer& tracer = scaled ? *scaled : *impl_->tracers[stressor];
+    const Tracer& tracer = scaled ? *scaled : *tables->tracers[stressor];
 
     TraceOptions opt;
     opt.threshold = options.threshold;
@@ -313,14 +387,15 @@ ExhibitTrace ExhibitModel::trace(const std::string& region_code, const std::stri
 }
 
 BigPicture ExhibitModel::big_picture(const std::string& stressor_code) const {
-    const Model& m = impl_->model;
+    const Tables& tables = impl_->loaded();
+    const Model& m = tables.model;
     BigPicture out;
     const int stressor =
         stressor_code.empty() ? impl_->default_stressor : m.find_stressor(stressor_code);
     if (stressor < 0) throw ModelError("unknown stressor '" + stressor_code + "'");
     out.stressor = stressor;
     const double kg = impl_->stressors[stressor].kg_per_unit;
-    const Accounts acc = compute_accounts(m, *impl_->leontief, stressor);
+    const Accounts acc = compute_accounts(m, *tables.leontief, stressor);
 
     // Groups and their flows come from the accounts; here they only become plain types.
     const RegionGroups groups = region_groups(m);
@@ -349,7 +424,7 @@ BigPicture ExhibitModel::big_picture(const std::string& stressor_code) const {
 
 std::string ExhibitModel::check_scales(const std::vector<std::string>& specs) const {
     try {
-        resolve_scales(impl_->model, specs);
+        resolve_scales(impl_->labels, specs);
     } catch (const ModelError& e) {
         return e.problem();
     }
@@ -357,8 +432,15 @@ std::string ExhibitModel::check_scales(const std::vector<std::string>& specs) co
 }
 
 WhatIf ExhibitModel::what_if(const WhatIfRequest& request) const {
-    const Model& m = impl_->model;
     WhatIf out;
+    const Tables* tables = nullptr;
+    try {
+        tables = &impl_->loaded();
+    } catch (const ModelError& e) {
+        out.error = e.what();
+        return out;
+    }
+    const Model& m = tables->model;
     std::vector<IntensityScale> scales;
     try {
         scales = resolve_scales(m, request.scales);
@@ -381,10 +463,10 @@ WhatIf ExhibitModel::what_if(const WhatIfRequest& request) const {
         // The product's emissions by node, s_scaled ∘ (L·y): L (and so x) does not change with
         // the intensities, which is why this equals a trace of the rebuilt model.
         const Eigen::VectorXd y =
-            impl_->tracers[stressor]->demand(region, sector, request.amount_yuan / yuan_per_unit);
-        Eigen::VectorXd s = impl_->leontief->intensities().row(stressor).transpose();
+            tables->tracers[stressor]->demand(region, sector, request.amount_yuan / yuan_per_unit);
+        Eigen::VectorXd s = tables->leontief->intensities().row(stressor).transpose();
         apply_scales(m, scales, s);
-        const Eigen::VectorXd e = s.cwiseProduct(impl_->leontief->solve(y).col(0));
+        const Eigen::VectorXd e = s.cwiseProduct(tables->leontief->solve(y).col(0));
         double total = 0, home = 0;
         for (int i = 0; i < m.node_count(); ++i) {
             total += e(i);
@@ -394,7 +476,7 @@ WhatIf ExhibitModel::what_if(const WhatIfRequest& request) const {
         out.product_kg = total * kg;
         out.product_share_elsewhere = total > 0 ? (total - home) / total : 0;
     }
-    const Accounts acc = compute_accounts(m, *impl_->leontief, stressor, scales);
+    const Accounts acc = compute_accounts(m, *tables->leontief, stressor, scales);
     out.regions = region_accounts(m, acc, kg);
     for (const RegionAccount& a : out.regions) {
         out.national_territorial_kg += a.territorial_kg;
@@ -455,12 +537,19 @@ int ExhibitModel::schema_version() const {
     return impl_->schema_version;
 }
 bool ExhibitModel::has_ranges() const {
-    return !impl_->model.ranges.empty();
+    return impl_->has_ranges;
 }
 
 ExhibitRange ExhibitModel::range(const std::string& quantity, const std::string& region_code,
                                  const std::string& sector_code) const {
-    const Range* r = find_range(impl_->model.ranges, quantity, region_code, sector_code);
+    // Asked after a trace, so the tables are read; a failed read (said by the trace) is no range.
+    const Tables* tables = nullptr;
+    try {
+        tables = &impl_->loaded();
+    } catch (const ModelError&) {
+        return {};
+    }
+    const Range* r = find_range(tables->model.ranges, quantity, region_code, sector_code);
     return r ? ExhibitRange{true, r->low, r->high} : ExhibitRange{};
 }
 
@@ -482,11 +571,15 @@ const std::string& path_step_separator(bool chinese) {
 namespace ctrail {
 
 const Model& ExhibitModelAccess::model(const ExhibitModel& m) {
-    return m.impl_->model;
+    return m.impl_->loaded().model;
 }
 
 const Leontief& ExhibitModelAccess::leontief(const ExhibitModel& m) {
-    return *m.impl_->leontief;
+    return *m.impl_->loaded().leontief;
+}
+
+bool ExhibitModelAccess::tables_read(const ExhibitModel& m) {
+    return m.impl_->ready.load(std::memory_order_acquire) != nullptr;
 }
 
 } // namespace ctrail

@@ -2,7 +2,8 @@
 // sectors, trace a product and draw the big picture. Plain std types only, no Eigen, so the UI
 // never sees the science. Every number the exhibit shows comes out of here.
 //
-// Threading: an ExhibitModel is immutable after open(); trace() and big_picture() are const,
+// Threading: an ExhibitModel is immutable after open() but for its tables, read once by the first
+// question under a mutex (load()); trace() and big_picture() are const,
 // touch no shared mutable state but the tracer's mutex-guarded cache of region-set bounds, and may
 // run concurrently on worker threads (the exhibit runs the trace off the UI thread). A trace with
 // the chain lists (ExhibitTraceOptions::chains) and stage regions takes ~0.6 ms on a busy 2-core
@@ -277,9 +278,16 @@ struct WhatIf {
 
 class ExhibitModel {
   public:
-    // Opens the database read-only, validates it and factorises once.
+    // Opens the database read-only and reads what the lists need (meta, labels). When its
+    // stored factorisation is there and of its inputs (checksummed straight from the file),
+    // the tables traces and accounts read (~4 MB for China) are left to load(), i.e. to the
+    // first question; otherwise they are read, validated and factorised (logged) here.
     // Throws ctrail::ModelError (a std::runtime_error) naming the file and the problem.
     static std::unique_ptr<ExhibitModel> open(const std::string& database_path);
+    // Reads the tables now if they are not yet (every question does it first; the file read is
+    // the one open() checked, even if replaced since). Thread-safe. Throws ModelError naming
+    // the file; a failed read is tried again by the next question, which reports it.
+    void load() const;
     ~ExhibitModel();
     ExhibitModel(const ExhibitModel&) = delete;
     ExhibitModel& operator=(const ExhibitModel&) = delete;

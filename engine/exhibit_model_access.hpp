@@ -10,6 +10,9 @@ namespace ctrail {
 struct ExhibitModelAccess {
     static const Model& model(const ExhibitModel& m);
     static const Leontief& leontief(const ExhibitModel& m);
+    // Whether its tables are read (by open(), or since by load()); model() and leontief()
+    // read them.
+    static bool tables_read(const ExhibitModel& m);
 };
 
 } // namespace ctrail

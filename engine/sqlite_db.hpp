@@ -126,4 +126,28 @@ inline void read_blob(Db& db, const char* table, const char* column, long long r
     sqlite3_blob_close(b);
 }
 
+// Reads the BLOB like read_blob, in pieces of at most `piece` bytes into the caller's `buffer`
+// (that many bytes), calling `take(bytes)` after each: a large BLOB is looked at without ever
+// being held whole (no fresh pages for it).
+template <class Take>
+void read_blob_pieces(Db& db, const char* table, const char* column, long long rowid,
+                      std::size_t bytes, void* buffer, std::size_t piece, Take&& take) {
+    sqlite3_blob* b = nullptr;
+    if (sqlite3_blob_open(db.get(), "main", table, column, rowid, 0, &b) != SQLITE_OK) {
+        sqlite3_blob_close(b);
+        db.fail("cannot read a matrix");
+    }
+    for (std::size_t done = 0; done < bytes;) {
+        const std::size_t n = std::min(piece, bytes - done);
+        if (sqlite3_blob_read(b, buffer, static_cast<int>(n), static_cast<int>(done)) !=
+            SQLITE_OK) {
+            sqlite3_blob_close(b);
+            db.fail("cannot read a matrix");
+        }
+        take(n);
+        done += n;
+    }
+    sqlite3_blob_close(b);
+}
+
 } // namespace ctrail::sql

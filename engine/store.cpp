@@ -184,7 +184,7 @@ Model read_database(const std::string& path, int oldest_version, int* found_vers
     return read_database(*open_for_reading(path), oldest_version, found_version);
 }
 
-Model read_database(Db& db, int oldest_version, int* found_version) {
+Model read_database(Db& db, int oldest_version, int* found_version, ModelParts parts) {
     const std::string& path = db.path();
     Model m;
     long long version = 0, app = 0;
@@ -241,6 +241,7 @@ Model read_database(Db& db, int oldest_version, int* found_version) {
         throw ModelError(path, 0, "not a Carbon Trail model: " + e.problem());
     }
     m.index();
+    if (parts == ModelParts::labels) return m;
     if (version >= 2) {
         Stmt r(db, "SELECT quantity, region, sector, low, high FROM ranges ORDER BY position");
         while (r.next())

@@ -32,9 +32,13 @@ void write_database(const Model& model, const std::string& path);
 // `found_version`, when given, receives the database's version.
 Model read_database(const std::string& path, int oldest_version = kSchemaVersion,
                     int* found_version = nullptr);
+// What read_database reads: everything, or only the labels and meta (no ranges, no matrices:
+// what the exhibit's open needs before its first frame, exhibit_model.cpp).
+enum class ModelParts : bool { labels, all };
 // The same from a connection opened with open_for_reading (the stored factorisation is then
 // read through it too: one open, one page cache).
-Model read_database(sql::Db& db, int oldest_version = kSchemaVersion, int* found_version = nullptr);
+Model read_database(sql::Db& db, int oldest_version = kSchemaVersion, int* found_version = nullptr,
+                    ModelParts parts = ModelParts::all);
 // Opens `path` read-only for read_database; throws ModelError when it is not a file.
 std::unique_ptr<sql::Db> open_for_reading(const std::string& path);
 

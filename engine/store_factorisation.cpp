@@ -10,6 +10,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
+#include <tuple>
 
 namespace ctrail {
 namespace {
@@ -32,15 +33,20 @@ struct Hasher {
         lane[l] = (lane[l] ^ w) * 0x9E3779B97F4A7C15ull;
         lane[l] ^= lane[l] >> 29;
     }
-    void matrix(const Eigen::MatrixXd& m) {
-        word(0, static_cast<std::uint64_t>(m.rows()));
-        word(1, static_cast<std::uint64_t>(m.cols()));
-        const double* d = m.data();
-        const Eigen::Index n = m.size();
+    void shape(Eigen::Index rows, Eigen::Index cols) {
+        word(0, static_cast<std::uint64_t>(rows));
+        word(1, static_cast<std::uint64_t>(cols));
+    }
+    // A run of a matrix's values; every run but its last must hold a multiple of 4 values.
+    void values(const double* d, Eigen::Index n) {
         Eigen::Index i = 0;
         for (; i + 4 <= n; i += 4)
             for (int l = 0; l < 4; ++l) word(l, std::bit_cast<std::uint64_t>(d[i + l]));
         for (; i < n; ++i) word(0, std::bit_cast<std::uint64_t>(d[i]));
+    }
+    void matrix(const Eigen::MatrixXd& m) {
+        shape(m.rows(), m.cols());
+        values(m.data(), m.size());
     }
     std::uint64_t value() const {
         std::uint64_t h = 0;
@@ -255,6 +261,69 @@ std::optional<StoredFactorisation> read_factorisation(Db& db, const Model& model
     return f;
 }
 
+std::optional<std::string> verify_stored_factorisation(Db& db, const Model& labels,
+                                                       std::string& why) {
+    try {
+        {
+            Stmt t(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                       "('factorisation', 'factorisation_inputs', 'matrices')");
+            if (!t.next() || t.integer(0) != 3) {
+                why = "has no stored factorisation";
+                return std::nullopt;
+            }
+        }
+        std::string stored;
+        {
+            Stmt c(db, "SELECT checksum, stages FROM factorisation_inputs");
+            if (!c.next() || c.integer(1) != kStoredStages) {
+                why = "has no usable checksum for its stored factorisation";
+                return std::nullopt;
+            }
+            stored = c.text(0);
+        }
+        for (const char* name : {"LU", "pivots", "M", "stages"})
+            if (!has(db, name)) {
+                why = std::string("has no ") + name + " in its stored factorisation";
+                return std::nullopt;
+            }
+        // Z, Y and F hashed as inputs_checksum does, straight from the file in 64 KB pieces.
+        const Eigen::Index n = labels.node_count();
+        const Eigen::Index ny =
+            static_cast<Eigen::Index>(labels.regions.size()) * labels.category_count();
+        const auto ns = static_cast<Eigen::Index>(labels.stressors.size());
+        Hasher h;
+        std::vector<double> piece(8192); // 64 KB: whole doubles, a multiple of 4 per piece
+        for (const auto& [name, rows, cols] :
+             {std::tuple{"Z", n, n}, std::tuple{"Y", n, ny}, std::tuple{"F", ns, n}}) {
+            Stmt s(db, "SELECT rowid, rows, cols, length(data) FROM matrices WHERE name = ?");
+            s.bind(1, std::string(name));
+            const auto bytes = static_cast<size_t>(rows * cols) * sizeof(double);
+            if (!s.next() || s.integer(1) != rows || s.integer(2) != cols ||
+                static_cast<size_t>(s.integer(3)) != bytes) {
+                why = std::string("has no matrix ") + name + " of the labels' size";
+                return std::nullopt;
+            }
+            h.shape(rows, cols);
+            if (bytes)
+                sql::read_blob_pieces(db, "matrices", "data", s.integer(0), bytes, piece.data(),
+                                      piece.size() * sizeof(double), [&](size_t got) {
+                                          h.values(piece.data(),
+                                                   static_cast<Eigen::Index>(got / sizeof(double)));
+                                      });
+        }
+        const std::string want = hex(h.value());
+        if (stored != want) {
+            why = "has a stored factorisation of other inputs (checksum " + stored +
+                  ", Z, Y, F give " + want + ")";
+            return std::nullopt;
+        }
+        return want;
+    } catch (const ModelError& e) {
+        why = "has an unreadable stored factorisation (" + e.problem() + ")";
+        return std::nullopt;
+    }
+}
+
 namespace {
 
 // The stored factorisation read through `db` adopted as a Leontief (with its rows), or null with
@@ -312,11 +381,15 @@ std::unique_ptr<Leontief> stored_or_factorised(const std::string& path, const Mo
 
 OpenedModel open_model(const std::string& path, int oldest_version, int* found_version,
                        KeepZ keep_z) {
+    return open_model(*open_for_reading(path), oldest_version, found_version, keep_z);
+}
+
+OpenedModel open_model(Db& db, int oldest_version, int* found_version, KeepZ keep_z) {
     OpenedModel o;
-    const auto db = open_for_reading(path);
-    o.model = read_database(*db, oldest_version, found_version);
+    const std::string& path = db.path();
+    o.model = read_database(db, oldest_version, found_version);
     std::string why;
-    o.leontief = adopt_stored(*db, o.model, &o.stage_rows, &o.region_rows, why,
+    o.leontief = adopt_stored(db, o.model, &o.stage_rows, &o.region_rows, why,
                               keep_z == KeepZ::no ? &o.model.Z : nullptr);
     o.from_store = o.leontief != nullptr;
     if (o.from_store) return o;

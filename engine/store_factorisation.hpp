@@ -85,5 +85,15 @@ enum class KeepZ : bool { no, yes };
 // `oldest_version` and `found_version` as for read_database (store.hpp).
 OpenedModel open_model(const std::string& path, int oldest_version = kSchemaVersion,
                        int* found_version = nullptr, KeepZ keep_z = KeepZ::yes);
+// The same through a connection opened with open_for_reading.
+OpenedModel open_model(sql::Db& db, int oldest_version = kSchemaVersion,
+                       int* found_version = nullptr, KeepZ keep_z = KeepZ::yes);
+
+// The checksum of the stored factorisation when `open_model` would use it for the model whose
+// labels are `labels` (read_database with ModelParts::labels): it is there, whole, and of these
+// Z, Y and F. They are hashed straight from the file in 64 KB pieces, never held whole, so this
+// costs a fraction of reading them. Else nullopt with the reason in `why`.
+std::optional<std::string> verify_stored_factorisation(sql::Db& db, const Model& labels,
+                                                       std::string& why);
 
 } // namespace ctrail
