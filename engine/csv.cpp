@@ -2,13 +2,36 @@
 
 #include "error.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace ctrail {
+
+// The text a CsvStream reads: a regular file mapped read-only (its pages are the kernel's file
+// cache, already in memory: a 1 GB Z.csv is not copied into fresh pages first), or a string.
+struct CsvText {
+    std::string owned;
+    void* map = nullptr;
+    size_t map_size = 0;
+    std::string_view view;
+    explicit CsvText(std::string text) : owned(std::move(text)), view(owned) {}
+    CsvText(void* mapped, size_t size)
+        : map(mapped), map_size(size), view(static_cast<const char*>(mapped), size) {}
+    ~CsvText() {
+        if (map) munmap(map, map_size);
+    }
+    CsvText(const CsvText&) = delete;
+    CsvText& operator=(const CsvText&) = delete;
+};
 
 std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
@@ -70,13 +93,28 @@ std::string read_file(const std::string& path) {
 } // namespace
 
 CsvStream CsvStream::open(const std::string& path) {
+    // Mapped when it is a non-empty regular file; anything else (and every error) is read, so
+    // the messages stay read_file's.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        struct stat st {};
+        void* mapped = MAP_FAILED;
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+            mapped = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        ::close(fd);
+        if (mapped != MAP_FAILED)
+            return CsvStream(
+                std::make_shared<const CsvText>(mapped, static_cast<size_t>(st.st_size)), path);
+    }
     return CsvStream(read_file(path), path);
 }
 
 CsvStream::CsvStream(std::string text, std::string name)
-    : text_(std::make_shared<const std::string>(std::move(text))),
-      name_(std::make_shared<const std::string>(std::move(name))) {
-    if (text_->compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3; // UTF-8 byte-order mark
+    : CsvStream(std::make_shared<const CsvText>(std::move(text)), std::move(name)) {}
+
+CsvStream::CsvStream(std::shared_ptr<const CsvText> text, std::string name)
+    : text_(std::move(text)), name_(std::make_shared<const std::string>(std::move(name))) {
+    if (text_->view.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3; // UTF-8 byte-order mark
     bool found = false;
     while (!found && read_record()) found = !(cells_.size() == 1 && cells_[0].empty());
     if (!found) throw ModelError(*name_, 1, "file is empty: a header row is required");
@@ -94,6 +132,7 @@ CsvStream::CsvStream(std::string text, std::string name)
 CsvStream CsvStream::restart() const {
     CsvStream s;
     s.text_ = text_;
+    s.end_ = end_;
     s.name_ = name_;
     s.header_ = header_;
     s.index_ = index_;
@@ -102,8 +141,38 @@ CsvStream CsvStream::restart() const {
     return s;
 }
 
+std::vector<CsvStream> CsvStream::split(int parts) const {
+    const std::string_view all = text_->view.substr(0, end_);
+    const std::string_view body = all.substr(body_);
+    constexpr size_t kMinPiece = size_t(1) << 20; // below 1 MB a thread costs more than it saves
+    auto has = [&body](char c) { return std::memchr(body.data(), c, body.size()) != nullptr; };
+    if (parts < 2 || body.size() < kMinPiece * static_cast<size_t>(parts) || has('"') || has('\r'))
+        return {restart()};
+    std::vector<CsvStream> out;
+    size_t start = body_;
+    int line = body_line_;
+    for (int p = 0; p < parts; ++p) {
+        size_t end = all.size();
+        if (p + 1 < parts) {
+            end = all.find('\n', body_ + body.size() * static_cast<size_t>(p + 1) /
+                                             static_cast<size_t>(parts));
+            end = end == std::string_view::npos ? all.size() : end + 1;
+        }
+        if (end <= start) continue;
+        CsvStream s = restart();
+        s.pos_ = s.body_ = start;
+        s.next_line_ = s.body_line_ = line;
+        s.end_ = end;
+        out.push_back(std::move(s));
+        // Without quotes every line is one record: the next piece's first line follows.
+        line += static_cast<int>(std::count(all.data() + start, all.data() + end, '\n'));
+        start = end;
+    }
+    return out;
+}
+
 bool CsvStream::read_record() {
-    const std::string& text = *text_;
+    const std::string_view text = text_->view.substr(0, end_);
     const std::string& name = *name_;
     if (pos_ >= text.size()) return false;
     size_t i = pos_;
@@ -121,7 +190,7 @@ bool CsvStream::read_record() {
                 const char c = text[i++];
                 if (c == '"') {
                     if (i < text.size() && text[i] == '"') {
-                        if (!own) own = &unescaped_.emplace_back(text, start, i - start - 1);
+                        if (!own) own = &unescaped_.emplace_back(text.substr(start, i - start - 1));
                         own->push_back('"');
                         ++i;
                     } else {
@@ -132,8 +201,7 @@ bool CsvStream::read_record() {
                     if (own) own->push_back(c);
                 }
             }
-            cells_.push_back(own ? std::string_view(*own)
-                                 : std::string_view(text).substr(start, i - 1 - start));
+            cells_.push_back(own ? std::string_view(*own) : text.substr(start, i - 1 - start));
             if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
                 throw ModelError(name, line, "unexpected character after a quoted field");
         } else {
@@ -142,7 +210,7 @@ bool CsvStream::read_record() {
                 if (text[i] == '"') throw ModelError(name, line, "quote inside an unquoted field");
                 ++i;
             }
-            cells_.push_back(std::string_view(text).substr(start, i - start));
+            cells_.push_back(text.substr(start, i - start));
         }
         if (i >= text.size()) {
             end_of_record = true;
@@ -177,7 +245,9 @@ double CsvStream::number(int column) const {
 }
 
 double CsvStream::progress() const {
-    return text_->empty() ? 0.0 : static_cast<double>(pos_) / static_cast<double>(text_->size());
+    return text_->view.empty()
+               ? 0.0
+               : static_cast<double>(pos_) / static_cast<double>(text_->view.size());
 }
 
 int CsvStream::column(const std::string& header, bool required) const {

@@ -13,6 +13,8 @@
 
 namespace ctrail {
 
+struct CsvText; // a file's text, mapped or owned (csv.cpp)
+
 struct CsvRow {
     int line = 0; // 1-based line where the record starts
     std::vector<std::string> cells;
@@ -36,6 +38,10 @@ class CsvStream {
     CsvStream(std::string text, std::string name);
     // A stream at the first data record of the same text (a second pass, or a look back).
     CsvStream restart() const;
+    // The data records from the start as `parts` streams over consecutive pieces of the text,
+    // each with its own line numbers, for parallel reading; just {restart()} when the text has
+    // a quote or a carriage return (a record may then span lines) or is too small to share.
+    std::vector<CsvStream> split(int parts) const;
 
     // The next data record (blank lines skipped); false at the end. Throws ModelError naming
     // the file and line when it is malformed or has the wrong number of fields.
@@ -54,14 +60,16 @@ class CsvStream {
 
   private:
     CsvStream() = default;
+    CsvStream(std::shared_ptr<const CsvText> text, std::string name);
     bool read_record(); // any record, blank or not, into cells_; false at the end
 
-    std::shared_ptr<const std::string> text_;
+    std::shared_ptr<const CsvText> text_;
     std::shared_ptr<const std::string> name_;
     std::shared_ptr<const std::vector<std::string>> header_;
     std::shared_ptr<const std::unordered_map<std::string, int>> index_;
     size_t pos_ = 0;
-    size_t body_ = 0; // where the first data record starts
+    size_t body_ = 0;                     // where the first data record starts
+    size_t end_ = std::string_view::npos; // where this stream's text ends (split())
     int line_ = 0, next_line_ = 1, body_line_ = 1;
     std::vector<std::string_view> cells_;
     std::deque<std::string> unescaped_; // quoted cells with doubled quotes, this record only

@@ -9,7 +9,9 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <iterator>
+#include <optional>
 #include <random>
 
 namespace ctrail {
@@ -139,12 +141,20 @@ void write_database(const Model& model, const std::string& path) {
     try {
         {
             Db db(tmp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+            db.exec("PRAGMA page_size = 65536");
             db.exec("PRAGMA journal_mode = MEMORY");
+            // The factorisation is computed on a second thread while this one writes the
+            // model's own tables (they are independent until its tables are written). Opening
+            // trusts a stored factorisation's inputs as validated (open_model): an invalid
+            // model gets none, and is validated (and refused) when opened.
+            auto computing = std::async(std::launch::async, [&model] {
+                return validate(model).ok() ? std::optional(compute_factorisation(model))
+                                            : std::nullopt;
+            });
             db.exec("BEGIN");
             write_contents(db, model);
-            // Opening trusts a stored factorisation's inputs as validated (open_model): an
-            // invalid model gets none, and is validated (and refused) when opened.
-            if (validate(model).ok()) write_factorisation(db, model);
+            if (std::optional<ComputedFactorisation> computed = computing.get())
+                write_factorisation(db, *computed);
             db.exec("COMMIT");
         }
         fs::rename(tmp, target);

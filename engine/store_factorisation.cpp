@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <tuple>
+#include <type_traits>
 
 namespace ctrail {
 namespace {
@@ -100,54 +101,84 @@ std::uint64_t inputs_checksum(const Model& model) {
     return h.value();
 }
 
-void write_factorisation(Db& db, const Model& model) {
-    const Leontief l(model);
+struct ComputedFactorisation::Tables {
+    std::unique_ptr<Leontief> leontief; // its LU, pivots and M, not copied
+    // Region rows are empty for models above kRegionRowsMaxNodes.
+    Eigen::MatrixXd stages, region_stages, region_m, sector_m;
+    std::string checksum;
+};
+
+ComputedFactorisation::ComputedFactorisation() = default;
+ComputedFactorisation::ComputedFactorisation(ComputedFactorisation&&) noexcept = default;
+ComputedFactorisation& ComputedFactorisation::operator=(ComputedFactorisation&&) noexcept = default;
+ComputedFactorisation::~ComputedFactorisation() = default;
+
+ComputedFactorisation compute_factorisation(const Model& model) {
+    ComputedFactorisation out;
+    out.tables = std::make_unique<ComputedFactorisation::Tables>();
+    auto& t = *out.tables;
+    t.leontief = std::make_unique<Leontief>(model);
+    const Leontief& l = *t.leontief;
     const Eigen::Index n = model.node_count();
     const auto ns = static_cast<Eigen::Index>(model.stressors.size());
-    Eigen::MatrixXd stages(ns * (kStoredStages + 1), n);
+    t.stages.resize(ns * (kStoredStages + 1), n);
     for (Eigen::Index k = 0; k < ns; ++k)
-        stages.middleRows(k * (kStoredStages + 1), kStoredStages + 1) =
+        t.stages.middleRows(k * (kStoredStages + 1), kStoredStages + 1) =
             stage_rows(l.coefficients(), l.intensities().row(k).transpose(), kStoredStages);
-    const Eigen::VectorXi pivots = l.permutation();
-    Stmt s(db, "INSERT INTO factorisation VALUES(?,?,?,?)");
-    put(s, "LU", n, n, l.lu().data(), static_cast<size_t>(l.lu().size()) * sizeof(double));
-    put(s, "pivots", n, 1, pivots.data(), static_cast<size_t>(n) * sizeof(int));
-    put(s, "M", ns, n, l.multipliers().data(),
-        static_cast<size_t>(l.multipliers().size()) * sizeof(double));
-    put(s, "stages", stages.rows(), n, stages.data(),
-        static_cast<size_t>(stages.size()) * sizeof(double));
     if (n <= kRegionRowsMaxNodes) {
         // Per stressor: region_stages rows [k·(K + 1)·regions, ...), region_M rows [k·regions,
         // ...).
         const auto nr = static_cast<Eigen::Index>(model.regions.size());
-        Eigen::MatrixXd rows(ns * (kStoredStages + 1) * nr, n), mult(ns * nr, n);
+        t.region_stages.resize(ns * (kStoredStages + 1) * nr, n);
+        t.region_m.resize(ns * nr, n);
         for (Eigen::Index k = 0; k < ns; ++k) {
             const Eigen::VectorXd sk = l.intensities().row(k).transpose();
-            rows.middleRows(k * (kStoredStages + 1) * nr, (kStoredStages + 1) * nr) =
+            t.region_stages.middleRows(k * (kStoredStages + 1) * nr, (kStoredStages + 1) * nr) =
                 region_stage_rows(model, l.coefficients(), sk, kStoredStages);
-            mult.middleRows(k * nr, nr) = region_multipliers(model, l, sk);
+            t.region_m.middleRows(k * nr, nr) = region_multipliers(model, l, sk);
         }
-        put(s, "region_stages", rows.rows(), n, rows.data(),
-            static_cast<size_t>(rows.size()) * sizeof(double));
-        put(s, "region_M", mult.rows(), n, mult.data(),
-            static_cast<size_t>(mult.size()) * sizeof(double));
     }
     {
         // Per stressor, rows [k·sectors, ...): M^K = s^K·L per sector K, so that a trace's
         // by-sector split needs no solve (and no LU at all in the exhibit).
         const Eigen::Index nk = model.sector_count();
-        Eigen::MatrixXd mult(ns * nk, n);
+        t.sector_m.resize(ns * nk, n);
         for (Eigen::Index k = 0; k < ns; ++k) {
             Eigen::MatrixXd c = Eigen::MatrixXd::Zero(nk, n);
             for (Eigen::Index i = 0; i < n; ++i)
                 c(model.sector_of_node(static_cast<int>(i)), i) = l.intensities()(k, i);
-            mult.middleRows(k * nk, nk) = l.solve_transposed(c);
+            t.sector_m.middleRows(k * nk, nk) = l.solve_transposed(c);
         }
-        put(s, "sector_M", mult.rows(), n, mult.data(),
-            static_cast<size_t>(mult.size()) * sizeof(double));
     }
+    t.checksum = hex(inputs_checksum(model));
+    return out;
+}
+
+void write_factorisation(Db& db, const ComputedFactorisation& computed) {
+    const auto& t = *computed.tables;
+    const Leontief& l = *t.leontief;
+    const Eigen::VectorXi pivots = l.permutation();
+    const Eigen::Index n = pivots.size();
+    auto put_matrix = [](Stmt& s, const char* name, const auto& m) {
+        put(s, name, m.rows(), m.cols(), m.data(),
+            static_cast<size_t>(m.size()) * sizeof(typename std::decay_t<decltype(m)>::Scalar));
+    };
+    Stmt s(db, "INSERT INTO factorisation VALUES(?,?,?,?)");
+    put_matrix(s, "LU", l.lu());
+    put(s, "pivots", n, 1, pivots.data(), static_cast<size_t>(n) * sizeof(int));
+    put_matrix(s, "M", l.multipliers());
+    put_matrix(s, "stages", t.stages);
+    if (t.region_stages.size()) {
+        put_matrix(s, "region_stages", t.region_stages);
+        put_matrix(s, "region_M", t.region_m);
+    }
+    put_matrix(s, "sector_M", t.sector_m);
     Stmt c(db, "INSERT INTO factorisation_inputs VALUES(?,?)");
-    c.bind(1, hex(inputs_checksum(model))).bind(2, static_cast<long long>(kStoredStages)).run();
+    c.bind(1, t.checksum).bind(2, static_cast<long long>(kStoredStages)).run();
+}
+
+void write_factorisation(Db& db, const Model& model) {
+    write_factorisation(db, compute_factorisation(model));
 }
 
 std::optional<StoredFactorisation> read_factorisation(const std::string& path, const Model& model,

@@ -37,8 +37,21 @@ struct StoredFactorisation {
 // Checksum of everything the factorisation depends on: the shapes and bits of Z, Y and F.
 std::uint64_t inputs_checksum(const Model& model);
 
-// Computes the factorisation of `model` and writes its tables into `db` (inside the caller's
-// transaction). Throws ModelError when I - A is singular.
+// The factorisation's tables computed, not yet written: computing needs no database, so
+// write_database computes them on a second thread while it writes the model's own tables.
+struct ComputedFactorisation {
+    struct Tables;
+    std::unique_ptr<Tables> tables;
+    ComputedFactorisation();
+    ComputedFactorisation(ComputedFactorisation&&) noexcept;
+    ComputedFactorisation& operator=(ComputedFactorisation&&) noexcept;
+    ~ComputedFactorisation();
+};
+// Throws ModelError when I - A is singular. `model` must outlive the result.
+ComputedFactorisation compute_factorisation(const Model& model);
+// Writes them into `db` (inside the caller's transaction).
+void write_factorisation(sql::Db& db, const ComputedFactorisation& computed);
+// Both in turn.
 void write_factorisation(sql::Db& db, const Model& model);
 
 // Whether read_factorisation reads the LU factors (1.6 MB for the China model) now or leaves

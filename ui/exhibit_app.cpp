@@ -168,8 +168,9 @@ bool ExhibitApp::load(ImVec2 canvas) {
                 d.become_unavailable(d.config.paths.content + "/products.tsv: product '" + p.id +
                                      "' names sector '" + p.sector +
                                      "', which the model does not have");
-        // Its accounts solve with the LU factors open() leaves unread: they are read here, before
-        // any visit, so a visitor's first What if? does not wait for them.
+        // open() leaves the model's tables and LU factors unread: the big picture reads them
+        // here, on the worker, before any visit, so a visitor's first trace or What if? does
+        // not wait for them.
         d.big_job.start(d.worker, [m = d.model] { return m->big_picture(); });
         d.years.setup(d.config.paths.years, d.model,
                       [&d](int level, const std::string& m) { d.log(level, m); });

@@ -1,6 +1,8 @@
 #include "bundle.hpp"
 #include "error.hpp"
+#include "random_model.hpp"
 #include "store.hpp"
+#include "store_factorisation.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -40,6 +42,22 @@ TEST_CASE("store: rebuilding replaces the old database atomically") {
     write_database(m, dir.file("m.sqlite"));
     CHECK(read_database(dir.file("m.sqlite")).Z(0, 0) == m.Z(0, 0));
     CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator{}) == 1);
+}
+
+TEST_CASE("store: the factorisation is computed beside the writing, for a valid model only") {
+    test::TempDir dir;
+    Model m = test::random_model(4, 3, 9);
+    write_database(m, dir.file("valid.sqlite"));
+    std::string why;
+    const auto db = open_for_reading(dir.file("valid.sqlite"));
+    CHECK(verify_stored_factorisation(*db, read_database(*db), why));
+    // Invalid (a negative input): written, but with no factorisation to trust.
+    m.Z(0, 1) = -1;
+    write_database(m, dir.file("invalid.sqlite"));
+    const auto bad = open_for_reading(dir.file("invalid.sqlite"));
+    CHECK_FALSE(verify_stored_factorisation(*bad, read_database(*bad), why));
+    CHECK(why == "has no usable checksum for its stored factorisation");
+    CHECK(read_database(dir.file("invalid.sqlite")).Z == m.Z);
 }
 
 TEST_CASE("store: clear errors for missing, foreign and outdated databases") {
