@@ -143,18 +143,18 @@ void write_database(const Model& model, const std::string& path) {
             Db db(tmp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
             db.exec("PRAGMA page_size = 65536");
             db.exec("PRAGMA journal_mode = MEMORY");
-            // The factorisation is computed on a second thread while this one writes the
-            // model's own tables (they are independent until its tables are written). Opening
-            // trusts a stored factorisation's inputs as validated (open_model): an invalid
-            // model gets none, and is validated (and refused) when opened.
-            auto computing = std::async(std::launch::async, [&model] {
-                return validate(model).ok() ? std::optional(compute_factorisation(model))
-                                            : std::nullopt;
-            });
+            // The model's own tables are written on a second thread while this one computes
+            // the factorisation (independent until its tables are written; BLAS stays on the
+            // calling thread, whose kernel threads it already runs). Opening trusts a stored
+            // factorisation's inputs as validated (open_model): an invalid model gets none,
+            // and is validated (and refused) when opened.
             db.exec("BEGIN");
-            write_contents(db, model);
-            if (std::optional<ComputedFactorisation> computed = computing.get())
-                write_factorisation(db, *computed);
+            auto writing =
+                std::async(std::launch::async, [&db, &model] { write_contents(db, model); });
+            std::optional<ComputedFactorisation> computed;
+            if (validate(model).ok()) computed = compute_factorisation(model);
+            writing.get();
+            if (computed) write_factorisation(db, *computed);
             db.exec("COMMIT");
         }
         fs::rename(tmp, target);
