@@ -12,8 +12,9 @@ usage: pymrio_chain.py BUNDLE_DIR [REPS]
                                           domestic"), column-major float64 as the bench writes them
 prints one line: the median wall time in ms of the chain (one warm-up run first, then REPS,
 default 5), the BLAS library numpy has actually loaded (threadpoolctl: internal_api, file,
-threads), e.g. "27.8123 openblas /usr/lib/.../libopenblasp-r0.3.21.so 2". numpy.show_config()
-only names the build-time "blas"; what runs is decided by the libblas.so.3 alternative.
+threads, architecture: the kernels OpenBLAS chose for this CPU), e.g. "27.8123 openblas
+/usr/lib/.../libopenblasp-r0.3.21.so 2 Haswell". numpy.show_config() only names the build-time
+"blas"; what runs is decided by the libblas.so.3 alternative.
 """
 import csv
 import os
@@ -63,12 +64,13 @@ def loaded_blas():
     try:
         from threadpoolctl import threadpool_info
     except ImportError:
-        return "unknown", "-", 0
+        return "unknown", "-", 0, "-"
     for lib in threadpool_info():
         if lib.get("user_api") == "blas":
-            return lib.get("internal_api", "unknown"), lib.get("filepath", "-"), lib.get("num_threads", 0)
+            return (lib.get("internal_api", "unknown"), lib.get("filepath", "-"),
+                    lib.get("num_threads", 0), lib.get("architecture") or "-")
     # Debian's reference libblas is not a library threadpoolctl knows: report it as such.
-    return "reference", "-", 1
+    return "reference", "-", 1, "-"
 
 
 def diagonalize_blocks(arr, blocksize):
@@ -119,8 +121,8 @@ def main():
         chain(Z, Y, F, ns, nr)
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
-    api, path, threads = loaded_blas()
-    print(f"{times[len(times) // 2]:.4f} {api} {path} {threads}")
+    api, path, threads, arch = loaded_blas()
+    print(f"{times[len(times) // 2]:.4f} {api} {path} {threads} {arch}")
 
 
 if __name__ == "__main__":

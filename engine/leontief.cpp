@@ -168,6 +168,7 @@ Eigen::MatrixXd Leontief::solve_transposed(const Eigen::MatrixXd& C) const {
 #if defined(EIGEN_USE_BLAS)
 extern "C" void openblas_set_num_threads(int num_threads); // OpenBLAS's cblas.h
 extern "C" int openblas_get_num_threads(void);
+extern "C" char* openblas_get_corename(void);
 #endif
 
 void use_single_threaded_kernels() {
@@ -197,6 +198,14 @@ const char* linear_algebra_backend() {
     return "OpenBLAS + LAPACKE";
 #else
     return "Eigen";
+#endif
+}
+
+const char* dense_kernel_cpu() {
+#if defined(EIGEN_USE_BLAS)
+    return openblas_get_corename();
+#else
+    return "-";
 #endif
 }
 

@@ -109,6 +109,11 @@ class Leontief {
 // Which dense kernels this build uses: "OpenBLAS + LAPACKE" (CTRAIL_USE_BLAS) or "Eigen".
 const char* linear_algebra_backend();
 
+// The CPU kernels OpenBLAS picked at load time (its core name, e.g. "Haswell", "SkylakeX",
+// "CortexA72"; "Prescott" is its generic x86 fallback for a CPU it does not recognise, which
+// OPENBLAS_CORETYPE overrides), or "-" in an Eigen-only build.
+const char* dense_kernel_cpu();
+
 // Keeps the dense kernels on the calling thread. At the exhibit's size (n = 450) OpenBLAS's own
 // threads cost more than they save and compete with the frame and the trace worker (measured
 // 10x slower stage products on a busy 2-core machine). No effect on an Eigen-only build.
