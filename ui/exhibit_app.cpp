@@ -441,6 +441,7 @@ void ExhibitApp::frame(double now_s) {
     s.countdown_seconds = d.journey.countdown_seconds(d.now);
     s.time_s = d.now;
     if (s.screen != Screen::Trail) s.headline.clear();
+    if (s.screen != Screen::WhatIf) s.what_if_caveat.clear();
     s.lever = d.journey.lever();
     s.lever_step = s.lever < int(d.what_if_steps.size()) ? d.what_if_steps[s.lever].id : "";
     s.what_if_pending = d.what_if_job.busy();

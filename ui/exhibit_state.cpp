@@ -73,6 +73,7 @@ std::string state_to_tsv(const ExhibitState& s) {
     kv("lever", std::to_string(s.lever));
     kv("lever_step", s.lever_step);
     kv("what_if_pending", s.what_if_pending ? "1" : "0");
+    kv("what_if_caveat", s.what_if_caveat);
     kv("responsibility", s.responsibility);
     kv("unavailable_reason", s.unavailable_reason);
     kv("time_s", num(s.time_s));

@@ -53,6 +53,7 @@ struct ExhibitState {
     int lever = 0;
     std::string lever_step;
     bool what_if_pending = false;
+    std::string what_if_caveat; // what_if: the "not a forecast" note as shown ("" = none)
     std::string responsibility = "territorial"; // big picture: or "consumption"
     std::string unavailable_reason;   // why the exhibit is unavailable (logged, not shown)
     std::vector<ShownFigure> figures; // this frame's numbers, in drawing order

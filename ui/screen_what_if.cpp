@@ -61,38 +61,31 @@ void ExhibitApp::Impl::draw_what_if() {
     const float lever_h = L.touch;
     draw_lever(Box(ImVec2(in.min.x, y), ImVec2(in.max.x, y + lever_h)), "lever.");
     y += lever_h + L.pad * 0.6f;
-    // What the step assumes, in words: an illustration, not a forecast.
-    const int step = std::min(journey.lever(), int(what_if_steps.size()) - 1);
-    if (step >= 0) {
-        const WhatIfStep& s = what_if_steps[std::size_t(step)];
-        const char* words = (zh() ? s.text_zh : s.text_en).c_str();
-        const float h =
-            paragraph(fonts.body, story_size, ImVec2(in.min.x, y), in.w(), 0, words, false);
-        if (y + h <= in.max.y - L.body * 3)
-            y += paragraph(fonts.body, story_size, ImVec2(in.min.x, y), in.w(), theme::muted_text,
-                           words) +
-                 L.pad * (compact ? 0.2f : 0.4f);
-    }
-
+    // The figures are measured first; the step's sentence and the caveat take the room they
+    // leave. The caveat always shows: the whole sentence where it fits, else its short form,
+    // whose room no figure takes (a figure row that does not fit is left out).
+    struct Row {
+        std::vector<Run> runs;
+        std::vector<ShownFigure> figures;
+        float h = 0;
+    };
+    std::vector<Row> rows;
+    const float row_gap = L.pad * (compact ? 0.3f : 0.5f);
+    const float size = compact ? L.caption : roomy ? L.h2 : L.body;
     const float note_h =
         paragraph(fonts.body, L.caption, ImVec2(0, 0), in.w(), 0, tr("what_if.note"), false);
-    const float bottom = in.max.y;
-    if (!today || !shown) {
-        const char* msg = what_if_failed ? tr("what_if.failed") : tr("trail.loading");
-        runs(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), {{msg, theme::text}});
-        if (!what_if_failed) animate_until(now + 0.1);
-    } else {
+    const float short_h =
+        paragraph(fonts.body, L.caption, ImVec2(0, 0), in.w(), 0, tr("what_if.note_short"), false);
+    const float bottom = in.max.y - short_h - L.pad * 0.2f;
+    if (today && shown) {
         const bool changed = what_if_shown > 0;
         const ImU32 amber = theme::interior, muted = theme::muted_text;
-        const float size = compact ? L.caption : roomy ? L.h2 : L.body;
         auto row = [&](const char* key_now, const char* key_change, std::vector<Arg> args,
                        const std::vector<ShownFigure>& figures) {
-            const auto r = template_runs(changed ? tr(key_change) : tr(key_now), theme::text, args);
-            const float h = runs(fonts.body, size, ImVec2(in.min.x, y), in.w(), r, 1.15f, false);
-            if (y + h > bottom) return;
-            y += runs(fonts.body, size, ImVec2(in.min.x, y), in.w(), r, 1.15f) +
-                 L.pad * (compact ? 0.3f : 0.5f);
-            for (const ShownFigure& f : figures) record(f);
+            Row r{template_runs(changed ? tr(key_change) : tr(key_now), theme::text, args), figures,
+                  0};
+            r.h = runs(fonts.body, size, ImVec2(in.min.x, y), in.w(), r.runs, 1.15f, false);
+            rows.push_back(std::move(r));
         };
         auto mass = [&](const char* id, double kg) {
             const MassText m = format_mass(kg, tr("number.kg"), tr("number.t"));
@@ -144,9 +137,39 @@ void ExhibitApp::Impl::draw_what_if() {
              {"cut", nc.shown, amber}},
             figs);
     }
-    if (y + note_h <= in.max.y)
-        paragraph(fonts.body, L.caption, ImVec2(in.min.x, in.max.y - note_h), in.w(),
-                  theme::muted_text, tr("what_if.note"));
+    float rows_h = 0;
+    for (const Row& r : rows) rows_h += r.h + row_gap;
+    if (rows.empty()) rows_h = L.body * 1.5f; // "Loading…" or the failure
+
+    // What the step assumes, in words, where the figures leave room for it.
+    const int step = std::min(journey.lever(), int(what_if_steps.size()) - 1);
+    if (step >= 0) {
+        const WhatIfStep& s = what_if_steps[std::size_t(step)];
+        const char* words = (zh() ? s.text_zh : s.text_en).c_str();
+        const float gap = L.pad * (compact ? 0.2f : 0.4f);
+        const float h =
+            paragraph(fonts.body, story_size, ImVec2(in.min.x, y), in.w(), 0, words, false);
+        if (y + h + gap + rows_h <= bottom)
+            y += paragraph(fonts.body, story_size, ImVec2(in.min.x, y), in.w(), theme::muted_text,
+                           words) +
+                 gap;
+    }
+    if (!today || !shown) {
+        const char* msg = what_if_failed ? tr("what_if.failed") : tr("trail.loading");
+        runs(fonts.body, L.body, ImVec2(in.min.x, y), in.w(), {{msg, theme::text}});
+        if (!what_if_failed) animate_until(now + 0.1);
+    }
+    for (const Row& r : rows) {
+        if (y + r.h > bottom) break;
+        y += runs(fonts.body, size, ImVec2(in.min.x, y), in.w(), r.runs, 1.15f) + row_gap;
+        for (const ShownFigure& f : r.figures) record(f);
+    }
+    const bool whole = y + note_h <= in.max.y;
+    const char* note = whole ? tr("what_if.note") : tr("what_if.note_short");
+    const float h = whole ? note_h : short_h;
+    paragraph(fonts.body, L.caption, ImVec2(in.min.x, in.max.y - h), in.w(), theme::muted_text,
+              note);
+    state.what_if_caveat = note;
     if (bottom_bar("next", tr("trail.to_big_picture"))) journey.big_picture();
 }
 

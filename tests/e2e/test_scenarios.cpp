@@ -6,6 +6,7 @@
 #include "e2e_support.hpp"
 
 #include <region_list.hpp>
+#include <text_table.hpp>
 
 #include <doctest/doctest.h>
 
@@ -571,4 +572,43 @@ shot lever-1
     REQUIRE(cut);
     CHECK(cut->engine > 0);
     CHECK(s.figure("big.territorial.china.mt.today") != nullptr);
+}
+
+TEST_CASE("the what-if caveat shows at every size and in both languages") {
+    require_model();
+    // "Not a forecast" is what keeps the what-if an illustration: a small panel shows its short
+    // form rather than nothing (1280x720 and 800x480 once had no room for the sentence).
+    for (const char* lang : {"en", "zh"}) {
+        const auto texts = ctrail::ui::TextTable::load(std::string(CTRAIL_SOURCE_DIR) +
+                                                       "/assets/text/" + lang + ".tsv");
+        const std::string* full = texts.find("what_if.note");
+        const std::string* brief = texts.find("what_if.note_short");
+        REQUIRE(full);
+        REQUIRE(brief);
+        for (const char* size : {"800x480", "1280x720", "1920x1080", "1080x1920", "480x800"}) {
+            const std::string where = std::string(lang) + " " + size;
+            CAPTURE(where);
+            const std::string dir = fresh_dir(std::string("caveat-") + lang + "-" + size);
+            const std::string script = script_to_what_if("SH") + R"(tap lever.1
+settle
+expect lever 1
+expect what_if_pending 0
+shot lever-1
+)";
+            REQUIRE(run_carbontrail({"--script", write_script(dir, script), "--tour", dir, "--size",
+                                     size, "--lang", lang, "--model", model_path()},
+                                    dir) == 0);
+            const State s = read_state(dir + "/lever-1.state.tsv");
+            const std::string& shown = s["what_if_caveat"];
+            CAPTURE(shown);
+            CHECK((shown == *full || shown == *brief));
+            // The caveat's room is never a figure's: every row of figures is there.
+            for (const char* id : {"what_if.product_kg.after", "what_if.elsewhere.after",
+                                   "what_if.national_mt.after"})
+                CHECK_MESSAGE(s.figure(id) != nullptr, id);
+            // The long panels have room for the whole sentence.
+            if (std::string(size) == "1920x1080" || std::string(size) == "1080x1920")
+                CHECK(shown == *full);
+        }
+    }
 }
