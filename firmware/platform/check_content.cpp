@@ -6,9 +6,11 @@
 #include <exhibit_model.hpp>
 #include <overrides.hpp>
 #include <text_boxes.hpp>
+#include <what_if_table.hpp>
 
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 
 namespace fs = std::filesystem;
 
@@ -41,8 +43,9 @@ int check_content(const Options& o) {
 
     std::vector<ui::ContentProblem> problems;
     ui::ModelWords words;
+    std::unique_ptr<ctrail::ExhibitModel> model;
     try {
-        const auto model = ctrail::ExhibitModel::open(paths.model);
+        model = ctrail::ExhibitModel::open(paths.model);
         for (const auto& s : model->sectors()) words.sectors.push_back(s.code);
         for (const auto& r : model->regions()) {
             if (r.external) continue; // placeholders name provinces only
@@ -79,6 +82,22 @@ int check_content(const Options& o) {
             texts, content, {dir + "/text", dir + "/content", paths.content}, words, paths.fonts);
         problems = out.ignored;
     }
+    // The what-if lever: the override's table where it has one, else the package's, parsed and
+    // its scales checked against the model, as the exhibit does before it shows the lever (a
+    // table that fails there hides the lever, or falls back to the package's).
+    const std::string own_what_if = dir + "/content/what_if.tsv";
+    const std::string what_if_path =
+        fs::is_regular_file(own_what_if, ec) ? own_what_if : content_dir + "/what_if.tsv";
+    std::size_t what_if_steps = 0;
+    try {
+        const std::vector<ui::WhatIfStep> steps = ui::load_what_if(what_if_path);
+        ui::check_what_if(steps, what_if_path, [&](const std::vector<std::string>& specs) {
+            return model->check_scales(specs);
+        });
+        what_if_steps = steps.size();
+    } catch (const FileError& e) {
+        problems.push_back({e.file(), e.line(), e.problem()});
+    }
     for (auto& p : ui::check_tables(texts, content, words)) problems.push_back(std::move(p));
     for (auto& p : ui::check_glyphs_and_fit(texts, content, words, paths.fonts))
         problems.push_back(std::move(p));
@@ -89,9 +108,10 @@ int check_content(const Options& o) {
         return 1;
     }
     std::printf("%s: content OK: %zu texts in English and Chinese, %zu products, %zu "
-                "equivalents; sectors checked against %s, lengths at 800x480\n",
+                "equivalents, %zu what-if steps; sectors and provinces checked against %s, "
+                "lengths at 800x480\n",
                 dir.c_str(), texts.table(ui::Lang::En).size(), content.products.size(),
-                content.equivalents.size(), paths.model.c_str());
+                content.equivalents.size(), what_if_steps, paths.model.c_str());
     return 0;
 }
 

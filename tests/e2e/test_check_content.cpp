@@ -76,6 +76,7 @@ TEST_CASE("check-content passes the shipped assets") {
     CHECK(c.rc == 0);
     CHECK(c.log.find("content OK") != std::string::npos);
     CHECK(c.log.find("English and Chinese") != std::string::npos);
+    CHECK(std::regex_search(c.log, std::regex("[2-4] what-if steps")));
     CHECK(std::count(c.log.begin(), c.log.end(), '\n') == 1); // one line
 }
 
@@ -97,6 +98,10 @@ TEST_CASE("check-content names the file line and problem of each kind") {
     expect_problem("duplicate_id", "content/products.tsv", 4, "id 'car' already used on line 3");
     expect_problem("no_source", "content/equivalents.tsv", 3,
                    "equivalent 'driving_year': no source in English");
+    // The what-if lever's table: a sector the model lacks, a factor that is not a share.
+    expect_problem("what_if_sector", "content/what_if.tsv", 3, "unknown sector 'STEEL'");
+    expect_problem("what_if_factor", "content/what_if.tsv", 3,
+                   "the factor in 'centre_west.METAL=1.5' must be a number from 0 to 1");
     // A good override passes (its characters are all in the fonts).
     const Checked good = check(kFixtures + "/good", "good");
     INFO(good.log);
