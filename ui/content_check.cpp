@@ -203,7 +203,9 @@ struct Item {
 
 std::vector<ContentProblem> check_glyphs_and_fit(const Texts& texts, const Content& content,
                                                  const ModelWords& model,
-                                                 const FontFiles& font_files, ImVec2 canvas) {
+                                                 const FontFiles& font_files, ImVec2 canvas,
+                                                 const std::vector<WhatIfStep>& what_if,
+                                                 const std::string& what_if_file) {
     std::vector<Item> items;
     for (Lang l : {Lang::En, Lang::Zh})
         for (const auto& [key, text] : texts.table(l).entries()) {
@@ -227,6 +229,16 @@ std::vector<ContentProblem> check_glyphs_and_fit(const Texts& texts, const Conte
                              zh ? e.text_zh : e.text_en, what + " text"});
             items.push_back({content.equivalents_file, e.line, "", l, "equivalent.source",
                              zh ? e.source_zh : e.source_en, what + " source"});
+        }
+    // The lever's words: no box of text_boxes.hpp holds them, so characters only.
+    for (const WhatIfStep& w : what_if)
+        for (Lang l : {Lang::En, Lang::Zh}) {
+            const bool zh = l == Lang::Zh;
+            const std::string what = "what-if step '" + w.id + "'";
+            items.push_back(
+                {what_if_file, w.line, "", l, "", zh ? w.label_zh : w.label_en, what + " label"});
+            items.push_back(
+                {what_if_file, w.line, "", l, "", zh ? w.text_zh : w.text_en, what + " text"});
         }
 
     std::vector<ContentProblem> out;

@@ -8,6 +8,7 @@
 #include "content.hpp"
 #include "fonts.hpp"
 #include "text_table.hpp"
+#include "what_if_table.hpp"
 
 #include <imgui.h>
 
@@ -43,10 +44,13 @@ std::vector<ContentProblem> check_tables(const Texts& texts, const Content& cont
                                          const ModelWords& model);
 
 // With the fonts: a character the fonts lack (the font is subset at build time: a package
-// rebuild is needed), a text too long for its box on a `canvas` panel. Creates and destroys
-// its own ImGui context (the caller's current one, if any, is restored).
+// rebuild is needed), a text too long for its box on a `canvas` panel. The what-if lever's
+// words (read from `what_if_file`) are checked for characters only. Creates and destroys its
+// own ImGui context (the caller's current one, if any, is restored).
 std::vector<ContentProblem> check_glyphs_and_fit(const Texts& texts, const Content& content,
                                                  const ModelWords& model, const FontFiles& fonts,
-                                                 ImVec2 canvas = ImVec2(800, 480));
+                                                 ImVec2 canvas = ImVec2(800, 480),
+                                                 const std::vector<WhatIfStep>& what_if = {},
+                                                 const std::string& what_if_file = "");
 
 } // namespace ctrail::ui

@@ -88,18 +88,18 @@ int check_content(const Options& o) {
     const std::string own_what_if = dir + "/content/what_if.tsv";
     const std::string what_if_path =
         fs::is_regular_file(own_what_if, ec) ? own_what_if : content_dir + "/what_if.tsv";
-    std::size_t what_if_steps = 0;
+    std::vector<ui::WhatIfStep> what_if;
     try {
-        const std::vector<ui::WhatIfStep> steps = ui::load_what_if(what_if_path);
-        ui::check_what_if(steps, what_if_path, [&](const std::vector<std::string>& specs) {
+        what_if = ui::load_what_if(what_if_path);
+        ui::check_what_if(what_if, what_if_path, [&](const std::vector<std::string>& specs) {
             return model->check_scales(specs);
         });
-        what_if_steps = steps.size();
     } catch (const FileError& e) {
         problems.push_back({e.file(), e.line(), e.problem()});
     }
     for (auto& p : ui::check_tables(texts, content, words)) problems.push_back(std::move(p));
-    for (auto& p : ui::check_glyphs_and_fit(texts, content, words, paths.fonts))
+    for (auto& p : ui::check_glyphs_and_fit(texts, content, words, paths.fonts, ImVec2(800, 480),
+                                            what_if, what_if_path))
         problems.push_back(std::move(p));
     if (!problems.empty()) {
         for (const auto& p : problems) print(p);
@@ -111,7 +111,7 @@ int check_content(const Options& o) {
                 "equivalents, %zu what-if steps; sectors and provinces checked against %s, "
                 "lengths at 800x480\n",
                 dir.c_str(), texts.table(ui::Lang::En).size(), content.products.size(),
-                content.equivalents.size(), what_if_steps, paths.model.c_str());
+                content.equivalents.size(), what_if.size(), paths.model.c_str());
     return 0;
 }
 

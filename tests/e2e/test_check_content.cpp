@@ -98,10 +98,13 @@ TEST_CASE("check-content names the file line and problem of each kind") {
     expect_problem("duplicate_id", "content/products.tsv", 4, "id 'car' already used on line 3");
     expect_problem("no_source", "content/equivalents.tsv", 3,
                    "equivalent 'driving_year': no source in English");
-    // The what-if lever's table: a sector the model lacks, a factor that is not a share.
+    // The what-if lever's table: a sector the model lacks, a factor that is not a share, a
+    // character the fonts lack.
     expect_problem("what_if_sector", "content/what_if.tsv", 3, "unknown sector 'STEEL'");
     expect_problem("what_if_factor", "content/what_if.tsv", 3,
                    "the factor in 'centre_west.METAL=1.5' must be a number from 0 to 1");
+    expect_problem("what_if_glyph", "content/what_if.tsv", 3,
+                   "what-if step 'steel' label (Chinese): the character '龘' (U+9F98)");
     // A good override passes (its characters are all in the fonts).
     const Checked good = check(kFixtures + "/good", "good");
     INFO(good.log);
