@@ -39,6 +39,7 @@ struct AdminSettings {
     std::optional<int> idle_timeout_s;
     std::optional<std::string> language;
     std::optional<std::string> home_region; // "" = none
+    std::optional<int> model_year;          // the year the trail runs in (applies at a restart)
     std::optional<float> panel_width_mm, panel_height_mm;
 };
 

@@ -21,6 +21,8 @@ const char* admin_page_name(AdminPage page) {
         return "calibrate";
     case AdminPage::Settings:
         return "settings";
+    case AdminPage::Year:
+        return "year";
     case AdminPage::Clock:
         return "clock";
     }

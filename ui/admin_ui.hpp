@@ -16,7 +16,7 @@
 
 namespace ctrail::ui {
 
-enum class AdminPage { Off, Pin, Menu, Status, TouchTest, Calibrate, Settings, Clock };
+enum class AdminPage { Off, Pin, Menu, Status, TouchTest, Calibrate, Settings, Year, Clock };
 // "off", "pin", "menu", ... (stable: the state file and tests use them)
 const char* admin_page_name(AdminPage page);
 
@@ -47,6 +47,7 @@ struct AdminUi {
     double measured_mm = kCalibrationMm; // calibrate: what the ruler says
     int draft_idle_s = 60;               // the settings page's values until Save
     std::string draft_language, draft_home;
+    int draft_year = 0; // the year page's choice until Save
     std::time_t clock_draft = 0;
 
     bool active() const { return page != AdminPage::Off; }

@@ -236,6 +236,7 @@ struct ExhibitApp::Impl {
     void draw_admin_touch_test();
     void draw_admin_calibrate();
     void draw_admin_settings();
+    void draw_admin_year();
     void draw_admin_clock();
 
     // --- overlays.cpp

@@ -140,13 +140,18 @@ void ExhibitApp::Impl::draw_admin_menu() {
         const char* id;
         const char* label;
     };
-    const Item items[] = {
+    // "Year of the trail" only where the model has other years beside it.
+    std::vector<Item> items = {
         {"admin.status", tr("admin.status")},       {"admin.touch_test", tr("admin.touch_test")},
         {"admin.calibrate", tr("admin.calibrate")}, {"admin.settings", tr("admin.settings")},
-        {"admin.clock", tr("admin.clock")},         {"admin.export", tr("admin.export")},
-        {"admin.update", tr("admin.update")},       {"admin.restart", tr("admin.restart")},
-        {"admin.reboot", tr("admin.reboot")},       {"admin.power_off", tr("admin.power_off")},
+        {"admin.year", tr("admin.year")},           {"admin.clock", tr("admin.clock")},
+        {"admin.export", tr("admin.export")},       {"admin.update", tr("admin.update")},
+        {"admin.restart", tr("admin.restart")},     {"admin.reboot", tr("admin.reboot")},
+        {"admin.power_off", tr("admin.power_off")},
     };
+    if (!years.enabled())
+        items.erase(std::find_if(items.begin(), items.end(),
+                                 [](const Item& it) { return same(it.id, "admin.year"); }));
     if (admin.confirm) {
         // Reboot and power off ask once more: nothing else on the page meanwhile.
         const bool reboot = same(admin.confirm, "reboot");
@@ -168,10 +173,11 @@ void ExhibitApp::Impl::draw_admin_menu() {
         if (primary_button("admin.confirm.no", no, tr("admin.no"), false)) admin.confirm = nullptr;
         return;
     }
-    const int cols = L.portrait ? 2 : 4, rows = L.portrait ? 5 : 3;
-    for (int i = 0; i < 10; ++i) {
+    const int count = int(items.size());
+    const int cols = L.portrait ? 2 : 4, rows = (count + cols - 1) / cols;
+    for (int i = 0; i < count; ++i) {
         const Box b = cell(area, cols, rows, i % cols, i / cols, L.gap * 0.5f);
-        if (!secondary_button(items[i].id, b, items[i].label)) continue;
+        if (!secondary_button(items[std::size_t(i)].id, b, items[std::size_t(i)].label)) continue;
         admin.message = nullptr;
         admin.detail.clear();
         auto act = [this](const char* name, AdminAction a) {
@@ -179,46 +185,39 @@ void ExhibitApp::Impl::draw_admin_menu() {
                 return act ? act(a) : std::string("not available");
             });
         };
-        switch (i) {
-        case 0:
+        const char* id = items[std::size_t(i)].id;
+        if (same(id, "admin.status")) {
             admin.page = AdminPage::Status;
             refresh_admin_info(true);
-            break;
-        case 1:
+        } else if (same(id, "admin.touch_test")) {
             admin.page = AdminPage::TouchTest;
             admin.touches.clear();
-            break;
-        case 2:
+        } else if (same(id, "admin.calibrate")) {
             admin.page = AdminPage::Calibrate;
             admin.mark_touched[0] = admin.mark_touched[1] = false;
             admin.measured_mm = AdminUi::kCalibrationMm;
-            break;
-        case 3:
+        } else if (same(id, "admin.settings")) {
             admin.page = AdminPage::Settings;
             admin.draft_idle_s = int(std::lround(config.idle_timeout_s));
             admin.draft_language = config.language;
             admin.draft_home = home >= 0 ? model->regions()[home].code : "";
-            break;
-        case 4:
+        } else if (same(id, "admin.year")) {
+            admin.page = AdminPage::Year;
+            admin.draft_year = years.trail_year();
+        } else if (same(id, "admin.clock")) {
             admin.page = AdminPage::Clock;
             refresh_admin_info(true);
             admin.clock_draft = admin.info.now - admin.info.now % 60;
-            break;
-        case 5:
+        } else if (same(id, "admin.export")) {
             act("export", AdminAction::export_usb);
-            break;
-        case 6:
+        } else if (same(id, "admin.update")) {
             act("update", AdminAction::install_update);
-            break;
-        case 7:
+        } else if (same(id, "admin.restart")) {
             act("restart", AdminAction::restart_exhibit);
-            break;
-        case 8:
+        } else if (same(id, "admin.reboot")) {
             admin.confirm = "reboot";
-            break;
-        case 9:
+        } else if (same(id, "admin.power_off")) {
             admin.confirm = "power_off";
-            break;
         }
     }
 }
@@ -477,6 +476,42 @@ void ExhibitApp::Impl::draw_admin_settings() {
     }
 }
 
+void ExhibitApp::Impl::draw_admin_year() {
+    // The year the trail runs in, one button per year installed beside the model. The trail's
+    // model is opened at start, so another year is saved and the exhibit restarted.
+    const Box area = admin_header(tr("admin.year"), false);
+    const std::vector<int> ys = years.buttons();
+    const float bh = L.touch;
+    float y = area.min.y;
+    y += paragraph(fonts.body, L.body, ImVec2(area.min.x, y), area.w(), theme::text,
+                   format_text(tr("admin.year.now"), {{"year", std::to_string(years.trail_year())}})
+                       .c_str()) +
+         L.gap;
+    const int n = std::max(1, int(ys.size()));
+    const float bw = std::min(L.touch * 2.2f, (area.w() - L.gap * float(n - 1)) / float(n));
+    for (int i = 0; i < int(ys.size()); ++i) {
+        const float x = area.min.x + float(i) * (bw + L.gap);
+        const std::string label = std::to_string(ys[std::size_t(i)]);
+        if (secondary_button(("admin.year." + label).c_str(), Box(x, y, x + bw, y + bh),
+                             label.c_str(), std::nullopt, admin.draft_year == ys[std::size_t(i)]))
+            admin.draft_year = ys[std::size_t(i)];
+    }
+    y += bh + L.gap;
+    state.admin_value = std::to_string(admin.draft_year);
+    if (admin.draft_year == years.trail_year()) return; // nothing to save
+    const Box save(area.max.x - std::min(area.w(), L.touch * 4.5f), std::max(y, area.max.y - bh),
+                   area.max.x, std::max(y, area.max.y - bh) + bh);
+    if (primary_button("admin.save", save, tr("admin.save_restart"), false)) {
+        AdminSettings s;
+        s.model_year = admin.draft_year;
+        admin_action("year", [save = config.admin.save_settings, act = config.admin.act, s] {
+            std::string error = save ? save(s) : std::string("not available");
+            if (error.empty() && act) error = act(AdminAction::restart_exhibit);
+            return error;
+        });
+    }
+}
+
 void ExhibitApp::Impl::draw_admin_clock() {
     const Box area = admin_header(tr("admin.clock"), false);
     const float bh = L.touch;
@@ -552,6 +587,9 @@ void ExhibitApp::Impl::draw_admin() {
         break;
     case AdminPage::Settings:
         draw_admin_settings();
+        break;
+    case AdminPage::Year:
+        draw_admin_year();
         break;
     case AdminPage::Clock:
         draw_admin_clock();

@@ -137,6 +137,8 @@ std::vector<TextBox> text_boxes(const Layout& L, const Metrics& metrics) {
     add("what_if.caption", "what if: caption", B, L.caption, bin.w(), 1);
     add("what_if.title", "what if: title", H, L.h1, bin.w(), 2, 1.1f);
     add("what_if.note", "what if: note", B, L.caption, bin.w(), 3);
+    // The short form is what a small panel keeps room for: one line.
+    add("what_if.note_short", "what if: short note", B, L.caption, bin.w(), 1);
     add("what_if.failed", "what if: failed", B, L.body, bin.w(), 3, 1.15f);
     add("what_if.legend", "what if: map legend", B, L.caption, L.map.w() - L.caption - 2 * L.pad,
         2);
@@ -259,6 +261,8 @@ const std::vector<UnboxedKey>& unboxed_keys() {
         {"admin.touch_test", kAdmin},
         {"admin.unknown", kAdmin},
         {"admin.update", kAdmin},
+        {"admin.year", kAdmin},
+        {"admin.year.now", kAdmin},
         {"admin.yes", kAdmin},
     };
     return keys;

@@ -155,6 +155,7 @@ std::string AdminPlatform::save(const ui::AdminSettings& s) {
     if (s.idle_timeout_s) out.idle_timeout_s = *s.idle_timeout_s;
     if (s.language) out.language = *s.language;
     if (s.home_region) out.home_region = *s.home_region;
+    if (s.model_year) out.model_year = *s.model_year;
     if (s.panel_width_mm) out.panel_width_mm = *s.panel_width_mm;
     if (s.panel_height_mm) out.panel_height_mm = *s.panel_height_mm;
     std::string error;

@@ -162,6 +162,41 @@ TEST_CASE("admin: settings are saved to the data folder and apply at once and af
           std::string::npos);
 }
 
+TEST_CASE("admin: the trail's year is chosen on its page and runs after the restart") {
+    require_model();
+    const std::string dir = fresh_dir("admin-year");
+    const std::string script = std::string("settle\n") + kGesture + type_pin("2468") +
+                               "tap admin.year\nsettle\n"
+                               "expect admin year\nexpect admin_value 2007\n"
+                               "tap admin.year.2017\nexpect admin_value 2017\n"
+                               "tap admin.year.2012\nexpect admin_value 2012\nshot year\n"
+                               "tap admin.save\nsettle\n"
+                               "expect admin_result year:ok\n";
+    REQUIRE(play_admin(dir, script) == 0);
+    const std::string saved = read_text(dir + "/data/settings.conf");
+    CHECK(saved.find("model_year = 2012\n") != std::string::npos);
+    // Another year needs the trail's model opened anew: the save restarts the exhibit.
+    CHECK(read_text(dir + "/run.log").find("admin: restarting the exhibit") != std::string::npos);
+    // The next start runs the trail in 2012: the kiosk config names the model (china-2007)
+    // as on the Pi, whose folder holds the years; settings.conf's year wins over the config's.
+    const std::string restart = dir + "/restart";
+    fs::create_directories(restart);
+    REQUIRE(run_carbontrail({"--script",
+                             write_script(restart, "settle\nexpect year_shown 2012\n"
+                                                   "expect year_chosen 2012\n"),
+                             "--tour", restart, "--config",
+                             admin_config(restart, "\nmodel = " + model_path() + "\n"),
+                             "--data-dir", dir + "/data"},
+                            restart) == 0);
+    // The settings page saves its own settings and leaves the year alone.
+    const std::string other = fresh_dir("admin-year-settings");
+    REQUIRE(play_admin(other, std::string("settle\n") + kGesture + type_pin("2468") +
+                                  "tap admin.settings\nsettle\ntap admin.save\nsettle\n"
+                                  "expect admin_result settings:ok\n") == 0);
+    CHECK(read_text(other + "/data/settings.conf").find("model_year") == std::string::npos);
+    CHECK(read_text(other + "/run.log").find("admin: restarting the exhibit") == std::string::npos);
+}
+
 TEST_CASE("admin: every system action goes through the test double") {
     require_model();
     const std::string dir = fresh_dir("admin-actions");
