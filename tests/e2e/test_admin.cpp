@@ -34,6 +34,10 @@ std::string admin_config(const std::string& dir, const std::string& extra = "") 
     return path;
 }
 
+// A visit of staff: the gesture and the right PIN, then `steps` on the menu.
+std::string as_staff(const std::string& steps) {
+    return std::string("settle\n") + kGesture + type_pin("2468") + steps;
+}
 int play_admin(const std::string& dir, const std::string& script,
                std::vector<std::string> extra = {}) {
     std::vector<std::string> args = {
@@ -165,13 +169,12 @@ TEST_CASE("admin: settings are saved to the data folder and apply at once and af
 TEST_CASE("admin: the trail's year is chosen on its page and runs after the restart") {
     require_model();
     const std::string dir = fresh_dir("admin-year");
-    const std::string script = std::string("settle\n") + kGesture + type_pin("2468") +
-                               "tap admin.year\nsettle\n"
-                               "expect admin year\nexpect admin_value 2007\n"
-                               "tap admin.year.2017\nexpect admin_value 2017\n"
-                               "tap admin.year.2012\nexpect admin_value 2012\nshot year\n"
-                               "tap admin.save\nsettle\n"
-                               "expect admin_result year:ok\n";
+    const std::string script = as_staff("tap admin.year\nsettle\n"
+                                        "expect admin year\nexpect admin_value 2007\n"
+                                        "tap admin.year.2017\nexpect admin_value 2017\n"
+                                        "tap admin.year.2012\nexpect admin_value 2012\nshot year\n"
+                                        "tap admin.save\nsettle\n"
+                                        "expect admin_result year:ok\n");
     REQUIRE(play_admin(dir, script) == 0);
     const std::string saved = read_text(dir + "/data/settings.conf");
     CHECK(saved.find("model_year = 2012\n") != std::string::npos);
@@ -190,9 +193,8 @@ TEST_CASE("admin: the trail's year is chosen on its page and runs after the rest
                             restart) == 0);
     // The settings page saves its own settings and leaves the year alone.
     const std::string other = fresh_dir("admin-year-settings");
-    REQUIRE(play_admin(other, std::string("settle\n") + kGesture + type_pin("2468") +
-                                  "tap admin.settings\nsettle\ntap admin.save\nsettle\n"
-                                  "expect admin_result settings:ok\n") == 0);
+    REQUIRE(play_admin(other, as_staff("tap admin.settings\nsettle\ntap admin.save\nsettle\n"
+                                       "expect admin_result settings:ok\n")) == 0);
     CHECK(read_text(other + "/data/settings.conf").find("model_year") == std::string::npos);
     CHECK(read_text(other + "/run.log").find("admin: restarting the exhibit") == std::string::npos);
 }

@@ -542,21 +542,23 @@ shot territorial-lever
     CHECK(lever.at("SH").second < today.at("SH").second);
 }
 
+namespace {
+// Taps the lever's first step (`button`: the what-if's or the big picture's), waits for its
+// figures and shoots "lever-1".
+std::string first_step_shot(const std::string& button) {
+    return "tap " + button + "\nsettle\nexpect lever 1\nexpect what_if_pending 0\nshot lever-1\n";
+}
+} // namespace
+
 TEST_CASE("a lever step that leaves a figure as it was reads unchanged") {
     require_model();
     const std::string dir = fresh_dir("lever-unchanged");
     const auto& steps = what_if_steps();
     REQUIRE(steps.size() >= 2);
     // A tall panel, where the story has room for "today → after (−cut)".
-    const std::string script = script_to_what_if("SH") + R"(tap next
-settle
-expect screen big_picture
-tap big.lever.1
-settle
-expect lever 1
-expect what_if_pending 0
-shot lever-1
-)";
+    const std::string script = script_to_what_if("SH") +
+                               "tap next\nsettle\nexpect screen big_picture\n" +
+                               first_step_shot("big.lever.1");
     REQUIRE(run_carbontrail({"--script", write_script(dir, script), "--tour", dir, "--size",
                              "1080x1920", "--model", model_path()},
                             dir) == 0);
@@ -589,12 +591,7 @@ TEST_CASE("the what-if caveat shows at every size and in both languages") {
             const std::string where = std::string(lang) + " " + size;
             CAPTURE(where);
             const std::string dir = fresh_dir(std::string("caveat-") + lang + "-" + size);
-            const std::string script = script_to_what_if("SH") + R"(tap lever.1
-settle
-expect lever 1
-expect what_if_pending 0
-shot lever-1
-)";
+            const std::string script = script_to_what_if("SH") + first_step_shot("lever.1");
             REQUIRE(run_carbontrail({"--script", write_script(dir, script), "--tour", dir, "--size",
                                      size, "--lang", lang, "--model", model_path()},
                                     dir) == 0);
