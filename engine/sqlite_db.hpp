@@ -9,6 +9,7 @@
 #include <optional>
 #include <sqlite3.h>
 #include <string>
+#include <utility>
 
 namespace ctrail::sql {
 
@@ -103,35 +104,12 @@ class Stmt {
     sqlite3_stmt* s_ = nullptr;
 };
 
-// Reads `bytes` bytes of the BLOB in column `column` of row `rowid` of `table` straight into
-// `out`: no intermediate copy of a large matrix (sqlite3_column_blob would make one).
-inline void read_blob(Db& db, const char* table, const char* column, long long rowid, void* out,
-                      std::size_t bytes) {
-    sqlite3_blob* b = nullptr;
-    if (sqlite3_blob_open(db.get(), "main", table, column, rowid, 0, &b) != SQLITE_OK) {
-        sqlite3_blob_close(b);
-        db.fail("cannot read a matrix");
-    }
-    std::size_t done = 0;
-    constexpr std::size_t kChunk = std::size_t(1) << 30; // sqlite3_blob_read takes an int
-    while (done < bytes) {
-        const std::size_t n = std::min(kChunk, bytes - done);
-        if (sqlite3_blob_read(b, static_cast<char*>(out) + done, static_cast<int>(n),
-                              static_cast<int>(done)) != SQLITE_OK) {
-            sqlite3_blob_close(b);
-            db.fail("cannot read a matrix");
-        }
-        done += n;
-    }
-    sqlite3_blob_close(b);
-}
-
-// Reads the BLOB like read_blob, in pieces of at most `piece` bytes into the caller's `buffer`
-// (that many bytes), calling `take(bytes)` after each: a large BLOB is looked at without ever
-// being held whole (no fresh pages for it).
-template <class Take>
-void read_blob_pieces(Db& db, const char* table, const char* column, long long rowid,
-                      std::size_t bytes, void* buffer, std::size_t piece, Take&& take) {
+// Reads the `bytes` bytes of the BLOB in column `column` of row `rowid` of `table` in pieces of
+// at most `piece` bytes: `into(done)` says where the piece starting at byte `done` goes, and
+// `take(n)` is called after each piece of n bytes is read.
+template <class Into, class Take>
+void read_blob_by_piece(Db& db, const char* table, const char* column, long long rowid,
+                        std::size_t bytes, std::size_t piece, Into&& into, Take&& take) {
     sqlite3_blob* b = nullptr;
     if (sqlite3_blob_open(db.get(), "main", table, column, rowid, 0, &b) != SQLITE_OK) {
         sqlite3_blob_close(b);
@@ -139,7 +117,7 @@ void read_blob_pieces(Db& db, const char* table, const char* column, long long r
     }
     for (std::size_t done = 0; done < bytes;) {
         const std::size_t n = std::min(piece, bytes - done);
-        if (sqlite3_blob_read(b, buffer, static_cast<int>(n), static_cast<int>(done)) !=
+        if (sqlite3_blob_read(b, into(done), static_cast<int>(n), static_cast<int>(done)) !=
             SQLITE_OK) {
             sqlite3_blob_close(b);
             db.fail("cannot read a matrix");
@@ -148,6 +126,27 @@ void read_blob_pieces(Db& db, const char* table, const char* column, long long r
         done += n;
     }
     sqlite3_blob_close(b);
+}
+
+// Reads `bytes` bytes of the BLOB straight into `out`: no intermediate copy of a large matrix
+// (sqlite3_column_blob would make one).
+inline void read_blob(Db& db, const char* table, const char* column, long long rowid, void* out,
+                      std::size_t bytes) {
+    constexpr std::size_t kChunk = std::size_t(1) << 30; // sqlite3_blob_read takes an int
+    read_blob_by_piece(
+        db, table, column, rowid, bytes, kChunk,
+        [out](std::size_t done) { return static_cast<char*>(out) + done; }, [](std::size_t) {});
+}
+
+// Reads the BLOB in pieces of at most `piece` bytes into the caller's `buffer` (that many
+// bytes), calling `take(bytes)` after each: a large BLOB is looked at without ever being held
+// whole (no fresh pages for it).
+template <class Take>
+void read_blob_pieces(Db& db, const char* table, const char* column, long long rowid,
+                      std::size_t bytes, void* buffer, std::size_t piece, Take&& take) {
+    read_blob_by_piece(
+        db, table, column, rowid, bytes, piece, [buffer](std::size_t) { return buffer; },
+        std::forward<Take>(take));
 }
 
 } // namespace ctrail::sql

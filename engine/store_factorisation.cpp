@@ -177,10 +177,6 @@ void write_factorisation(Db& db, const ComputedFactorisation& computed) {
     c.bind(1, t.checksum).bind(2, static_cast<long long>(kStoredStages)).run();
 }
 
-void write_factorisation(Db& db, const Model& model) {
-    write_factorisation(db, compute_factorisation(model));
-}
-
 std::optional<StoredFactorisation> read_factorisation(const std::string& path, const Model& model,
                                                       std::string& why, ReadLu read_lu) {
     Db db(path, SQLITE_OPEN_READONLY);
@@ -208,36 +204,62 @@ std::optional<LaterFactors> read_lu_factors(const std::string& path, const std::
     return f;
 }
 
+namespace {
+
+// What a database says of its stored factorisation before any of it is read: whether its two
+// tables (and the model's matrices) exist, and the inputs' checksum and stage count it stores.
+struct StoredInputs {
+    bool tables = false;   // factorisation and factorisation_inputs
+    bool matrices = false; // the model's own matrices
+    std::optional<std::string> checksum;
+    long long stages = 0;
+};
+
+StoredInputs stored_inputs(Db& db) {
+    StoredInputs in;
+    int found = 0;
+    Stmt t(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
+               "('factorisation', 'factorisation_inputs', 'matrices')");
+    while (t.next()) {
+        if (t.text(0) == "matrices")
+            in.matrices = true;
+        else
+            ++found;
+    }
+    in.tables = found == 2;
+    if (!in.tables) return in;
+    Stmt c(db, "SELECT checksum, stages FROM factorisation_inputs");
+    if (c.next()) {
+        in.checksum = c.text(0);
+        in.stages = c.integer(1);
+    }
+    return in;
+}
+
+} // namespace
+
 std::optional<StoredFactorisation> read_factorisation(Db& db, const Model& model, std::string& why,
                                                       ReadLu read_lu) {
     static_assert(sizeof(int) == 4, "pivots are stored as int32");
-    {
-        Stmt t(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-                   "('factorisation', 'factorisation_inputs')");
-        if (!t.next() || t.integer(0) != 2) {
-            why = "has no stored factorisation";
-            return std::nullopt;
-        }
+    const StoredInputs in = stored_inputs(db);
+    if (!in.tables) {
+        why = "has no stored factorisation";
+        return std::nullopt;
     }
-    std::string checksum;
-    {
-        Stmt c(db, "SELECT checksum, stages FROM factorisation_inputs");
-        if (!c.next()) {
-            why = "has no checksum for its stored factorisation";
-            return std::nullopt;
-        }
-        if (c.integer(1) != kStoredStages) {
-            why = "stores " + std::to_string(c.integer(1)) + " stages, this program uses " +
-                  std::to_string(kStoredStages);
-            return std::nullopt;
-        }
-        const std::string want = hex(inputs_checksum(model));
-        if (c.text(0) != want) {
-            why = "has a stored factorisation of other inputs (checksum " + c.text(0) +
-                  ", Z, Y, F give " + want + ")";
-            return std::nullopt;
-        }
-        checksum = want;
+    if (!in.checksum) {
+        why = "has no checksum for its stored factorisation";
+        return std::nullopt;
+    }
+    if (in.stages != kStoredStages) {
+        why = "stores " + std::to_string(in.stages) + " stages, this program uses " +
+              std::to_string(kStoredStages);
+        return std::nullopt;
+    }
+    std::string checksum = hex(inputs_checksum(model));
+    if (*in.checksum != checksum) {
+        why = "has a stored factorisation of other inputs (checksum " + *in.checksum +
+              ", Z, Y, F give " + checksum + ")";
+        return std::nullopt;
     }
     const Eigen::Index n = model.node_count();
     const auto ns = static_cast<Eigen::Index>(model.stressors.size());
@@ -295,23 +317,16 @@ std::optional<StoredFactorisation> read_factorisation(Db& db, const Model& model
 std::optional<std::string> verify_stored_factorisation(Db& db, const Model& labels,
                                                        std::string& why) {
     try {
-        {
-            Stmt t(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-                       "('factorisation', 'factorisation_inputs', 'matrices')");
-            if (!t.next() || t.integer(0) != 3) {
-                why = "has no stored factorisation";
-                return std::nullopt;
-            }
+        const StoredInputs in = stored_inputs(db);
+        if (!in.tables || !in.matrices) {
+            why = "has no stored factorisation";
+            return std::nullopt;
         }
-        std::string stored;
-        {
-            Stmt c(db, "SELECT checksum, stages FROM factorisation_inputs");
-            if (!c.next() || c.integer(1) != kStoredStages) {
-                why = "has no usable checksum for its stored factorisation";
-                return std::nullopt;
-            }
-            stored = c.text(0);
+        if (!in.checksum || in.stages != kStoredStages) {
+            why = "has no usable checksum for its stored factorisation";
+            return std::nullopt;
         }
+        const std::string& stored = *in.checksum;
         for (const char* name : {"LU", "pivots", "M", "stages"})
             if (!has(db, name)) {
                 why = std::string("has no ") + name + " in its stored factorisation";

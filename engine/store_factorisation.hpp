@@ -51,8 +51,6 @@ struct ComputedFactorisation {
 ComputedFactorisation compute_factorisation(const Model& model);
 // Writes them into `db` (inside the caller's transaction).
 void write_factorisation(sql::Db& db, const ComputedFactorisation& computed);
-// Both in turn.
-void write_factorisation(sql::Db& db, const Model& model);
 
 // Whether read_factorisation reads the LU factors (1.6 MB for the China model) now or leaves
 // them to read_lu_factors on first use (open_model: the exhibit's traces never need them).

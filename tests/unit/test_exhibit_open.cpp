@@ -22,15 +22,6 @@ using namespace ctrail;
 
 namespace {
 
-struct CapturedNotes {
-    std::vector<std::string> notes;
-    LogSink old;
-    CapturedNotes() {
-        old = set_log_sink([this](const std::string& s) { notes.push_back(s); });
-    }
-    ~CapturedNotes() { set_log_sink(old); }
-};
-
 std::string hex(std::uint64_t v) {
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016" PRIx64, v);
@@ -76,7 +67,7 @@ TEST_CASE("exhibit open: the tables wait for the first question, which reads the
     test::TempDir dir;
     const Model m = yuan_model(4, 5, 31, 3);
     write_database(m, dir.file("m.sqlite"));
-    CapturedNotes log;
+    test::CapturedLog log;
     const auto em = ExhibitModel::open(dir.file("m.sqlite"));
     CHECK_FALSE(ExhibitModelAccess::tables_read(*em));
     // The lists and lookups need no table.
@@ -102,7 +93,7 @@ TEST_CASE("exhibit open: a stale or missing stored factorisation is factorised a
         CAPTURE(spoil);
         write_database(m, dir.file("m.sqlite"));
         test::exec_sql(dir.file("m.sqlite"), spoil);
-        CapturedNotes log;
+        test::CapturedLog log;
         const auto em = ExhibitModel::open(dir.file("m.sqlite"));
         CHECK(ExhibitModelAccess::tables_read(*em)); // read (and factorised) by open itself
         REQUIRE(log.notes.size() == 1);

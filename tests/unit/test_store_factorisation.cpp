@@ -19,16 +19,6 @@ using namespace ctrail;
 
 namespace {
 
-// Collects log notes for the duration of a test.
-struct CapturedLog {
-    std::vector<std::string> notes;
-    LogSink old;
-    CapturedLog() {
-        old = set_log_sink([this](const std::string& s) { notes.push_back(s); });
-    }
-    ~CapturedLog() { set_log_sink(old); }
-};
-
 bool close(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
     return a.rows() == b.rows() && a.cols() == b.cols() &&
            ((a - b).array().abs() <= 1e-10 * b.array().abs() + 1e-300).all();
@@ -40,7 +30,7 @@ TEST_CASE("stored factorisation: opening reads it, and it agrees with factorisin
     test::TempDir dir;
     const Model m = test::random_model(5, 6, 77, 0.7, 0.6, 3);
     write_database(m, dir.file("m.sqlite"));
-    CapturedLog log;
+    test::CapturedLog log;
     OpenedModel o = open_model(dir.file("m.sqlite"));
     CHECK(o.from_store);
     CHECK(log.notes.empty());
@@ -89,7 +79,7 @@ TEST_CASE("stored factorisation: a stale checksum falls back to factorising, log
         sqlite3_finalize(s);
         sqlite3_close(db);
     }
-    CapturedLog log;
+    test::CapturedLog log;
     OpenedModel o = open_model(dir.file("m.sqlite"));
     CHECK_FALSE(o.from_store);
     CHECK(o.stage_rows.empty());
@@ -123,7 +113,7 @@ TEST_CASE("stored factorisation: missing or malformed tables fall back, logged")
         CAPTURE(c.sql);
         write_database(m, path);
         test::exec_sql(path, c.sql);
-        CapturedLog log;
+        test::CapturedLog log;
         OpenedModel o = open_model(path);
         CHECK_FALSE(o.from_store);
         REQUIRE(log.notes.size() == 1);
@@ -139,7 +129,7 @@ TEST_CASE("stored factorisation: the LU factors are read on first use, once, or 
     const Leontief fresh(m);
     SUBCASE("read on first use, by one of two threads") {
         write_database(m, path);
-        CapturedLog log;
+        test::CapturedLog log;
         OpenedModel o = open_model(path);
         CHECK(o.from_store);
         CHECK_FALSE(o.leontief->factors_ready());
@@ -169,7 +159,7 @@ TEST_CASE("stored factorisation: the LU factors are read on first use, once, or 
         // Spoiled after opening (e.g. rebuilt from other inputs while the exhibit runs).
         CAPTURE(c.sql);
         write_database(m, path);
-        CapturedLog log;
+        test::CapturedLog log;
         OpenedModel o = open_model(path);
         CHECK(o.from_store);
         test::exec_sql(path, c.sql);
@@ -228,7 +218,7 @@ TEST_CASE("stored factorisation: the exhibit opens from it and traces like a fre
     test::TempDir dir;
     const Model m = fresh_and_stale(dir, test::random_model(4, 5, 80, 0.7, 0.6, 3),
                                     "DROP TABLE factorisation_inputs");
-    CapturedLog log;
+    test::CapturedLog log;
     auto stored = ExhibitModel::open(dir.file("m.sqlite"));
     CHECK(log.notes.empty());
     auto fallback = ExhibitModel::open(dir.file("stale.sqlite"));
@@ -327,7 +317,7 @@ TEST_CASE("stored factorisation: without per-region rows it is still used") {
     const Model m = test::random_model(3, 4, 83);
     write_database(m, dir.file("m.sqlite"));
     test::exec_sql(dir.file("m.sqlite"), "DELETE FROM factorisation WHERE name LIKE 'region_%'");
-    CapturedLog log;
+    test::CapturedLog log;
     const OpenedModel o = open_model(dir.file("m.sqlite"));
     CHECK(o.from_store);
     CHECK(log.notes.empty());
@@ -368,7 +358,7 @@ TEST_CASE("stored factorisation: KeepZ::no forms A in Z's storage, bit for bit")
 
     // A stale factorisation falls back to factorising, and then Z stays (it was not taken).
     test::exec_sql(dir.file("m.sqlite"), "UPDATE factorisation_inputs SET checksum = '0'");
-    CapturedLog log;
+    test::CapturedLog log;
     const OpenedModel fallback =
         open_model(dir.file("m.sqlite"), kSchemaVersion, nullptr, KeepZ::no);
     CHECK_FALSE(fallback.from_store);

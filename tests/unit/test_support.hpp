@@ -1,6 +1,7 @@
 // Shared helpers for the unit tests: temporary folders, random productive models, bundle copies.
 #pragma once
 
+#include "log.hpp"
 #include "model.hpp"
 #include "random_model.hpp"
 
@@ -11,6 +12,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace ctrail::test {
 
@@ -20,6 +22,18 @@ inline bool close(double a, double b, double rel = 1e-9) {
 }
 
 namespace fs = std::filesystem;
+
+// Collects the engine's log notes for the duration of a test.
+struct CapturedLog {
+    std::vector<std::string> notes;
+    LogSink old;
+    CapturedLog() {
+        old = set_log_sink([this](const std::string& s) { notes.push_back(s); });
+    }
+    ~CapturedLog() { set_log_sink(old); }
+    CapturedLog(const CapturedLog&) = delete;
+    CapturedLog& operator=(const CapturedLog&) = delete;
+};
 
 // A fresh empty folder under the system temp dir, removed when the object goes away.
 class TempDir {
